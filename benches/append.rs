@@ -1,0 +1,89 @@
+//! One durable event append against a raw rusqlite single-row INSERT with
+//! the same pragmas (WAL, synchronous=FULL), in the same run. Both commit
+//! one transaction per row; the difference is ceping's serialisation, hash
+//! chain, model check and append-only triggers.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rusqlite::{Connection, params};
+
+use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
+use ceping::store::Store;
+
+fn campaign() -> ceping::domain::Campaign {
+    ceping::campaign_toml::demo()
+}
+
+fn ballot_event(number: u32, lines: usize) -> Event {
+    Event::BallotRecorded {
+        round: RoundKey {
+            unit: "南塘村".into(),
+            meeting: MeetingKind::AnnualReview,
+            round: 1,
+        },
+        number,
+        content: BallotContent::all((number % 4) as u8, lines),
+    }
+}
+
+fn bench_append(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut g = c.benchmark_group("durable_append");
+
+    // ceping: Session::record = model check + JSON + SHA-256 + INSERT + fold.
+    let path = dir.path().join("bench.ceping");
+    let mut session = Store::create(&path, &campaign()).unwrap();
+    let key = RoundKey {
+        unit: "南塘村".into(),
+        meeting: MeetingKind::AnnualReview,
+        round: 1,
+    };
+    let lines = session
+        .model
+        .ballot_lines("南塘村", MeetingKind::AnnualReview)
+        .unwrap();
+    let n_lines = lines.len();
+    session
+        .record(Event::RoundOpened {
+            round: key.clone(),
+            lines,
+        })
+        .unwrap();
+    g.bench_function("ceping_record", |b| {
+        b.iter(|| {
+            let number = session.model.rounds[&key].ballots.len() as u32 + 1;
+            session.record(ballot_event(number, n_lines)).unwrap()
+        })
+    });
+
+    // Raw: the same row shape, the same pragmas, one INSERT per transaction.
+    let raw = Connection::open(dir.path().join("raw.db")).unwrap();
+    raw.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
+         CREATE TABLE events (seq INTEGER PRIMARY KEY, ts TEXT, kind TEXT, body TEXT, hash TEXT);",
+    )
+    .unwrap();
+    let (kind, body) = ballot_event(1, n_lines).to_parts().unwrap();
+    let hash = "0".repeat(64);
+    let mut seq = 0i64;
+    g.bench_function("raw_insert", |b| {
+        b.iter(|| {
+            seq += 1;
+            raw.prepare_cached(
+                "INSERT INTO events (seq, ts, kind, body, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .unwrap()
+            .execute(params![
+                seq,
+                "2022-01-10T09:00:00.000+08:00",
+                kind,
+                body,
+                hash
+            ])
+            .unwrap()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_append);
+criterion_main!(benches);

@@ -1,0 +1,97 @@
+//! The events of the log. Every change a user makes is exactly one event;
+//! the model is the fold of all of them, in `seq` order.
+//!
+//! An event is stored as its `kind` (the snake_case variant name) and its
+//! body (the variant's fields as a JSON object); see the README.
+
+use serde::{Deserialize, Serialize};
+
+use super::ballot::BallotContent;
+use super::campaign::{Campaign, MeetingKind, Role};
+
+/// Which round of which meeting of which unit. A round is one issue and
+/// count of ballots; a voided round is re-run as the next round number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RoundKey {
+    pub unit: String,
+    pub meeting: MeetingKind,
+    /// 1-based.
+    pub round: u32,
+}
+
+/// A subject as printed on a round's ballot: the ballot order is fixed when
+/// the round opens, so marks are positional against this list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotLine {
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "body", rename_all = "snake_case")]
+pub enum Event {
+    /// The campaign definition; always event 1.
+    CampaignDefined { campaign: Campaign },
+    /// A round of balloting is opened, with its ballot's subject order.
+    RoundOpened {
+        round: RoundKey,
+        lines: Vec<BallotLine>,
+    },
+    /// 应到 / 实到 for the round's meeting.
+    RollCall {
+        round: RoundKey,
+        expected: u32,
+        present: u32,
+    },
+    /// 发出: ballots handed out.
+    BallotsIssued { round: RoundKey, count: u32 },
+    /// 收回: ballots collected.
+    BallotsReturned { round: RoundKey, count: u32 },
+    /// A ballot keyed in; `number` is its 1-based number in the round.
+    BallotRecorded {
+        round: RoundKey,
+        number: u32,
+        content: BallotContent,
+    },
+    /// An earlier ballot's content replaced (nothing is deleted).
+    BallotCorrected {
+        round: RoundKey,
+        number: u32,
+        content: BallotContent,
+    },
+    /// An earlier ballot withdrawn (keyed twice, say). It stays in the log.
+    BallotWithdrawn { round: RoundKey, number: u32 },
+    /// A withdrawn ballot restored (the undo of a withdrawal).
+    BallotRestored { round: RoundKey, number: u32 },
+}
+
+impl Event {
+    /// Split into the stored `kind` and JSON body.
+    pub fn to_parts(&self) -> Result<(String, String), serde_json::Error> {
+        let value = serde_json::to_value(self)?;
+        let kind = value["kind"].as_str().unwrap_or_default().to_string();
+        let body = serde_json::to_string(&value["body"])?;
+        Ok((kind, body))
+    }
+
+    /// Rebuild from the stored `kind` and JSON body.
+    pub fn from_parts(kind: &str, body: &str) -> Result<Event, serde_json::Error> {
+        let body: serde_json::Value = serde_json::from_str(body)?;
+        serde_json::from_value(serde_json::json!({ "kind": kind, "body": body }))
+    }
+
+    /// The round this event belongs to, if any.
+    pub fn round(&self) -> Option<&RoundKey> {
+        match self {
+            Event::CampaignDefined { .. } => None,
+            Event::RoundOpened { round, .. }
+            | Event::RollCall { round, .. }
+            | Event::BallotsIssued { round, .. }
+            | Event::BallotsReturned { round, .. }
+            | Event::BallotRecorded { round, .. }
+            | Event::BallotCorrected { round, .. }
+            | Event::BallotWithdrawn { round, .. }
+            | Event::BallotRestored { round, .. } => Some(round),
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The count of a round (计票): per subject, each grade, abstentions and
+//! void marks; per round, ballots entered, invalid and blank; rates and the
+//! county flags. A pure function of the round's surviving ballots.
+
+use super::ballot::{BallotContent, Mark};
+use super::campaign::Rules;
+use super::model::Round;
+
+/// One subject's count.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SubjectTally {
+    /// Marks per grade, in scale order (best first).
+    pub counts: Vec<u64>,
+    /// 弃权: left blank on a counted ballot, or the ballot was blank.
+    pub abstain: u64,
+    /// Two grades ticked or unreadable for this subject.
+    pub void_marks: u64,
+}
+
+impl SubjectTally {
+    /// The marks that give a grade: the denominator of the rates.
+    pub fn graded(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// 优秀率 (or 好评率): top grade over graded marks.
+    pub fn top_rate(&self) -> Option<f64> {
+        self.rate(1)
+    }
+
+    /// 称职及以上率 (or 较好及以上率): the two best grades over graded marks.
+    pub fn top_two_rate(&self) -> Option<f64> {
+        self.rate(2)
+    }
+
+    fn rate(&self, best: usize) -> Option<f64> {
+        let graded = self.graded();
+        (graded > 0).then(|| self.counts.iter().take(best).sum::<u64>() as f64 / graded as f64)
+    }
+
+    /// The two best grades are below the warning share (2/3 by default).
+    pub fn warn_top_two(&self, rules: &Rules) -> bool {
+        let graded = self.graded();
+        graded > 0
+            && rules
+                .warn_top_two_below
+                .below_share(self.counts.iter().take(2).sum(), graded)
+    }
+
+    /// The lowest grade is above its share (1/3 by default).
+    pub fn flag_lowest(&self, rules: &Rules) -> bool {
+        let graded = self.graded();
+        let lowest = self.counts.last().copied().unwrap_or(0);
+        graded > 0 && rules.flag_lowest_above.exceeds_share(lowest, graded)
+    }
+}
+
+/// A round's count.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Ballots keyed and not withdrawn.
+    pub entered: u64,
+    /// 废票: recorded as invalid, or over the top-grade limit.
+    pub invalid: u64,
+    /// 空白票.
+    pub blank: u64,
+    pub subjects: Vec<SubjectTally>,
+}
+
+impl Tally {
+    /// 有效票: entered ballots that are not 废票.
+    pub fn valid(&self) -> u64 {
+        self.entered - self.invalid
+    }
+
+    /// Count `round` under `rules` with a scale of `grades` grades.
+    pub fn count(round: &Round, rules: &Rules, grades: usize) -> Tally {
+        let mut t = Tally {
+            subjects: vec![
+                SubjectTally {
+                    counts: vec![0; grades],
+                    ..SubjectTally::default()
+                };
+                round.lines.len()
+            ],
+            ..Tally::default()
+        };
+        for ballot in round.live_ballots() {
+            t.add(ballot, rules);
+        }
+        t
+    }
+
+    fn add(&mut self, ballot: &BallotContent, rules: &Rules) {
+        self.entered += 1;
+        match ballot {
+            BallotContent::Invalid => self.invalid += 1,
+            BallotContent::Blank => {
+                self.blank += 1;
+                self.subjects.iter_mut().for_each(|s| s.abstain += 1);
+            }
+            BallotContent::Marks(_)
+                if rules
+                    .max_top_grades_per_ballot
+                    .is_some_and(|max| ballot.top_grades() > max as usize) =>
+            {
+                self.invalid += 1
+            }
+            BallotContent::Marks(marks) => {
+                for (s, m) in self.subjects.iter_mut().zip(marks) {
+                    match m {
+                        Mark::Grade(g) => {
+                            if let Some(c) = s.counts.get_mut(usize::from(*g)) {
+                                *c += 1;
+                            }
+                        }
+                        Mark::Abstain => s.abstain += 1,
+                        Mark::Void => s.void_marks += 1,
+                    }
+                }
+            }
+        }
+    }
+}

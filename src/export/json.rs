@@ -1,0 +1,193 @@
+//! The results as JSON, schema `ceping.results.v1` (documented in the
+//! README). Later versions only add fields, so readers of v1 keep working.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::domain::{Model, Round, Tally, Unit};
+use crate::store::chain;
+
+pub const SCHEMA: &str = "ceping.results.v1";
+
+#[derive(Debug, Serialize)]
+pub struct Results {
+    pub schema: &'static str,
+    pub campaign: CampaignInfo,
+    /// The chain head (hex) of the log the results were computed from.
+    pub fingerprint: String,
+    pub events: u64,
+    pub units: Vec<UnitResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CampaignInfo {
+    pub title: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitResults {
+    pub name: String,
+    /// `village` (村) or `community` (社区).
+    pub kind: crate::domain::UnitKind,
+    pub meetings: Vec<MeetingResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingResults {
+    pub kind: crate::domain::MeetingKind,
+    /// Grade labels, best first: the keys of every `counts`.
+    pub scale: Vec<String>,
+    pub rounds: Vec<RoundResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoundResults {
+    pub round: u32,
+    pub status: &'static str,
+    pub expected: Option<u32>,
+    pub present: Option<u32>,
+    /// `present` is more than the quorum share of `expected`; null before
+    /// the roll call.
+    pub quorum_met: Option<bool>,
+    pub issued: Option<u32>,
+    pub returned: Option<u32>,
+    pub entered: u64,
+    pub valid_ballots: u64,
+    pub invalid_ballots: u64,
+    pub blank_ballots: u64,
+    pub subjects: Vec<SubjectResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubjectResults {
+    pub name: String,
+    pub role: crate::domain::Role,
+    /// Marks per grade label, in scale order.
+    pub counts: Map<String, Value>,
+    pub abstain: u64,
+    pub void_marks: u64,
+    /// Marks that give a grade: the denominator of the rates.
+    pub graded: u64,
+    pub rates: Rates,
+    pub flags: Flags,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rates {
+    /// 优秀率 / 好 share; null when nothing is graded yet.
+    pub top: Option<f64>,
+    /// 称职及以上率 / 较好及以上 share.
+    pub top_two: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Flags {
+    /// The two best grades below the warning share (2/3 by default).
+    pub top_two_below_warning: bool,
+    /// The lowest grade above its share (1/3 by default).
+    pub lowest_above_limit: bool,
+}
+
+/// Four decimals are plenty for a rate and keep the file diff-friendly.
+fn round4(x: Option<f64>) -> Option<f64> {
+    x.map(|v| (v * 10_000.0).round() / 10_000.0)
+}
+
+fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults {
+    let rules = &model.campaign.rules;
+    let tally = Tally::count(round, rules, scale.len());
+    RoundResults {
+        round: round.key.round,
+        status: round.status.key(),
+        expected: round.expected,
+        present: round.present,
+        quorum_met: round
+            .expected
+            .zip(round.present)
+            .map(|(e, p)| rules.quorum.exceeds_share(u64::from(p), u64::from(e))),
+        issued: round.issued,
+        returned: round.returned,
+        entered: tally.entered,
+        valid_ballots: tally.valid(),
+        invalid_ballots: tally.invalid,
+        blank_ballots: tally.blank,
+        subjects: round
+            .lines
+            .iter()
+            .zip(&tally.subjects)
+            .map(|(line, t)| SubjectResults {
+                name: line.name.clone(),
+                role: line.role,
+                counts: scale
+                    .iter()
+                    .zip(&t.counts)
+                    .map(|(g, n)| (g.clone(), Value::from(*n)))
+                    .collect(),
+                abstain: t.abstain,
+                void_marks: t.void_marks,
+                graded: t.graded(),
+                rates: Rates {
+                    top: round4(t.top_rate()),
+                    top_two: round4(t.top_two_rate()),
+                },
+                flags: Flags {
+                    top_two_below_warning: t.warn_top_two(rules),
+                    lowest_above_limit: t.flag_lowest(rules),
+                },
+            })
+            .collect(),
+    }
+}
+
+fn unit_results(model: &Model, unit: &Unit) -> UnitResults {
+    UnitResults {
+        name: unit.name.clone(),
+        kind: unit.kind,
+        meetings: unit
+            .meetings
+            .iter()
+            .map(|&kind| {
+                let scale = model
+                    .campaign
+                    .meeting(kind)
+                    .map(|m| m.scale.grades.clone())
+                    .unwrap_or_default();
+                MeetingResults {
+                    kind,
+                    rounds: model
+                        .rounds_of(&unit.name, kind)
+                        .map(|r| round_results(model, r, &scale))
+                        .collect(),
+                    scale,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The results of `model`, whose log ends in `head`.
+pub fn results(model: &Model, head: &[u8; 32]) -> Results {
+    Results {
+        schema: SCHEMA,
+        campaign: CampaignInfo {
+            title: model.campaign.title.clone(),
+            year: model.campaign.year,
+        },
+        fingerprint: chain::to_hex(head),
+        events: model.events,
+        units: model
+            .campaign
+            .units
+            .iter()
+            .map(|u| unit_results(model, u))
+            .collect(),
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_string(model: &Model, head: &[u8; 32]) -> String {
+    let mut s = serde_json::to_string_pretty(&results(model, head)).expect("plain data serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,218 @@
+//! The `ceping` command line: create, open, verify and export campaign
+//! files. Every user error ends in one sentence on stderr and exit code 1;
+//! clap's own usage errors exit with 2.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
+use ceping::i18n::{self, Lang, tr};
+use ceping::store::{Store, verify};
+use ceping::{campaign_toml, export, summary};
+
+/// ceping (测评): run a village's annual review meeting live.
+#[derive(Debug, Parser)]
+#[command(name = "ceping", version, about, long_about = None)]
+struct Cli {
+    /// Language of every message: zh (default) or en. Also CEPING_LANG.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a campaign file (the built-in demo campaign without --campaign).
+    Init {
+        /// The new campaign file, e.g. 南塘村.ceping. Never overwritten.
+        file: PathBuf,
+        /// A campaign definition in TOML (see `ceping template`).
+        #[arg(long)]
+        campaign: Option<PathBuf>,
+    },
+    /// Create a fresh demo campaign file and open it.
+    Demo {
+        /// Where to create it (default: ceping-demo-DATE-TIME.ceping here).
+        file: Option<PathBuf>,
+    },
+    /// Open a campaign file for the live meeting.
+    Open {
+        /// The campaign file.
+        file: PathBuf,
+    },
+    /// Check a campaign file: integrity, hash chain, and that the log folds.
+    Verify {
+        /// The campaign file.
+        file: PathBuf,
+    },
+    /// Export the results.
+    Export {
+        /// The campaign file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Output file (standard output without it).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a complete, commented example campaign definition (TOML).
+    Template,
+    /// For the crash tests: append ballots, printing each acknowledged seq.
+    #[command(hide = true)]
+    DebugAppend {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}{e:#}", tr("错误：", "error: "));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Init { file, campaign } => {
+            let campaign = match campaign {
+                Some(toml) => campaign_toml::load(&toml)?,
+                None => campaign_toml::demo(),
+            };
+            let session = Store::create(&file, &campaign)?;
+            println!(
+                "{}",
+                tr(
+                    format!(
+                        "已建立 {}：{}，{} 个单位。",
+                        file.display(),
+                        campaign.title,
+                        campaign.units.len()
+                    ),
+                    format!(
+                        "Created {}: {}, {} units.",
+                        file.display(),
+                        campaign.title,
+                        campaign.units.len()
+                    )
+                )
+            );
+            drop(session);
+            Ok(())
+        }
+        Command::Demo { file } => {
+            let file = file.unwrap_or_else(|| {
+                PathBuf::from(format!(
+                    "ceping-demo-{}.ceping",
+                    chrono::Local::now().format("%Y%m%d-%H%M%S")
+                ))
+            });
+            let session = Store::create(&file, &campaign_toml::demo())?;
+            println!(
+                "{}",
+                tr(
+                    format!("演示文件：{}", file.display()),
+                    format!("Demo file: {}", file.display())
+                )
+            );
+            show(&session.model);
+            Ok(())
+        }
+        Command::Open { file } => {
+            let session = Store::open(&file)?;
+            show(&session.model);
+            Ok(())
+        }
+        Command::Verify { file } => {
+            let report = verify::verify(&file)?;
+            println!("{}", report.summary());
+            Ok(())
+        }
+        Command::Export {
+            file,
+            format: Format::Json,
+            output,
+            force,
+        } => {
+            let mut store = Store::open_read_only(&file)?;
+            let model = store.replay()?;
+            let json = export::json::to_string(&model, &store.head());
+            match output {
+                Some(out) => export::write_atomic(&out, json.as_bytes(), force)?,
+                None => std::io::stdout().write_all(json.as_bytes())?,
+            }
+            Ok(())
+        }
+        Command::Template => {
+            print!("{}", campaign_toml::template());
+            Ok(())
+        }
+        Command::DebugAppend { file, count } => debug_append(&file, count),
+    }
+}
+
+fn show(model: &ceping::domain::Model) {
+    print!("{}", summary::summary(model));
+}
+
+/// Append `count` ballots to the first unit's annual review, printing each
+/// seq only after its append returned: what the crash test may rely on.
+fn debug_append(file: &Path, count: u32) -> Result<()> {
+    let mut session = Store::open(file)?;
+    let unit = session
+        .model
+        .campaign
+        .units
+        .first()
+        .map(|u| u.name.clone())
+        .context("no units")?;
+    let key = RoundKey {
+        unit: unit.clone(),
+        meeting: MeetingKind::AnnualReview,
+        round: 1,
+    };
+    if !session.model.rounds.contains_key(&key) {
+        let lines = session
+            .model
+            .ballot_lines(&unit, MeetingKind::AnnualReview)?;
+        session.record(Event::RoundOpened {
+            round: key.clone(),
+            lines,
+        })?;
+    }
+    let stdout = std::io::stdout();
+    for i in 0..count {
+        let round = &session.model.rounds[&key];
+        let number = round.ballots.len() as u32 + 1;
+        let content = BallotContent::all((i % 4) as u8, round.lines.len());
+        let seq = session.record(Event::BallotRecorded {
+            round: key.clone(),
+            number,
+            content,
+        })?;
+        let mut out = stdout.lock();
+        writeln!(out, "{seq}")?;
+        out.flush()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! The campaign file: the template and the demo parse to the expected
+//! shape, the demo holds no real name from the seed notice, and every
+//! malformed input is rejected at the right line and column.
+
+use ceping::campaign_toml::{self, CampaignError, CampaignErrorKind as K};
+use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind};
+use ceping::i18n::{self, Lang};
+
+#[path = "campaign_parse/malformed.rs"]
+mod malformed;
+
+use malformed::{edit, expect_error};
+
+#[test]
+fn the_template_parses_to_the_expected_shape() {
+    let c =
+        campaign_toml::parse(campaign_toml::template(), "template.toml").expect("template parses");
+    let names: Vec<&str> = c.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["南塘村", "回龙村", "西塘村", "东马社区"]);
+    let kinds: Vec<MeetingKind> = c.meetings.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, MeetingKind::ALL);
+    for m in &c.meetings {
+        assert_eq!(m.scale, m.kind.default_scale());
+    }
+    assert_eq!(c.rules, Rules::default());
+    for u in &c.units {
+        assert_eq!(u.meetings, MeetingKind::ALL);
+        assert_eq!(
+            u.subjects
+                .iter()
+                .filter(|s| s.role == Role::PartySecretary)
+                .count(),
+            1
+        );
+    }
+    assert_eq!(c.units[3].kind, UnitKind::Community);
+}
+
+#[test]
+fn the_template_documents_every_key() {
+    let t = campaign_toml::template();
+    for key in [
+        "title",
+        "year",
+        "[[meetings]]",
+        "kind",
+        "scale",
+        "speaker_minutes",
+        "[rules]",
+        "quorum",
+        "max_top_grades_per_ballot",
+        "warn_top_two_below",
+        "flag_lowest_above",
+        "[rules.quotas]",
+        "first_class_units",
+        "excellent_secretaries",
+        "excellent_cadres",
+        "excellent_work_teams",
+        "percent",
+        "soft",
+        "[[units]]",
+        "name",
+        "meetings",
+        "[units.work_group]",
+        "lead",
+        "liaison",
+        "members",
+        "[[units.subjects]]",
+        "role",
+        "report",
+        "party_secretary",
+        "committee_member",
+        "work_team_leader",
+        "work_team_member",
+        "oral",
+        "written",
+        "annual_review",
+        "party_building_review",
+        "社区",
+    ] {
+        assert!(t.contains(key), "template does not mention {key}");
+    }
+}
+
+#[test]
+fn the_demo_parses_with_a_realistic_roster() {
+    let c = campaign_toml::demo();
+    assert_eq!(
+        c,
+        campaign_toml::parse(campaign_toml::demo_source(), "demo.toml").expect("parses")
+    );
+    assert_eq!(c.year, 2021);
+    let units: Vec<(&str, UnitKind)> = c.units.iter().map(|u| (u.name.as_str(), u.kind)).collect();
+    assert_eq!(
+        units,
+        [
+            ("南塘村", UnitKind::Village),
+            ("回龙村", UnitKind::Village),
+            ("西塘村", UnitKind::Village),
+            ("东马社区", UnitKind::Community),
+        ]
+    );
+    let annual = c.meeting(MeetingKind::AnnualReview).expect("annual review");
+    assert_eq!(annual.scale.grades, ["优秀", "称职", "基本称职", "不称职"]);
+    assert_eq!(annual.speaker_minutes, 10);
+    let pbr = c
+        .meeting(MeetingKind::PartyBuildingReview)
+        .expect("party-building review");
+    assert_eq!(pbr.scale.grades, ["好", "较好", "一般", "差"]);
+    assert_eq!(pbr.speaker_minutes, 8);
+    for u in &c.units {
+        assert_eq!(u.meetings, MeetingKind::ALL, "{}", u.name);
+        let count = |role| u.subjects.iter().filter(|s| s.role == role).count();
+        assert_eq!(count(Role::PartySecretary), 1, "{}", u.name);
+        assert!(
+            (4..=6).contains(&count(Role::CommitteeMember)),
+            "{}",
+            u.name
+        );
+        assert_eq!(count(Role::WorkTeamLeader), 1, "{}", u.name);
+        assert!((1..=3).contains(&count(Role::WorkTeamMember)), "{}", u.name);
+        for s in &u.subjects {
+            let oral = matches!(s.role, Role::PartySecretary | Role::WorkTeamLeader);
+            assert_eq!(s.report == ReportMode::Oral, oral, "{}", s.name);
+        }
+        assert!((2..=4).contains(&u.work_group.members.len()), "{}", u.name);
+    }
+    // Every person appears once in the whole demo.
+    let mut people: Vec<&str> = Vec::new();
+    for u in &c.units {
+        people.extend(u.subjects.iter().map(|s| s.name.as_str()));
+        people.push(&u.work_group.lead);
+        people.push(&u.work_group.liaison);
+        people.extend(u.work_group.members.iter().map(String::as_str));
+    }
+    let total = people.len();
+    people.sort_unstable();
+    people.dedup();
+    assert_eq!(people.len(), total, "a name is used twice in the demo");
+    // Both two- and three-character names.
+    assert!(people.iter().any(|p| p.chars().count() == 2));
+    assert!(people.iter().any(|p| p.chars().count() == 3));
+}
+
+/// Every person named in the seed notice (normalised), which the demo and
+/// the template must never use. 邓欣向荣 is listed whole and split, since the
+/// notice runs two names together there.
+const SEED_NAMES: &[&str] = &[
+    "刘海林",
+    "任代伟",
+    "朱浩",
+    "邓望",
+    "易亿",
+    "卢建群",
+    "丁立",
+    "谭芝藩",
+    "陈武",
+    "周玉良",
+    "许茂",
+    "陈伏祥",
+    "胡波",
+    "佘卓",
+    "董元文",
+    "吴维",
+    "程彪",
+    "柳准",
+    "易文涛",
+    "肖建宏",
+    "潘龙波",
+    "谭勇超",
+    "魏亮",
+    "史平",
+    "邓欣向荣",
+    "邓欣",
+    "向荣",
+    "朱佳",
+    "黄玲芝",
+    "易小玲",
+    "姚丹",
+    "夏建清",
+    "王波",
+    "陈波",
+    "张正祥",
+    "刘杰",
+    "李莹",
+    "李展",
+    "熊俏",
+    "陈庆",
+    "骆杰斌",
+    "苏美琳",
+    "邓志鹏",
+    "杨进",
+    "杨志强",
+    "张君",
+    "高洁",
+    "谭双",
+    "刘烨",
+    "刘毅",
+    "李检",
+    "樊康林",
+    "胡天柱",
+    "王培根",
+    "龙珠",
+    "胡思远",
+    "邬璨",
+    "周荣",
+    "李邦源",
+    "朱颖玲",
+    "魏丹",
+    "杨思源",
+    "黄新宇",
+    "叶志平",
+    "潘湘君",
+    "宁艳辉",
+];
+
+#[test]
+fn the_demo_and_template_hold_no_real_name() {
+    for (file, text) in [
+        ("demo.toml", campaign_toml::demo_source()),
+        ("template.toml", campaign_toml::template()),
+    ] {
+        for name in SEED_NAMES {
+            assert!(!text.contains(name), "{file} contains the real name {name}");
+            let chars: Vec<char> = name.chars().collect();
+            if chars.len() == 2 {
+                for pad in [" ", "\u{3000}", "  "] {
+                    let spaced = format!("{}{pad}{}", chars[0], chars[1]);
+                    assert!(
+                        !text.contains(&spaced),
+                        "{file} contains the real name {spaced}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_say_what_to_do_in_both_languages() {
+    let e = CampaignError {
+        file: "campaign.toml".into(),
+        line: 12,
+        column: 8,
+        kind: K::DuplicateUnit {
+            name: "南塘村".into(),
+            first_line: 3,
+        },
+    };
+    assert_eq!(
+        e.render(Lang::Zh),
+        "campaign.toml:12:8: 单位名称“南塘村”重复（第 3 行已有）。请改用不同的名称，或删去其中一个。"
+    );
+    assert!(
+        e.message(Lang::En).contains("Rename one of them"),
+        "{}",
+        e.message(Lang::En)
+    );
+
+    let e = expect_error(&edit(&[(
+        r#"role = "committee_member""#,
+        r#"role = "secretary""#,
+    )]));
+    let zh = e.message(Lang::Zh);
+    let en = e.message(Lang::En);
+    assert!(
+        zh.contains("不认识的职务“secretary”") && zh.contains("请填写 \"party_secretary\""),
+        "{zh}"
+    );
+    assert!(
+        en.contains("unknown role `secretary`") && en.contains("Write \"party_secretary\""),
+        "{en}"
+    );
+
+    // Display follows the process-wide language. This is the only test in
+    // this file that changes it.
+    i18n::set_lang(Lang::En);
+    let shown_en = e.to_string();
+    i18n::set_lang(Lang::Zh);
+    let shown_zh = e.to_string();
+    assert_eq!(shown_en, format!("bad.toml:34:8: {en}"));
+    assert_eq!(shown_zh, format!("bad.toml:34:8: {zh}"));
+}
+
+#[test]
+fn toml_library_messages_are_translated() {
+    let e = expect_error(&edit(&[("year = 2021", "year = 2021\nyaer = 2022")]));
+    let zh = e.message(Lang::Zh);
+    assert!(
+        zh.starts_with("不认识的项“yaer”") && zh.contains("`title`"),
+        "{zh}"
+    );
+    let e = expect_error(&edit(&[("role = \"committee_member\"\n", "")]));
+    assert!(e.message(Lang::Zh).starts_with("缺少必填项“role”"));
+    let e = expect_error(&edit(&[("year = 2021", "year = \"2021\"")]));
+    assert!(e.message(Lang::Zh).contains("整数"));
+    // Syntax errors: a Chinese lead, a gloss of the common ones, and the
+    // library's English detail.
+    let e = expect_error("title = [\"a\",\n");
+    let zh = e.message(Lang::Zh);
+    assert!(
+        zh.starts_with("TOML 格式有误：列表缺少右方括号“]”（unclosed array"),
+        "{zh}"
+    );
+    let e = expect_error("title = \"a\"\nyear ＝ 2021\n");
+    assert_eq!((e.line, e.column), (2, 6));
+    assert!(
+        e.message(Lang::Zh).contains("缺少等号“=”"),
+        "{}",
+        e.message(Lang::Zh)
+    );
+}
+
+#[test]
+fn full_width_quotes_get_a_helpful_message() {
+    let e = expect_error(&edit(&[(r#"kind = "村""#, "kind = “村”")]));
+    assert_eq!((e.line, e.column), (20, 8));
+    assert!(
+        e.message(Lang::Zh).contains("请改为 \"村\""),
+        "{}",
+        e.message(Lang::Zh)
+    );
+}
+
+#[test]
+fn load_reports_unreadable_and_non_utf8_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let e = campaign_toml::load(&missing).expect_err("missing file");
+    assert_eq!((e.line, e.column), (0, 0));
+    assert!(matches!(e.kind, K::Io { .. }));
+    assert!(
+        e.render(Lang::Zh)
+            .starts_with(&format!("{}:0:0: ", missing.display()))
+    );
+
+    // "南塘村" in GBK on line 2.
+    let gbk = dir.path().join("gbk.toml");
+    let mut bytes = b"title = \"x\"\nname = \"".to_vec();
+    bytes.extend_from_slice(&[0xC4, 0xCF, 0xCC, 0xC1, 0xB4, 0xE5]);
+    bytes.extend_from_slice(b"\"\n");
+    std::fs::write(&gbk, bytes).expect("write");
+    let e = campaign_toml::load(&gbk).expect_err("not UTF-8");
+    assert_eq!((e.line, e.column, e.kind), (2, 9, K::NotUtf8));
+
+    let good = dir.path().join("campaign.toml");
+    std::fs::write(&good, campaign_toml::template()).expect("write");
+    assert_eq!(
+        campaign_toml::load(&good),
+        campaign_toml::parse(campaign_toml::template(), "x")
+    );
+}

@@ -1,0 +1,90 @@
+//! Crash safety: a child process appends events and prints each seq only
+//! after its append returned; we kill it (SIGKILL on Unix, TerminateProcess
+//! on Windows) at random moments. Every acknowledged event must be in the
+//! file afterwards, and the file must verify.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use ceping::store::verify::verify;
+
+/// xorshift64*: enough randomness for kill timings, and reproducible from
+/// the printed seed.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+fn kills() -> u32 {
+    std::env::var("CEPING_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50)
+}
+
+#[test]
+fn every_acknowledged_event_survives_a_kill() {
+    let exe = env!("CARGO_BIN_EXE_ceping");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.ceping");
+    let init = Command::new(exe).arg("init").arg(&path).output().unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("crash test seed {seed}");
+    let mut rng = Rng(seed);
+    let mut acknowledged = 0u64;
+    let mut killed_mid_run = 0;
+
+    for round in 0..kills() {
+        let mut child = Command::new(exe)
+            .args(["debug-append", "--count", "1000000"])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|l| l.trim().parse::<u64>().ok())
+                .last()
+        });
+        // Kill anywhere from before the file is open to well into appending.
+        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        if !status.success() {
+            killed_mid_run += 1;
+        }
+        if let Some(last) = reader.join().unwrap() {
+            assert!(last >= acknowledged, "seq went backwards in round {round}");
+            acknowledged = last;
+        }
+        let report = verify(&path).unwrap_or_else(|e| panic!("round {round}, seed {seed}: {e}"));
+        assert!(
+            report.events >= acknowledged,
+            "round {round}, seed {seed}: acknowledged {acknowledged} but the file has {}",
+            report.events
+        );
+    }
+    assert!(killed_mid_run > 0, "no child was ever killed mid-run");
+    assert!(acknowledged > 0, "no append was ever acknowledged");
+}

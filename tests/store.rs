@@ -1,0 +1,328 @@
+//! The campaign file: append and replay, tamper detection, the single
+//! writer, permissions and schema versions.
+
+mod common;
+
+use ceping::domain::{BallotContent, DomainError, Event, Mark};
+use ceping::store::{Store, StoreError, sidecar, verify::verify};
+use common::*;
+use rusqlite::Connection;
+
+fn new_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("南塘村.ceping")
+}
+
+#[test]
+fn append_then_replay_gives_the_same_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 12);
+    let key = annual_round("南塘村");
+    s.record(Event::BallotCorrected {
+        round: key.clone(),
+        number: 3,
+        content: BallotContent::Blank,
+    })
+    .unwrap();
+    s.record(Event::BallotWithdrawn {
+        round: key.clone(),
+        number: 5,
+    })
+    .unwrap();
+    let (model, head, seq) = (s.model.clone(), s.store.head(), s.store.last_seq());
+    drop(s);
+
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(reopened.model, model);
+    assert_eq!(reopened.store.head(), head);
+    assert_eq!(seq, 1 + 1 + 12 + 2);
+    assert_eq!(reopened.store.last_seq(), seq);
+    let round = &reopened.model.rounds[&key];
+    assert_eq!(round.ballots.len(), 12);
+    assert_eq!(round.ballots[2].content, BallotContent::Blank);
+    assert!(round.ballots[4].withdrawn);
+    assert_eq!(round.live_ballots().count(), 11);
+}
+
+#[test]
+fn a_refused_event_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 2);
+    let before = (s.store.last_seq(), s.model.clone());
+    let key = annual_round("南塘村");
+    let err = s
+        .record(Event::BallotRecorded {
+            round: key.clone(),
+            number: 3,
+            content: BallotContent::Marks(vec![Mark::Grade(0)]),
+        })
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Domain(DomainError::WrongMarkCount(5, 1))
+    ));
+    let err = s
+        .record(Event::BallotRecorded {
+            round: key,
+            number: 9,
+            content: BallotContent::Blank,
+        })
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Domain(DomainError::WrongBallotNumber(3))
+    ));
+    assert_eq!((s.store.last_seq(), s.model.clone()), before);
+    let rows: i64 = s
+        .store
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows as u64, before.0);
+}
+
+/// A finished file and a raw connection with the append-only triggers
+/// dropped, as a deliberate tamperer would.
+fn tamper_setup() -> (tempfile::TempDir, std::path::PathBuf, Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 8);
+    drop(s);
+    assert!(verify(&path).is_ok());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;")
+        .unwrap();
+    (dir, path, conn)
+}
+
+fn damaged_at(path: &std::path::Path) -> u64 {
+    match verify(path) {
+        Err(StoreError::Damaged { seq, .. }) => seq,
+        other => panic!("expected damage, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_log_refuses_plain_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    drop(Store::create(&path, &small_campaign()).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    assert!(
+        conn.execute("UPDATE events SET body = '{}' WHERE seq = 1", [])
+            .is_err()
+    );
+    assert!(
+        conn.execute("DELETE FROM events WHERE seq = 1", [])
+            .is_err()
+    );
+}
+
+#[test]
+fn verify_detects_a_changed_row() {
+    let (_d, path, conn) = tamper_setup();
+    // Turn ballot 4 (seq 6) into an all-优秀 ballot.
+    conn.execute(
+        "UPDATE events SET body = replace(body, '{\"grade\":3}', '{\"grade\":0}') WHERE seq = 6",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 6);
+}
+
+#[test]
+fn verify_detects_a_deleted_row() {
+    let (_d, path, conn) = tamper_setup();
+    conn.execute("DELETE FROM events WHERE seq = 5", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 5);
+}
+
+#[test]
+fn verify_detects_a_deleted_last_row() {
+    let (_d, path, conn) = tamper_setup();
+    conn.execute(
+        "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 10);
+}
+
+#[test]
+fn verify_detects_reordered_rows() {
+    let (_d, path, conn) = tamper_setup();
+    // Swap the contents of events 4 and 7, keeping each row's own hash.
+    conn.execute_batch(
+        "UPDATE events SET seq = -4 WHERE seq = 4;
+         UPDATE events SET seq = 4 WHERE seq = 7;
+         UPDATE events SET seq = 7 WHERE seq = -4;",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 4);
+}
+
+#[test]
+fn verify_passes_and_names_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 3);
+    let head = ceping::store::chain::to_hex(&s.store.head());
+    drop(s);
+    let report = verify(&path).unwrap();
+    assert_eq!(report.events, 5);
+    ceping::i18n::set_lang(ceping::i18n::Lang::Zh);
+    assert!(report.summary().contains(&head), "{}", report.summary());
+}
+
+#[test]
+fn a_second_writer_is_refused_and_told_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut first = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut first, 1);
+    let err = Store::open(&path).unwrap_err();
+    let StoreError::Locked(holder) = &err else {
+        panic!("expected Locked, got {err:?}")
+    };
+    assert_eq!(holder.pid, std::process::id());
+    assert!(!holder.host.is_empty());
+    // Readers are allowed while the writer works, and see its events.
+    let mut reader = Store::open_read_only(&path).unwrap();
+    let model = reader.replay().unwrap();
+    assert_eq!(model.events, 3);
+    run_ballots(&mut first, 1);
+    drop(first);
+    // Once the writer is gone, the file opens for writing again.
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.model.events, 4);
+}
+
+#[test]
+fn a_read_only_store_cannot_append() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    drop(Store::create(&path, &small_campaign()).unwrap());
+    let mut reader = Store::open_read_only(&path).unwrap();
+    reader.replay().unwrap();
+    assert!(
+        reader
+            .append(&Event::BallotsIssued {
+                round: annual_round("南塘村"),
+                count: 3
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn create_refuses_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    std::fs::write(&path, b"minutes").unwrap();
+    assert!(matches!(
+        Store::create(&path, &small_campaign()),
+        Err(StoreError::Exists(_))
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), b"minutes");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    drop(Store::create(&path, &small_campaign()).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::NewerSchema {
+                found: 99,
+                supported: 1
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(StoreError::NewerSchema { .. })
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::NotCeping)));
+}
+
+#[test]
+fn the_file_is_opened_in_wal_with_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let s = Store::create(&path, &small_campaign()).unwrap();
+    let c = s.store.connection();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!((mode.as_str(), sync), ("wal", 2));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_and_its_companions_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 1);
+    for p in [
+        path.clone(),
+        sidecar(&path, "-wal"),
+        sidecar(&path, "-shm"),
+        sidecar(&path, ".lock"),
+    ] {
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", p.display());
+    }
+}
+
+#[test]
+fn ballots_carry_nothing_about_who_filled_them_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 2);
+    let events = s.store.read_after(2).unwrap();
+    for e in events {
+        assert_eq!(e.kind, "ballot_recorded");
+        let body: serde_json::Value = serde_json::from_str(&e.body).unwrap();
+        let keys: Vec<&str> = body
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(keys, ["round", "number", "content"]);
+    }
+}
