@@ -282,16 +282,18 @@ fn units(
     for u in list.into_inner() {
         let u = u.into_inner();
         let name_span = u.name.span();
-        let unit = unit(cx, u, meetings)?;
-        if let Some(i) = out.iter().position(|x| x.name == unit.name) {
+        // The name first, so that a duplicate is reported before any
+        // problem further down in the same unit.
+        let unit_name = name(cx, &u.name, NameField::Unit)?;
+        if let Some(i) = out.iter().position(|x| x.name == unit_name) {
             let kind = K::DuplicateUnit {
-                name: unit.name,
+                name: unit_name,
                 first_line: lines[i],
             };
             return Err(cx.at(&name_span, kind));
         }
         lines.push(cx.line(&name_span));
-        out.push(unit);
+        out.push(unit(cx, u, meetings)?);
     }
     Ok(out)
 }

@@ -121,6 +121,7 @@ impl Store {
                 path.to_path_buf(),
                 sidecar(path, "-wal"),
                 sidecar(path, "-shm"),
+                sidecar(path, ".lock"),
             ] {
                 let _ = std::fs::remove_file(p);
             }

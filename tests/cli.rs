@@ -1,0 +1,279 @@
+//! The command line as a user meets it: exit codes, messages, files.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use ceping::domain::{BallotContent, Event, Mark};
+use ceping::store::{Store, sidecar};
+use common::*;
+
+fn ceping(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ceping"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CEPING_LANG")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn init_demo_then_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ceping(&["init", "a.ceping"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ceping(&["verify", "a.ceping"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("完好：1 条记录，4 个单位"),
+        "{}",
+        stdout(&o)
+    );
+    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    assert!(
+        stdout(&o).starts_with("OK: 1 events, 4 units"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ceping"), "keep me").unwrap();
+    let o = ceping(&["init", "a.ceping"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("已经存在"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.ceping")).unwrap(),
+        "keep me"
+    );
+}
+
+/// Malformed definitions: `ceping init --campaign` names file, line and
+/// column and writes nothing at all.
+#[test]
+fn init_with_a_bad_campaign_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = ceping::campaign_toml::template();
+    let cases: Vec<(String, &str)> = vec![
+        (
+            template.replacen("year = 2021", "year = 2021\ncolour = \"red\"", 1),
+            "unknown key",
+        ),
+        (
+            template.replacen("year = 2021", "year = \"2021\"", 1),
+            "wrong type",
+        ),
+        (
+            template.replacen("year = 2021", "year = 2021 2022", 1),
+            "syntax",
+        ),
+        (template.replacen("year = 2021", "year = 1850", 1), "year"),
+        (
+            format!("{template}\n[[units]]\nname = \"\"\nkind = \"村\"\n"),
+            "empty name",
+        ),
+    ];
+    for (i, (toml, what)) in cases.iter().enumerate() {
+        let src = format!("bad{i}.toml");
+        std::fs::write(dir.path().join(&src), toml).unwrap();
+        let out = format!("out{i}.ceping");
+        let o = ceping(&["init", &out, "--campaign", &src], dir.path());
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let err = stderr(&o);
+        let place = format!("{src}:");
+        let after = err
+            .split(&place)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{what}: {err}"));
+        let mut parts = after.splitn(3, ':');
+        let line: usize = parts
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{what}: {err}"));
+        let col: usize = parts
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{what}: {err}"));
+        assert!(line > 0 && col > 0, "{what}: {err}");
+        for p in [dir.path().join(&out)] {
+            for f in [
+                p.clone(),
+                sidecar(&p, "-wal"),
+                sidecar(&p, "-shm"),
+                sidecar(&p, ".lock"),
+            ] {
+                assert!(!f.exists(), "{what}: {} was written", f.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_second_writer_is_told_who_holds_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let _holder = Store::create(&path, &small_campaign()).unwrap();
+    let o = ceping(&["open", "a.ceping"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let pid = std::process::id().to_string();
+    assert!(
+        stderr(&o).contains("正在被另一个 ceping 写入"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains(&pid), "{}", stderr(&o));
+    // Readers are fine meanwhile.
+    assert!(ceping(&["verify", "a.ceping"], dir.path()).status.success());
+    assert!(
+        ceping(&["export", "a.ceping", "--format", "json"], dir.path())
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn verify_fails_with_the_first_bad_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    run_ballots(&mut s, 4);
+    drop(s);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER events_no_update; UPDATE events SET ts = '2022-01-01' WHERE seq = 4;",
+    )
+    .unwrap();
+    drop(c);
+    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("damaged at event 4"), "{}", stderr(&o));
+}
+
+#[test]
+fn export_json_carries_the_tally() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = annual_round("南塘村");
+    run_ballots(&mut s, 0);
+    s.record(Event::RollCall {
+        round: key.clone(),
+        expected: 10,
+        present: 8,
+    })
+    .unwrap();
+    s.record(Event::BallotsIssued {
+        round: key.clone(),
+        count: 8,
+    })
+    .unwrap();
+    s.record(Event::BallotsReturned {
+        round: key.clone(),
+        count: 8,
+    })
+    .unwrap();
+    let g = Mark::Grade;
+    let ballots = [
+        BallotContent::all(0, 5),
+        BallotContent::all(0, 5),
+        BallotContent::all(1, 5),
+        BallotContent::Marks(vec![g(0), g(1), Mark::Abstain, Mark::Void, g(3)]),
+        BallotContent::Blank,
+        BallotContent::Invalid,
+    ];
+    for (i, b) in ballots.into_iter().enumerate() {
+        s.record(Event::BallotRecorded {
+            round: key.clone(),
+            number: i as u32 + 1,
+            content: b,
+        })
+        .unwrap();
+    }
+    let head = ceping::store::chain::to_hex(&s.store.head());
+    drop(s);
+
+    let o = ceping(
+        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(v["schema"], "ceping.results.v1");
+    assert_eq!(v["fingerprint"], head.as_str());
+    assert_eq!(v["campaign"]["year"], 2021);
+    let round = &v["units"][0]["meetings"][0]["rounds"][0];
+    assert_eq!(round["status"], "open");
+    assert_eq!(
+        (round["expected"].as_u64(), round["present"].as_u64()),
+        (Some(10), Some(8))
+    );
+    assert_eq!(round["quorum_met"], true);
+    assert_eq!(round["entered"], 6);
+    assert_eq!(round["invalid_ballots"], 1);
+    assert_eq!(round["blank_ballots"], 1);
+    let secretary = &round["subjects"][0];
+    assert_eq!(secretary["name"], "柏云飞");
+    assert_eq!(secretary["role"], "party_secretary");
+    assert_eq!(
+        secretary["counts"],
+        serde_json::json!({"优秀": 3, "称职": 1, "基本称职": 0, "不称职": 0})
+    );
+    assert_eq!(secretary["abstain"], 1);
+    assert_eq!(secretary["rates"]["top"], 0.75);
+    let third = &round["subjects"][2];
+    assert_eq!(third["abstain"], 2);
+    assert_eq!(round["subjects"][3]["void_marks"], 1);
+    let leader = &round["subjects"][4];
+    assert_eq!(leader["counts"]["不称职"], 1);
+    // 2 of 4 graded marks are 优秀: 优秀+称职 = 3/4, not below 2/3.
+    assert_eq!(leader["flags"]["top_two_below_warning"], false);
+
+    // The output is kept unless --force.
+    let o = ceping(
+        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--force"));
+    let o = ceping(
+        &[
+            "export", "a.ceping", "--format", "json", "-o", "r.json", "--force",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success());
+}
+
+#[test]
+fn template_prints_a_definition_that_init_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ceping(&["template"], dir.path());
+    assert!(o.status.success());
+    std::fs::write(dir.path().join("t.toml"), &o.stdout).unwrap();
+    let o = ceping(&["init", "t.ceping", "--campaign", "t.toml"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn help_is_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in ["init", "demo", "open", "verify", "export", "template"] {
+        let o = ceping(&[cmd, "--help"], dir.path());
+        assert!(o.status.success(), "{cmd}");
+        assert!(stdout(&o).contains("Usage"), "{cmd}");
+    }
+}
