@@ -6,8 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::{DateTime, FixedOffset};
+
 use super::ballot::BallotContent;
 use super::campaign::{Campaign, MeetingKind, Role};
+use super::meeting::{AgendaStep, MeetingKey, TimerAction};
+use super::sheet::TallySheet;
 
 /// Which round of which meeting of which unit. A round is one issue and
 /// count of ballots; a voided round is re-run as the next round number.
@@ -17,6 +21,15 @@ pub struct RoundKey {
     pub meeting: MeetingKind,
     /// 1-based.
     pub round: u32,
+}
+
+impl RoundKey {
+    pub fn meeting_key(&self) -> MeetingKey {
+        MeetingKey {
+            unit: self.unit.clone(),
+            meeting: self.meeting,
+        }
+    }
 }
 
 /// A subject as printed on a round's ballot: the ballot order is fixed when
@@ -63,6 +76,38 @@ pub enum Event {
     BallotWithdrawn { round: RoundKey, number: u32 },
     /// A withdrawn ballot restored (the undo of a withdrawal).
     BallotRestored { round: RoundKey, number: u32 },
+    /// The chair moves the meeting to another agenda step.
+    AgendaMoved {
+        meeting: MeetingKey,
+        step: AgendaStep,
+    },
+    /// The speaker timer of one oral report; `at` is the laptop's clock.
+    SpeechTimer {
+        meeting: MeetingKey,
+        subject: String,
+        action: TimerAction,
+        at: DateTime<FixedOffset>,
+    },
+    /// The superior's comment after a report (一述一评).
+    CommentRecorded {
+        meeting: MeetingKey,
+        subject: String,
+        text: String,
+    },
+    /// A written report handed in (or the tick taken back).
+    WrittenReportMarked {
+        meeting: MeetingKey,
+        subject: String,
+        received: bool,
+    },
+    /// One pass (1 or 2) of keying the counter's tally sheet.
+    TallySheetEntered {
+        round: RoundKey,
+        pass: u8,
+        sheet: TallySheet,
+    },
+    /// The two passes disagreed; this is the sheet after checking the paper.
+    TallySheetResolved { round: RoundKey, sheet: TallySheet },
 }
 
 impl Event {
@@ -91,7 +136,24 @@ impl Event {
             | Event::BallotRecorded { round, .. }
             | Event::BallotCorrected { round, .. }
             | Event::BallotWithdrawn { round, .. }
-            | Event::BallotRestored { round, .. } => Some(round),
+            | Event::BallotRestored { round, .. }
+            | Event::TallySheetEntered { round, .. }
+            | Event::TallySheetResolved { round, .. } => Some(round),
+            Event::AgendaMoved { .. }
+            | Event::SpeechTimer { .. }
+            | Event::CommentRecorded { .. }
+            | Event::WrittenReportMarked { .. } => None,
+        }
+    }
+
+    /// The meeting this event belongs to, if any.
+    pub fn meeting(&self) -> Option<MeetingKey> {
+        match self {
+            Event::AgendaMoved { meeting, .. }
+            | Event::SpeechTimer { meeting, .. }
+            | Event::CommentRecorded { meeting, .. }
+            | Event::WrittenReportMarked { meeting, .. } => Some(meeting.clone()),
+            _ => self.round().map(RoundKey::meeting_key),
         }
     }
 }

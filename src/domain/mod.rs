@@ -4,9 +4,12 @@
 
 pub mod ballot;
 pub mod campaign;
+pub mod error;
 pub mod event;
+pub mod meeting;
 pub mod model;
 pub mod names;
+pub mod sheet;
 pub mod tally;
 
 pub use ballot::{BallotContent, Mark};
@@ -14,6 +17,8 @@ pub use campaign::{
     Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules, Scale,
     Subject, Unit, UnitKind, WorkGroup,
 };
-pub use event::{Event, RoundKey};
+pub use event::{BallotLine, Event, RoundKey};
+pub use meeting::{AgendaStep, MeetingKey, MeetingState, Speech, TimerAction, TimerBand};
 pub use model::{DomainError, Model, Round, RoundStatus};
-pub use tally::{SubjectTally, Tally};
+pub use sheet::{SheetCell, TallySheet};
+pub use tally::{SubjectTally, Tally, TallySource};

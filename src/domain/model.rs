@@ -6,84 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use thiserror::Error;
-
 use super::ballot::{BallotContent, Mark};
 use super::campaign::{Campaign, MeetingKind};
+pub use super::error::DomainError;
 use super::event::{BallotLine, Event, RoundKey};
-use crate::i18n::tr;
-
-/// Why an event cannot be applied. Each is a sentence for the liaison.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DomainError {
-    #[error(
-        "{}",
-        tr(
-            "记录的第一条必须是考核方案定义。",
-            "The first record must be the campaign definition."
-        )
-    )]
-    NoCampaign,
-    #[error(
-        "{}",
-        tr(
-            "考核方案已经定义，不能再定义一次。",
-            "The campaign is already defined; it cannot be defined again."
-        )
-    )]
-    CampaignAgain,
-    #[error("{}", tr(format!("没有名为“{0}”的单位。", .0), format!("There is no unit named \"{0}\".", .0)))]
-    UnknownUnit(String),
-    #[error("{}", tr(format!("“{0}”不召开{1}。", .0, .1.label_zh()), format!("\"{0}\" does not hold the {1} meeting.", .0, .1.key())))]
-    MeetingNotHeld(String, MeetingKind),
-    #[error("{}", tr(format!("下一轮应为第 {0} 轮。", .0), format!("The next round must be round {0}.", .0)))]
-    WrongRoundNumber(u32),
-    #[error(
-        "{}",
-        tr(
-            "上一轮还没有结束，不能开始新一轮。",
-            "The previous round is still open; a new round cannot start."
-        )
-    )]
-    PreviousRoundOpen,
-    #[error(
-        "{}",
-        tr(
-            "这一轮的选票上没有任何测评对象。",
-            "This round's ballot has no one on it."
-        )
-    )]
-    EmptyBallot,
-    #[error("{}", tr("这一轮还没有开始。", "This round has not been opened."))]
-    UnknownRound,
-    #[error(
-        "{}",
-        tr(
-            "这一轮已经结束，不能再修改。",
-            "This round is closed and cannot be changed."
-        )
-    )]
-    RoundNotOpen,
-    #[error(
-        "{}",
-        tr("应到人数必须大于 0。", "The expected number must be more than 0.")
-    )]
-    NoneExpected,
-    #[error("{}", tr(format!("实到 {0} 人多于应到 {1} 人，请核对。", .0, .1), format!("Present ({0}) is more than expected ({1}); please check.", .0, .1)))]
-    MorePresentThanExpected(u32, u32),
-    #[error("{}", tr(format!("下一张选票应为第 {0} 号。", .0), format!("The next ballot must be number {0}.", .0)))]
-    WrongBallotNumber(u32),
-    #[error("{}", tr(format!("没有第 {0} 号选票。", .0), format!("There is no ballot number {0}.", .0)))]
-    NoSuchBallot(u32),
-    #[error("{}", tr(format!("第 {0} 号选票已经撤销。", .0), format!("Ballot {0} is already withdrawn.", .0)))]
-    AlreadyWithdrawn(u32),
-    #[error("{}", tr(format!("第 {0} 号选票没有被撤销。", .0), format!("Ballot {0} is not withdrawn.", .0)))]
-    NotWithdrawn(u32),
-    #[error("{}", tr(format!("选票上应有 {0} 人，录入了 {1} 人。", .0, .1), format!("The ballot has {0} people but {1} marks were keyed.", .0, .1)))]
-    WrongMarkCount(usize, usize),
-    #[error("{}", tr(format!("等次编号 {0} 超出了等次表（共 {1} 个等次）。", .0 + 1, .1), format!("Grade {0} is outside the scale ({1} grades).", .0 + 1, .1)))]
-    GradeOutOfScale(u8, usize),
-}
+use super::meeting::{AgendaStep, MeetingKey, MeetingState, agenda};
+use super::sheet::TallySheet;
 
 /// Where a round stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +48,11 @@ pub struct Round {
     pub returned: Option<u32>,
     /// Every ballot ever keyed, by number - 1; withdrawn ones stay.
     pub ballots: Vec<BallotSlot>,
+    /// The two passes of keying the counter's tally sheet, if this round
+    /// is counted that way.
+    pub sheets: [Option<TallySheet>; 2],
+    /// The sheet both passes agree on, or the resolved one.
+    pub agreed: Option<TallySheet>,
 }
 
 impl Round {
@@ -129,6 +62,19 @@ impl Round {
             .iter()
             .filter(|b| !b.withdrawn)
             .map(|b| &b.content)
+    }
+
+    /// Counted from a tally sheet rather than ballot by ballot.
+    pub fn by_sheet(&self) -> bool {
+        self.sheets.iter().any(Option::is_some)
+    }
+
+    /// Cells where the two passes disagree and no resolution exists yet.
+    pub fn open_differences(&self) -> Vec<super::sheet::SheetCell> {
+        match (&self.sheets, &self.agreed) {
+            ([Some(a), Some(b)], None) => a.differences(b),
+            _ => Vec::new(),
+        }
     }
 
     fn slot(&self, number: u32) -> Result<&BallotSlot, DomainError> {
@@ -144,6 +90,7 @@ impl Round {
 pub struct Model {
     pub campaign: Campaign,
     pub rounds: BTreeMap<RoundKey, Round>,
+    pub meetings: BTreeMap<MeetingKey, MeetingState>,
     /// How many events have been folded (= the last seq).
     pub events: u64,
 }
@@ -155,6 +102,7 @@ impl Model {
             Event::CampaignDefined { campaign } => Ok(Model {
                 campaign: campaign.clone(),
                 rounds: BTreeMap::new(),
+                meetings: BTreeMap::new(),
                 events: 1,
             }),
             _ => Err(DomainError::NoCampaign),
@@ -177,6 +125,32 @@ impl Model {
         self.rounds
             .values()
             .filter(move |r| r.key.unit == unit && r.key.meeting == meeting)
+    }
+
+    /// The latest round of a meeting: the one the meeting screen works on.
+    pub fn current_round(&self, unit: &str, meeting: MeetingKind) -> Option<&Round> {
+        self.rounds_of(unit, meeting).last()
+    }
+
+    /// The meeting's agenda, from the unit's roster.
+    pub fn agenda(&self, key: &MeetingKey) -> Vec<AgendaStep> {
+        self.campaign
+            .unit(&key.unit)
+            .map(|u| agenda(u, key.meeting))
+            .unwrap_or_default()
+    }
+
+    /// The meeting's state (empty before anything was recorded).
+    pub fn meeting(&self, key: &MeetingKey) -> MeetingState {
+        self.meetings.get(key).cloned().unwrap_or_default()
+    }
+
+    /// The current step of a meeting: the last one moved to, else the first.
+    pub fn current_step(&self, key: &MeetingKey) -> Option<AgendaStep> {
+        self.meetings
+            .get(key)
+            .and_then(|m| m.step.clone())
+            .or_else(|| self.agenda(key).into_iter().next())
     }
 
     /// The ballot lines a new round of `meeting` in `unit` would print.
@@ -222,6 +196,42 @@ impl Model {
                     return Err(DomainError::GradeOutOfScale(*g, scale));
                 }
             }
+        }
+        Ok(())
+    }
+
+    fn grades(&self, meeting: MeetingKind) -> usize {
+        self.campaign
+            .meeting(meeting)
+            .map(|m| m.scale.len())
+            .unwrap_or(0)
+    }
+
+    fn check_sheet(&self, round: &Round, sheet: &TallySheet) -> Result<(), DomainError> {
+        if !round.ballots.is_empty() {
+            return Err(DomainError::MixedMethods);
+        }
+        if !sheet.fits(round.lines.len(), self.grades(round.key.meeting)) {
+            return Err(DomainError::SheetShape);
+        }
+        Ok(())
+    }
+
+    /// The meeting must be started (its first round opened).
+    fn started(&self, key: &MeetingKey) -> Result<(), DomainError> {
+        if self.current_round(&key.unit, key.meeting).is_none() {
+            return Err(DomainError::MeetingNotStarted);
+        }
+        Ok(())
+    }
+
+    fn check_speaker(&self, key: &MeetingKey, subject: &str) -> Result<(), DomainError> {
+        self.started(key)?;
+        let step = AgendaStep::OralReport {
+            subject: subject.to_string(),
+        };
+        if !self.agenda(key).contains(&step) {
+            return Err(DomainError::NotASpeaker(subject.to_string()));
         }
         Ok(())
     }
@@ -308,6 +318,81 @@ impl Model {
                 }
                 Ok(())
             }
+            Event::AgendaMoved { meeting, step } => {
+                self.started(meeting)?;
+                if !self.agenda(meeting).contains(step) {
+                    return Err(DomainError::UnknownStep);
+                }
+                Ok(())
+            }
+            Event::SpeechTimer {
+                meeting,
+                subject,
+                action,
+                at,
+            } => {
+                self.check_speaker(meeting, subject)?;
+                let mut speech = self
+                    .meeting(meeting)
+                    .speeches
+                    .get(subject)
+                    .cloned()
+                    .unwrap_or_default();
+                if !speech.timer(*action, *at) {
+                    return Err(DomainError::TimerNotNow);
+                }
+                Ok(())
+            }
+            Event::CommentRecorded {
+                meeting,
+                subject,
+                text,
+            } => {
+                self.check_speaker(meeting, subject)?;
+                if text.trim().is_empty() {
+                    return Err(DomainError::EmptyComment);
+                }
+                Ok(())
+            }
+            Event::WrittenReportMarked {
+                meeting, subject, ..
+            } => {
+                self.started(meeting)?;
+                let unit = self
+                    .campaign
+                    .unit(&meeting.unit)
+                    .ok_or_else(|| DomainError::UnknownUnit(meeting.unit.clone()))?;
+                let writes = agenda(unit, meeting.meeting).contains(&AgendaStep::WrittenReports)
+                    && unit.subjects_for(meeting.meeting).any(|s| {
+                        s.name == *subject && s.report == super::campaign::ReportMode::Written
+                    });
+                if !writes {
+                    return Err(DomainError::NotAWriter(subject.clone()));
+                }
+                Ok(())
+            }
+            Event::TallySheetEntered { round, pass, sheet } => {
+                let r = self.open_round(round)?;
+                if !(1..=2).contains(pass) {
+                    return Err(DomainError::BadPass);
+                }
+                self.check_sheet(r, sheet)
+            }
+            Event::TallySheetResolved { round, sheet } => {
+                let r = self.open_round(round)?;
+                self.check_sheet(r, sheet)?;
+                let [Some(a), Some(b)] = &r.sheets else {
+                    return Err(DomainError::BothPassesNeeded);
+                };
+                let disputed = a.differences(b);
+                if a.cells()
+                    .into_iter()
+                    .any(|c| !disputed.contains(&c) && a.get(c) != sheet.get(c))
+                {
+                    return Err(DomainError::ResolvedChangesAgreed);
+                }
+                Ok(())
+            }
         }
     }
 
@@ -328,6 +413,8 @@ impl Model {
                         issued: None,
                         returned: None,
                         ballots: Vec::new(),
+                        sheets: [None, None],
+                        agreed: None,
                     },
                 );
             }
@@ -363,9 +450,60 @@ impl Model {
             Event::BallotRestored { round, number } => {
                 self.slot_mut(round, *number).withdrawn = false
             }
+            Event::AgendaMoved { meeting, step } => {
+                self.meeting_mut(meeting).step = Some(step.clone())
+            }
+            Event::SpeechTimer {
+                meeting,
+                subject,
+                action,
+                at,
+            } => {
+                self.meeting_mut(meeting)
+                    .speeches
+                    .entry(subject.clone())
+                    .or_default()
+                    .timer(*action, *at);
+            }
+            Event::CommentRecorded {
+                meeting,
+                subject,
+                text,
+            } => {
+                let speech = self.meeting_mut(meeting).speeches.entry(subject.clone());
+                speech.or_default().comment = Some(text.clone());
+            }
+            Event::WrittenReportMarked {
+                meeting,
+                subject,
+                received,
+            } => {
+                let m = self.meeting_mut(meeting);
+                if *received {
+                    m.written_received.insert(subject.clone());
+                } else {
+                    m.written_received.remove(subject);
+                }
+            }
+            Event::TallySheetEntered { round, pass, sheet } => {
+                let r = self.round_mut(round);
+                r.sheets[usize::from(*pass) - 1] = Some(sheet.clone());
+                // A re-keyed pass reopens the comparison.
+                r.agreed = match &r.sheets {
+                    [Some(a), Some(b)] if a == b => Some(a.clone()),
+                    _ => None,
+                };
+            }
+            Event::TallySheetResolved { round, sheet } => {
+                self.round_mut(round).agreed = Some(sheet.clone())
+            }
         }
         self.events += 1;
         Ok(())
+    }
+
+    fn meeting_mut(&mut self, key: &MeetingKey) -> &mut MeetingState {
+        self.meetings.entry(key.clone()).or_default()
     }
 
     // Only called after `check` found the round and the ballot.

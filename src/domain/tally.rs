@@ -5,6 +5,7 @@
 use super::ballot::{BallotContent, Mark};
 use super::campaign::Rules;
 use super::model::Round;
+use super::sheet::TallySheet;
 
 /// One subject's count.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,9 +56,23 @@ impl SubjectTally {
     }
 }
 
+/// Where a round's count comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TallySource {
+    /// Ballot by ballot (唱票).
+    #[default]
+    Ballots,
+    /// The counter's tally sheet, both passes agreed or resolved.
+    Sheet,
+    /// A tally sheet whose passes are not yet both keyed and agreed: the
+    /// round's results do not count yet, and show as zero.
+    SheetPending,
+}
+
 /// A round's count.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tally {
+    pub source: TallySource,
     /// Ballots keyed and not withdrawn.
     pub entered: u64,
     /// 废票: recorded as invalid, or over the top-grade limit.
@@ -85,10 +100,30 @@ impl Tally {
             ],
             ..Tally::default()
         };
+        if round.by_sheet() {
+            match &round.agreed {
+                Some(sheet) => t.add_sheet(sheet, grades),
+                None => t.source = TallySource::SheetPending,
+            }
+            return t;
+        }
         for ballot in round.live_ballots() {
             t.add(ballot, rules);
         }
         t
+    }
+
+    fn add_sheet(&mut self, sheet: &TallySheet, grades: usize) {
+        self.source = TallySource::Sheet;
+        self.entered = u64::from(sheet.ballots());
+        self.invalid = u64::from(sheet.invalid);
+        self.blank = u64::from(sheet.blank);
+        for (s, row) in self.subjects.iter_mut().zip(&sheet.rows) {
+            let cell = |i: usize| u64::from(row.get(i).copied().unwrap_or(0));
+            s.counts = (0..grades).map(cell).collect();
+            s.abstain = cell(grades);
+            s.void_marks = cell(grades + 1);
+        }
     }
 
     fn add(&mut self, ballot: &BallotContent, rules: &Rules) {
