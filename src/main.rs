@@ -135,14 +135,9 @@ fn run(command: Command) -> Result<()> {
                     format!("Demo file: {}", file.display())
                 )
             );
-            show(&session.model);
-            Ok(())
+            meeting_screen(session)
         }
-        Command::Open { file } => {
-            let session = Store::open(&file)?;
-            show(&session.model);
-            Ok(())
-        }
+        Command::Open { file } => meeting_screen(Store::open(&file)?),
         Command::Verify { file } => {
             let report = verify::verify(&file)?;
             println!("{}", report.summary());
@@ -171,8 +166,16 @@ fn run(command: Command) -> Result<()> {
     }
 }
 
-fn show(model: &ceping::domain::Model) {
-    print!("{}", summary::summary(model));
+/// The meeting screen on a terminal; a plain summary when output is not a
+/// terminal (a script, a pipe).
+fn meeting_screen(session: ceping::store::Session) -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        ceping::tui::run(session)?;
+    } else {
+        print!("{}", summary::summary(&session.model));
+    }
+    Ok(())
 }
 
 /// Append `count` ballots to the first unit's annual review, printing each

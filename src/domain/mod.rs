@@ -9,6 +9,7 @@ pub mod event;
 pub mod meeting;
 pub mod model;
 pub mod names;
+pub mod needs;
 pub mod sheet;
 pub mod tally;
 

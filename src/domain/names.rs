@@ -33,6 +33,16 @@ pub fn normalize_name(s: &str) -> String {
     }
 }
 
+/// Free text typed by the user (a comment): NFC, invisible characters
+/// removed, outer whitespace trimmed; inner spacing is the author's.
+pub fn normalize_text(s: &str) -> String {
+    let nfc: String = s
+        .nfc()
+        .filter(|&c| c != '\u{200B}' && c != '\u{FEFF}')
+        .collect();
+    nfc.trim_matches(is_space).to_string()
+}
+
 /// Whitespace for name purposes: Unicode white space, which includes the
 /// ASCII blanks, U+00A0 and the ideographic space U+3000.
 fn is_space(c: char) -> bool {

@@ -1,0 +1,312 @@
+//! Keys as data: one table of bindings per mode. The footer and the help
+//! screen are generated from these tables, so they cannot disagree with
+//! the keys that really work.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::draft::ROW_KEYS;
+use crate::catalog::Msg;
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Open,
+    NextStep,
+    PrevStep,
+    Edit,
+    TimerToggle,
+    TimerStop,
+    Comment,
+    ToggleReceived,
+    KeyBallots,
+    KeySheet,
+    Grade(u8),
+    Abstain,
+    VoidMark,
+    Row(usize),
+    Commit,
+    SameAsLast,
+    ClearDraft,
+    InvalidBallot,
+    Undo,
+    Correct,
+    Withdraw,
+    Digit(u8),
+    DeleteDigit,
+    NextCell,
+    PrevCell,
+    SaveSheet,
+    Type(char),
+    Confirm,
+    Cancel,
+    Yes,
+    No,
+}
+
+/// The modes that have a keymap of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Home,
+    /// The agenda, at a step of this kind.
+    Agenda(StepKind),
+    Ballots,
+    Sheet,
+    Prompt,
+    ConfirmQuit,
+}
+
+/// Agenda steps grouped by the keys they take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    Numbers,
+    Oral,
+    OralWithComment,
+    Written,
+    Counting,
+    Plain,
+}
+
+/// One binding: the keys as shown, how they match, what they mean.
+pub struct Binding {
+    pub keys: &'static str,
+    pub matches: fn(&KeyEvent) -> Option<Action>,
+    pub desc: Msg,
+    /// Shown in the footer (the help screen shows every binding).
+    pub footer: bool,
+}
+
+fn plain(k: &KeyEvent) -> bool {
+    !k.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+fn ch(k: &KeyEvent) -> Option<char> {
+    match k.code {
+        KeyCode::Char(c) if plain(k) => Some(c),
+        _ => None,
+    }
+}
+
+macro_rules! key {
+    ($keys:literal, $pat:pat => $action:expr, $desc:ident, $footer:expr) => {
+        Binding {
+            keys: $keys,
+            matches: |k| match (k.code, plain(k)) {
+                ($pat, true) => Some($action),
+                _ => None,
+            },
+            desc: Msg::$desc,
+            footer: $footer,
+        }
+    };
+}
+
+const CTRL_C: Binding = Binding {
+    keys: "Ctrl-C",
+    matches: |k| {
+        (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
+            .then_some(Action::Quit)
+    },
+    desc: Msg::KeyQuit,
+    footer: false,
+};
+
+const HOME: &[Binding] = &[
+    key!("Up", KeyCode::Up | KeyCode::Char('k') => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down | KeyCode::Char('j') => Action::Down, KeyDown, false),
+    key!("Enter", KeyCode::Enter => Action::Open, KeyOpen, true),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
+    key!("q", KeyCode::Char('q') => Action::Quit, KeyQuit, true),
+    CTRL_C,
+];
+
+const AGENDA_COMMON: &[Binding] = &[
+    key!("n / Right", KeyCode::Char('n') | KeyCode::Right | KeyCode::PageDown => Action::NextStep, KeyNext, true),
+    key!("p / Left", KeyCode::Char('p') | KeyCode::Left | KeyCode::PageUp => Action::PrevStep, KeyPrev, true),
+    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
+    CTRL_C,
+];
+
+const AGENDA_NUMBERS: &[Binding] = &[key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true)];
+
+const AGENDA_ORAL: &[Binding] = &[
+    key!("Space", KeyCode::Char(' ') => Action::TimerToggle, KeyTimer, true),
+    key!("s", KeyCode::Char('s') => Action::TimerStop, KeyTimerStop, true),
+];
+
+const AGENDA_COMMENT: &[Binding] =
+    &[key!("c", KeyCode::Char('c') => Action::Comment, KeyComment, true)];
+
+const AGENDA_WRITTEN: &[Binding] = &[
+    key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
+    key!("Space", KeyCode::Char(' ') => Action::ToggleReceived, KeyToggle, true),
+];
+
+const AGENDA_COUNTING: &[Binding] = &[
+    key!("Enter", KeyCode::Enter => Action::KeyBallots, KeyBallots, true),
+    key!("t", KeyCode::Char('t') => Action::KeySheet, KeySheet, true),
+];
+
+const BALLOTS: &[Binding] = &[
+    Binding {
+        keys: "1-9",
+        matches: |k| match ch(k) {
+            Some(c @ '1'..='9') => Some(Action::Grade(c as u8 - b'1')),
+            _ => None,
+        },
+        desc: Msg::KeyGrade,
+        footer: true,
+    },
+    key!("0", KeyCode::Char('0') => Action::Abstain, KeyAbstain, true),
+    key!("-", KeyCode::Char('-') => Action::VoidMark, KeyVoidMark, true),
+    Binding {
+        keys: "a b c ...",
+        matches: |k| {
+            let c = ch(k)?;
+            ROW_KEYS.iter().position(|&r| r == c).map(Action::Row)
+        },
+        desc: Msg::KeyRow,
+        footer: true,
+    },
+    key!("Enter", KeyCode::Enter => Action::Commit, KeyCommit, true),
+    key!("Space", KeyCode::Char(' ') => Action::SameAsLast, KeySame, true),
+    key!("x", KeyCode::Char('x') => Action::InvalidBallot, KeyInvalid, true),
+    key!("u", KeyCode::Char('u') => Action::Undo, KeyUndo, true),
+    key!("r", KeyCode::Char('r') => Action::Correct, KeyCorrect, true),
+    key!("w", KeyCode::Char('w') => Action::Withdraw, KeyWithdraw, true),
+    key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
+    key!("Backspace", KeyCode::Backspace => Action::ClearDraft, KeyClear, false),
+    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
+    CTRL_C,
+];
+
+const SHEET: &[Binding] = &[
+    Binding {
+        keys: "0-9",
+        matches: |k| match ch(k) {
+            Some(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
+            _ => None,
+        },
+        desc: Msg::KeyDigit,
+        footer: true,
+    },
+    key!("Enter / Tab / Right", KeyCode::Enter | KeyCode::Tab | KeyCode::Right => Action::NextCell, KeyNextCell, true),
+    key!("Left", KeyCode::Left | KeyCode::BackTab => Action::PrevCell, KeyPrevCell, false),
+    key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
+    key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
+    key!("s", KeyCode::Char('s') => Action::SaveSheet, KeySave, true),
+    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
+    CTRL_C,
+];
+
+const PROMPT: &[Binding] = &[
+    key!("Enter", KeyCode::Enter => Action::Confirm, KeyConfirm, true),
+    key!("Esc", KeyCode::Esc => Action::Cancel, KeyCancel, true),
+    key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
+    CTRL_C,
+    Binding {
+        keys: "...",
+        matches: |k| ch(k).map(Action::Type),
+        desc: Msg::KeyDigit,
+        footer: false,
+    },
+];
+
+const CONFIRM_QUIT: &[Binding] = &[
+    key!("y", KeyCode::Char('y') | KeyCode::Char('Y') => Action::Yes, KeyYes, true),
+    key!("n / Esc", KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Action::No, KeyNo, true),
+];
+
+/// The bindings of `mode`, most specific first.
+pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
+    let tables: &[&'static [Binding]] = match mode {
+        Mode::Home => &[HOME],
+        Mode::Agenda(StepKind::Numbers) => &[AGENDA_NUMBERS, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
+        Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Plain) => &[AGENDA_COMMON],
+        Mode::Ballots => &[BALLOTS],
+        Mode::Sheet => &[SHEET],
+        Mode::Prompt => &[PROMPT],
+        Mode::ConfirmQuit => &[CONFIRM_QUIT],
+    };
+    tables.iter().flat_map(|t| t.iter()).collect()
+}
+
+/// What `key` does in `mode`, if anything.
+pub fn lookup(mode: Mode, key: &KeyEvent) -> Option<Action> {
+    bindings(mode).into_iter().find_map(|b| (b.matches)(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_are_grades_only_where_grades_are_keyed() {
+        assert_eq!(
+            lookup(Mode::Ballots, &k(KeyCode::Char('1'))),
+            Some(Action::Grade(0))
+        );
+        assert_eq!(
+            lookup(Mode::Ballots, &k(KeyCode::Char('0'))),
+            Some(Action::Abstain)
+        );
+        assert_eq!(lookup(Mode::Home, &k(KeyCode::Char('1'))), None);
+        assert_eq!(
+            lookup(Mode::Agenda(StepKind::Oral), &k(KeyCode::Char('3'))),
+            None
+        );
+        assert_eq!(
+            lookup(Mode::Sheet, &k(KeyCode::Char('7'))),
+            Some(Action::Digit(7))
+        );
+    }
+
+    #[test]
+    fn row_letters_and_command_letters_do_not_collide() {
+        assert_eq!(
+            lookup(Mode::Ballots, &k(KeyCode::Char('c'))),
+            Some(Action::Row(2))
+        );
+        assert_eq!(
+            lookup(Mode::Ballots, &k(KeyCode::Char('u'))),
+            Some(Action::Undo)
+        );
+        assert_eq!(
+            lookup(Mode::Ballots, &k(KeyCode::Char('x'))),
+            Some(Action::InvalidBallot)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_asks_everywhere_but_in_the_question() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [
+            Mode::Home,
+            Mode::Ballots,
+            Mode::Sheet,
+            Mode::Prompt,
+            Mode::Agenda(StepKind::Plain),
+        ] {
+            assert_eq!(lookup(mode, &ctrl_c), Some(Action::Quit), "{mode:?}");
+        }
+    }
+}

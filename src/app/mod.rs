@@ -1,0 +1,263 @@
+//! The app layer: the state of the meeting laptop's screen, and what each
+//! action does. Writing goes key -> action -> check -> append (one durable
+//! transaction) -> fold -> redraw; nothing shows as accepted before its
+//! event has committed. Screens render from `&App` (see `crate::ui`).
+
+pub mod draft;
+pub mod keymap;
+mod meeting;
+pub mod sheet_edit;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::catalog::Msg;
+use crate::domain::{AgendaStep, Event, MeetingKey, MeetingKind, Model, Round};
+use crate::store::{Session, StoreError};
+pub use draft::Draft;
+pub use keymap::{Action, Mode, StepKind};
+pub use sheet_edit::SheetEdit;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// 街道总览: every unit's meetings.
+    Home,
+    /// One meeting's agenda.
+    Agenda(MeetingKey),
+    /// Keying ballots one by one for the meeting's current round.
+    Ballots(MeetingKey),
+    /// Keying the counter's tally sheet.
+    Sheet(MeetingKey),
+}
+
+/// A question on the bottom line awaiting typed input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    StartMeeting(MeetingKey),
+    RollCall,
+    Issued,
+    Returned,
+    Comment(String),
+    Correct,
+    Withdraw,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+}
+
+/// The sentence on the status line after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+pub struct App {
+    pub session: Session,
+    pub screen: Screen,
+    /// The selected row on the street board.
+    pub home_selected: usize,
+    /// The selected person in the written-reports checklist.
+    pub written_selected: usize,
+    pub draft: Draft,
+    pub sheet: Option<SheetEdit>,
+    pub prompt: Option<Prompt>,
+    pub confirm_quit: bool,
+    pub help: bool,
+    pub status: Option<Status>,
+    /// Inverse events of this session's ballot actions, for undo.
+    pub undo: Vec<Event>,
+    pub quit: bool,
+    /// The clock, set by the event loop (and by tests, for fixed screens).
+    pub now: DateTime<FixedOffset>,
+}
+
+impl App {
+    pub fn new(session: Session, now: DateTime<FixedOffset>) -> App {
+        App {
+            session,
+            screen: Screen::Home,
+            home_selected: 0,
+            written_selected: 0,
+            draft: Draft::new(0),
+            sheet: None,
+            prompt: None,
+            confirm_quit: false,
+            help: false,
+            status: None,
+            undo: Vec::new(),
+            quit: false,
+            now,
+        }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.session.model
+    }
+
+    /// The street board's rows: every meeting of every unit.
+    pub fn meetings(&self) -> Vec<MeetingKey> {
+        self.model()
+            .campaign
+            .units
+            .iter()
+            .flat_map(|u| {
+                u.meetings.iter().map(|&meeting| MeetingKey {
+                    unit: u.name.clone(),
+                    meeting,
+                })
+            })
+            .collect()
+    }
+
+    /// The meeting the screen is on, if any.
+    pub fn meeting_key(&self) -> Option<&MeetingKey> {
+        match &self.screen {
+            Screen::Home => None,
+            Screen::Agenda(k) | Screen::Ballots(k) | Screen::Sheet(k) => Some(k),
+        }
+    }
+
+    pub fn current_round(&self) -> Option<&Round> {
+        let k = self.meeting_key()?;
+        self.model().current_round(&k.unit, k.meeting)
+    }
+
+    pub fn current_step(&self) -> Option<AgendaStep> {
+        self.model().current_step(self.meeting_key()?)
+    }
+
+    /// Is a speaker timer running on screen? The event loop ticks only then.
+    pub fn timer_visible(&self) -> bool {
+        match (self.meeting_key(), self.current_step(), &self.screen) {
+            (Some(k), Some(AgendaStep::OralReport { subject }), Screen::Agenda(_)) => self
+                .model()
+                .meetings
+                .get(k)
+                .and_then(|m| m.speech(&subject))
+                .is_some_and(|s| s.running_since.is_some()),
+            _ => false,
+        }
+    }
+
+    /// The mode whose keymap applies now.
+    pub fn mode(&self) -> Mode {
+        if self.confirm_quit {
+            return Mode::ConfirmQuit;
+        }
+        if self.prompt.is_some() {
+            return Mode::Prompt;
+        }
+        match &self.screen {
+            Screen::Home => Mode::Home,
+            Screen::Ballots(_) => Mode::Ballots,
+            Screen::Sheet(_) => Mode::Sheet,
+            Screen::Agenda(k) => Mode::Agenda(match self.model().current_step(k) {
+                Some(
+                    AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots,
+                ) => StepKind::Numbers,
+                Some(AgendaStep::OralReport { .. })
+                    if k.meeting == MeetingKind::PartyBuildingReview =>
+                {
+                    StepKind::OralWithComment
+                }
+                Some(AgendaStep::OralReport { .. }) => StepKind::Oral,
+                Some(AgendaStep::WrittenReports) => StepKind::Written,
+                Some(AgendaStep::Counting) => StepKind::Counting,
+                _ => StepKind::Plain,
+            }),
+        }
+    }
+
+    /// Handle one key press.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if self.help {
+            // Any key closes the help screen, and does nothing else.
+            self.help = false;
+            return;
+        }
+        let Some(action) = keymap::lookup(self.mode(), &key) else {
+            return;
+        };
+        self.on_action(action);
+    }
+
+    pub fn on_action(&mut self, action: Action) {
+        if !matches!(action, Action::Type(_) | Action::DeleteDigit) {
+            // A new action clears the last sentence; typing keeps it visible.
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.confirm_quit = true,
+            Action::Yes => self.quit = true,
+            Action::No => self.confirm_quit = false,
+            Action::Help => self.help = true,
+            _ if self.prompt.is_some() => self.on_prompt(action),
+            _ => match self.screen.clone() {
+                Screen::Home => self.on_home(action),
+                Screen::Agenda(k) => self.on_agenda(&k, action),
+                Screen::Ballots(k) => self.on_ballots(&k, action),
+                Screen::Sheet(k) => self.on_sheet(&k, action),
+            },
+        }
+    }
+
+    fn on_home(&mut self, action: Action) {
+        let n = self.meetings().len();
+        match action {
+            Action::Up => self.home_selected = self.home_selected.saturating_sub(1),
+            Action::Down => self.home_selected = (self.home_selected + 1).min(n.saturating_sub(1)),
+            Action::Open => {
+                let Some(key) = self.meetings().get(self.home_selected).cloned() else {
+                    return;
+                };
+                if self.model().current_round(&key.unit, key.meeting).is_some() {
+                    self.screen = Screen::Agenda(key);
+                } else {
+                    self.ask(PromptKind::StartMeeting(key));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn ask(&mut self, kind: PromptKind) {
+        self.prompt = Some(Prompt {
+            kind,
+            input: String::new(),
+        });
+    }
+
+    /// Record one event; on success say `ok`, on refusal say why. Returns
+    /// whether it was recorded.
+    pub(crate) fn record(&mut self, event: Event, ok: Option<String>) -> bool {
+        match self.session.record(event) {
+            Ok(_) => {
+                if let Some(text) = ok {
+                    self.status = Some(Status::Info(text));
+                }
+                true
+            }
+            Err(e) => {
+                self.fail(e);
+                false
+            }
+        }
+    }
+
+    pub(crate) fn fail(&mut self, e: StoreError) {
+        self.status = Some(Status::Error(e.to_string()));
+    }
+
+    pub(crate) fn say(&mut self, msg: Msg, args: &[&dyn std::fmt::Display]) {
+        self.status = Some(Status::Info(msg.fill(args)));
+    }
+
+    pub(crate) fn refuse(&mut self, msg: Msg, args: &[&dyn std::fmt::Display]) {
+        self.status = Some(Status::Error(msg.fill(args)));
+    }
+}

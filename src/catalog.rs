@@ -1,0 +1,243 @@
+//! Every label on screen, in Chinese and English, in one table. A label
+//! with `{0}`, `{1}` … takes arguments (`fill`). The macro makes a missing
+//! translation a compile error; a test checks that both languages carry
+//! the same placeholders.
+
+use crate::i18n::{Lang, lang};
+
+macro_rules! catalog {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        /// A label of the user interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub fn text_in(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    AppTitle => "测评", "ceping";
+    Street => "街道总览", "Street board";
+    Unit => "单位", "Unit";
+    Meeting => "会议", "Meeting";
+    Step => "议程", "Agenda";
+    Progress => "已录/收回", "Entered/returned";
+    NotStarted => "未开始", "not started";
+    Round => "第 {0} 轮", "round {0}";
+    AnnualReview => "述职测评大会", "Annual review";
+    PartyBuildingReview => "抓党建述职评议", "Party-building review";
+    AnnualReviewShort => "述职测评", "Review";
+    PartyBuildingReviewShort => "下述下评", "Party review";
+    StepRollCall => "点名（应到/实到）", "Roll call";
+    StepOralReport => "口头述职：{0}", "Oral report: {0}";
+    StepWrittenReports => "书面述职", "Written reports";
+    StepIssue => "发放选票", "Issue ballots";
+    StepCollect => "收回选票", "Collect ballots";
+    StepCounting => "唱票计票", "Counting";
+    StepResults => "公布结果", "Results";
+    StepClose => "散会", "Close";
+    Needs => "进入下一步前还需要：", "Before the next step:";
+    NothingNeeded => "可以进入下一步。", "Ready for the next step.";
+    NeedRollCall => "录入应到和实到人数（按 e）", "key in expected and present (press e)";
+    NeedQuorum => "实到 {0} 人未超过应到 {1} 人的 {2}，不足法定人数", "present {0} is not more than {2} of expected {1}: no quorum";
+    NeedTimer => "为 {0} 计时（空格开始）", "time {0}'s report (space starts)";
+    NeedWritten => "还差 {0} 份书面述职", "{0} written reports still missing";
+    NeedIssued => "录入发出选票数（按 e）", "key in ballots issued (press e)";
+    NeedReturned => "录入收回选票数（按 e）", "key in ballots returned (press e)";
+    NeedMoreReturnedThanIssued => "收回 {0} 张多于发出 {1} 张：本轮无效，须重新投票", "returned {0} is more than issued {1}: the round is void and must be re-run";
+    NeedEntered => "已录入 {0} 张，收回 {1} 张，两者须相等", "entered {0}, returned {1}: they must be equal";
+    NeedSheetDiff => "计票单两遍录入有 {0} 处不一致，须核对", "the tally sheet's two passes differ in {0} cells: resolve them";
+    NeedSheetPass => "计票单还需第 {0} 遍录入", "the tally sheet still needs pass {0}";
+    Expected => "应到", "Expected";
+    Present => "实到", "Present";
+    Issued => "发出", "Issued";
+    Returned => "收回", "Returned";
+    Entered => "已录入", "Entered";
+    Valid => "有效", "Valid";
+    InvalidBallots => "废票", "Invalid";
+    BlankBallots => "空白票", "Blank";
+    Abstain => "弃权", "Abstain";
+    VoidMarks => "无效", "Void";
+    TopRate => "{0}率", "{0} rate";
+    TopTwoRate => "{0}以上率", "{0}+ rate";
+    Name => "姓名", "Name";
+    Role => "职务", "Role";
+    Timer => "计时", "Timer";
+    TimerIdle => "未开始", "not started";
+    TimerRunning => "进行中", "running";
+    TimerPaused => "已暂停", "paused";
+    TimerDone => "已结束，用时 {0}", "finished, {0} used";
+    Overtime => "超时 {0}", "over by {0}";
+    Limit => "限时 {0} 分钟", "limit {0} min";
+    Comment => "点评", "Comment";
+    NoComment => "（尚无点评，按 c 录入）", "(no comment yet; press c)";
+    Received => "已交", "in";
+    Missing => "未交", "missing";
+    Ballot => "选票", "Ballot";
+    Recent => "最近的选票", "Recent ballots";
+    Draft => "正在录入第 {0} 号", "Keying ballot {0}";
+    Correcting => "正在更正第 {0} 号", "Correcting ballot {0}";
+    DraftInvalid => "整张废票", "whole ballot invalid";
+    Withdrawn => "已撤销", "withdrawn";
+    Saved => "已保存第 {0} 号选票", "Ballot {0} saved";
+    SavedCorrection => "已更正第 {0} 号选票", "Ballot {0} corrected";
+    SavedWithdrawal => "已撤销第 {0} 号选票", "Ballot {0} withdrawn";
+    SavedRestore => "已恢复第 {0} 号选票", "Ballot {0} restored";
+    NothingToUndo => "没有可以撤销的操作", "Nothing to undo";
+    NoLastBallot => "还没有上一张选票", "There is no previous ballot yet";
+    RowsMissing => "还有 {0} 人没有录入；没勾的请按 0 记为弃权", "{0} people not keyed yet; press 0 for a blank (abstain)";
+    OverTopLimit => "优秀超过 {0} 个：按规则记为废票", "more than {0} top grades: counted as invalid by the rule";
+    Results => "测评结果", "Results";
+    Warnings => "提醒", "Warnings";
+    WarnEnteredOverReturned => "已录入 {0} 张，多于收回的 {1} 张", "entered {0} is more than returned {1}";
+    WarnReturnedOverIssued => "收回多于发出：本轮无效，须重新投票", "more returned than issued: the round is void";
+    WarnNoQuorum => "不足法定人数", "no quorum";
+    WarnTopTwo => "{0}：{1}以上不足 {2}", "{0}: {1} or better below {2}";
+    WarnLowest => "{0}：{1}超过 {2}", "{0}: {1} above {2}";
+    SheetPass => "计票单第 {0} 遍（盲录）", "Tally sheet, pass {0} (blind)";
+    SheetResolve => "核对差异：按纸质计票单输入正确数", "Resolve: key the right number from the paper";
+    SheetAgreed => "两遍一致，结果已计入", "Both passes agree; the results count";
+    SheetPending => "计票单未核对，结果暂不计入", "Tally sheet not reconciled: results do not count yet";
+    SheetSaved => "第 {0} 遍已保存", "Pass {0} saved";
+    SheetDiffers => "两遍有 {0} 处不一致，已标出", "The passes differ in {0} cells, marked";
+    SheetRowsDisagree => "各行合计不一致，请核对", "row totals differ; please check";
+    PromptRollCall => "应到 实到（两个数，用空格分开）：", "Expected and present (two numbers):";
+    PromptIssued => "发出选票数：", "Ballots issued:";
+    PromptReturned => "收回选票数：", "Ballots returned:";
+    PromptComment => "对 {0} 的点评：", "Comment on {0}:";
+    PromptCorrect => "更正第几号选票：", "Correct ballot number:";
+    PromptWithdraw => "撤销第几号选票：", "Withdraw ballot number:";
+    PromptStart => "开始 {0} {1}？按 Enter 确认，Esc 取消", "Start {0} {1}? Enter to confirm, Esc to cancel";
+    BadNumber => "请输入数字", "Please type a number";
+    BadTwoNumbers => "请输入两个数，例如：45 42", "Please type two numbers, e.g. 45 42";
+    ConfirmQuit => "确定退出吗？所有已录入的内容都已保存。（y 退出 / n 继续）", "Quit? Everything entered is saved. (y quit / n stay)";
+    TooSmall => "窗口太小", "Window too small";
+    TooSmallHint => "请把窗口放大到至少 {0}x{1}", "Please enlarge to at least {0}x{1}";
+    HelpTitle => "按键说明（任意键关闭）", "Keys (any key closes)";
+    ReadOnly => "只读", "read-only";
+    KeyQuit => "退出", "quit";
+    KeyHelp => "帮助", "help";
+    KeyBack => "返回", "back";
+    KeyUp => "上移", "up";
+    KeyDown => "下移", "down";
+    KeyOpen => "打开会议", "open meeting";
+    KeyNext => "下一步", "next step";
+    KeyPrev => "上一步", "previous step";
+    KeyEdit => "录入人数", "key in numbers";
+    KeyTimer => "计时 开始/暂停/继续", "timer start/pause/resume";
+    KeyTimerStop => "结束计时", "stop timer";
+    KeyComment => "点评", "comment";
+    KeyToggle => "已交/未交", "in/missing";
+    KeyBallots => "逐张录入选票", "key ballots";
+    KeySheet => "录入计票单", "key tally sheet";
+    KeyGrade => "等次（空票时全部同等次）", "grade (on an empty ballot: everyone)";
+    KeyAbstain => "弃权", "abstain";
+    KeyVoidMark => "此人无效（多勾/看不清）", "void for this person";
+    KeyRow => "跳到该行", "go to row";
+    KeyCommit => "保存这张选票", "save ballot";
+    KeySame => "同上一张（直接保存）", "same as last (saves)";
+    KeyClear => "清空", "clear";
+    KeyInvalid => "整张废票", "invalid ballot";
+    KeyUndo => "撤销上一步", "undo";
+    KeyCorrect => "更正某号", "correct #";
+    KeyWithdraw => "撤销某号", "withdraw #";
+    KeyDigit => "输入数字", "type digits";
+    KeyNextCell => "下一格", "next cell";
+    KeyPrevCell => "上一格", "previous cell";
+    KeySave => "保存这一遍", "save this pass";
+    KeyConfirm => "确认", "confirm";
+    KeyCancel => "取消", "cancel";
+    KeyYes => "是", "yes";
+    KeyNo => "否", "no";
+    RolePartySecretary => "党组织书记", "Party secretary";
+    RoleCommitteeMember => "两委成员", "Committee member";
+    RoleWorkTeamLeader => "工作队队长", "Work-team leader";
+    RoleWorkTeamMember => "工作队队员", "Work-team member";
+    Village => "村", "village";
+    Community => "社区", "community";
+}
+
+impl From<crate::domain::Role> for Msg {
+    fn from(role: crate::domain::Role) -> Msg {
+        use crate::domain::Role;
+        match role {
+            Role::PartySecretary => Msg::RolePartySecretary,
+            Role::CommitteeMember => Msg::RoleCommitteeMember,
+            Role::WorkTeamLeader => Msg::RoleWorkTeamLeader,
+            Role::WorkTeamMember => Msg::RoleWorkTeamMember,
+        }
+    }
+}
+
+impl From<crate::domain::MeetingKind> for Msg {
+    fn from(kind: crate::domain::MeetingKind) -> Msg {
+        match kind {
+            crate::domain::MeetingKind::AnnualReview => Msg::AnnualReview,
+            crate::domain::MeetingKind::PartyBuildingReview => Msg::PartyBuildingReview,
+        }
+    }
+}
+
+impl Msg {
+    /// The label in the current language.
+    pub fn text(self) -> &'static str {
+        self.text_in(lang())
+    }
+
+    /// The label with `{0}`, `{1}` … replaced by `args`.
+    pub fn fill(self, args: &[&dyn std::fmt::Display]) -> String {
+        fill(self.text(), args)
+    }
+}
+
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &a.to_string());
+    }
+    out
+}
+
+/// The label in the current language: `t(Msg::Street)`.
+pub fn t(msg: Msg) -> &'static str {
+    msg.text()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..10)
+            .filter(|i| s.contains(&format!("{{{i}}}")))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn both_languages_are_complete_and_agree_on_placeholders() {
+        for &m in Msg::ALL {
+            let (zh, en) = (m.text_in(Lang::Zh), m.text_in(Lang::En));
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+            assert!(
+                en.is_ascii() || en.contains('…'),
+                "{m:?}: English label has non-ASCII text"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(fill("第 {0} 轮 {1}", &[&2, &"x"]), "第 2 轮 x");
+    }
+}

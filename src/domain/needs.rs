@@ -1,0 +1,135 @@
+//! What an agenda step still needs before the meeting moves on. Blocking
+//! needs stop the step; the others are reminders the chair may pass over
+//! (a reporter who is absent, a written report not handed in).
+
+use super::meeting::{AgendaStep, MeetingKey};
+use super::model::Model;
+use super::tally::{Tally, TallySource};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    RollCall,
+    Quorum {
+        present: u32,
+        expected: u32,
+        quorum: super::campaign::Ratio,
+    },
+    Timer(String),
+    Written(usize),
+    Issued,
+    Returned,
+    ReturnedOverIssued {
+        returned: u32,
+        issued: u32,
+    },
+    Entered {
+        entered: u64,
+        returned: u32,
+    },
+    SheetPass(u8),
+    SheetDiff(usize),
+}
+
+impl Need {
+    /// Does this need stop the step?
+    pub fn blocking(&self, step: &AgendaStep) -> bool {
+        match self {
+            Need::Timer(_) | Need::Written(_) => false,
+            // At the roll call a missing quorum is a warning (people may
+            // still arrive); balloting cannot start without it.
+            Need::Quorum { .. } => *step != AgendaStep::RollCall,
+            _ => true,
+        }
+    }
+}
+
+/// The needs of `step` in the meeting `key`, in the order to show them.
+pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
+    let Some(round) = model.current_round(&key.unit, key.meeting) else {
+        return Vec::new();
+    };
+    let meeting = model.meeting(key);
+    let quorum = |out: &mut Vec<Need>| match (round.expected, round.present) {
+        (Some(expected), Some(present))
+            if !model
+                .campaign
+                .rules
+                .quorum
+                .exceeds_share(u64::from(present), u64::from(expected)) =>
+        {
+            out.push(Need::Quorum {
+                present,
+                expected,
+                quorum: model.campaign.rules.quorum,
+            })
+        }
+        (None, _) | (_, None) => out.push(Need::RollCall),
+        _ => {}
+    };
+    let mut out = Vec::new();
+    match step {
+        AgendaStep::RollCall => quorum(&mut out),
+        AgendaStep::OralReport { subject } => {
+            if !meeting.speech(subject).is_some_and(|s| s.started()) {
+                out.push(Need::Timer(subject.clone()));
+            }
+        }
+        AgendaStep::WrittenReports => {
+            let missing = model
+                .campaign
+                .unit(&key.unit)
+                .map(|u| {
+                    u.subjects_for(key.meeting)
+                        .filter(|s| s.report == super::campaign::ReportMode::Written)
+                        .filter(|s| !meeting.written_received.contains(&s.name))
+                        .count()
+                })
+                .unwrap_or(0);
+            if missing > 0 {
+                out.push(Need::Written(missing));
+            }
+        }
+        AgendaStep::IssueBallots => {
+            quorum(&mut out);
+            if round.issued.is_none() {
+                out.push(Need::Issued);
+            }
+        }
+        AgendaStep::CollectBallots => match (round.returned, round.issued) {
+            (None, _) => out.push(Need::Returned),
+            (Some(returned), Some(issued)) if returned > issued => {
+                out.push(Need::ReturnedOverIssued { returned, issued })
+            }
+            _ => {}
+        },
+        AgendaStep::Counting => {
+            let grades = model
+                .campaign
+                .meeting(key.meeting)
+                .map(|m| m.scale.len())
+                .unwrap_or(0);
+            let tally = Tally::count(round, &model.campaign.rules, grades);
+            if round.by_sheet() {
+                match &round.sheets {
+                    [None, _] => out.push(Need::SheetPass(1)),
+                    [_, None] => out.push(Need::SheetPass(2)),
+                    _ => {
+                        let diff = round.open_differences().len();
+                        if diff > 0 {
+                            out.push(Need::SheetDiff(diff));
+                        }
+                    }
+                }
+            }
+            let returned = round.returned.unwrap_or(0);
+            if tally.source != TallySource::SheetPending && tally.entered != u64::from(returned) {
+                out.push(Need::Entered {
+                    entered: tally.entered,
+                    returned,
+                });
+            }
+        }
+        AgendaStep::Results | AgendaStep::Close => {}
+    }
+    out
+}

@@ -1,0 +1,220 @@
+//! The agenda stepper: the steps on the left, the current one highlighted;
+//! on the right what the step shows (numbers, the speaker timer, the
+//! written-report checklist, the results) and what it still needs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{need_text, scale, step_name};
+use crate::app::App;
+use crate::catalog::{Msg, t};
+use crate::domain::meeting::timer_band;
+use crate::domain::needs::needs;
+use crate::domain::{AgendaStep, MeetingKey, MeetingKind, TimerBand};
+
+/// mm:ss of a millisecond count (absolute value).
+pub fn clock(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+pub fn band_style(band: TimerBand) -> Style {
+    match band {
+        TimerBand::Normal => Style::new().green(),
+        TimerBand::Warning => Style::new().yellow(),
+        TimerBand::Critical | TimerBand::Overtime => Style::new().red(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
+    let model = app.model();
+    let steps = model.agenda(key);
+    let current = model.current_step(key);
+    let at = steps
+        .iter()
+        .position(|s| Some(s) == current.as_ref())
+        .unwrap_or(0);
+    let list_w = steps
+        .iter()
+        .map(|s| crate::text::width(&step_name(s)))
+        .max()
+        .unwrap_or(10) as u16
+        + 6;
+    let [left, right] = Layout::horizontal([
+        Constraint::Length(list_w.min(area.width / 2)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    let items = steps.iter().enumerate().map(|(i, s)| {
+        let mark = if i < at {
+            "+ "
+        } else if i == at {
+            "> "
+        } else {
+            "  "
+        };
+        ListItem::new(format!("{mark}{}", step_name(s)))
+    });
+    let mut state = ListState::default().with_selected(Some(at));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(Style::new().reversed().bold())
+            .block(Block::bordered().title(t(Msg::Step))),
+        left,
+        &mut state,
+    );
+
+    let Some(step) = current else { return };
+    let block = Block::bordered().title(step_name(&step));
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let open = needs(model, key, &step);
+    let need_h = open.len().max(1) as u16 + 1;
+    let [detail, need_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(need_h)]).areas(inner);
+
+    let mut lines: Vec<Line> = Vec::new();
+    let round = app.current_round();
+    let num = |n: Option<u32>| n.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+    match &step {
+        AgendaStep::RollCall => {
+            if let Some(r) = round {
+                lines.push(
+                    Line::from(format!(
+                        "{} {}    {} {}",
+                        t(Msg::Expected),
+                        num(r.expected),
+                        t(Msg::Present),
+                        num(r.present)
+                    ))
+                    .bold(),
+                );
+            }
+        }
+        AgendaStep::OralReport { subject } => {
+            let speech = model
+                .meeting(key)
+                .speech(subject)
+                .cloned()
+                .unwrap_or_default();
+            let minutes = model
+                .campaign
+                .meeting(key.meeting)
+                .map(|m| m.speaker_minutes)
+                .unwrap_or(10);
+            let used = speech.used_ms(app.now);
+            let (remaining, band) = timer_band(used, i64::from(minutes) * 60_000);
+            let role = model
+                .campaign
+                .unit(&key.unit)
+                .and_then(|u| u.subjects.iter().find(|s| s.name == *subject))
+                .map(|s| t(Msg::from(s.role)))
+                .unwrap_or("");
+            lines.push(Line::from(vec![
+                Span::raw(subject.clone()).bold(),
+                Span::raw(format!("  {role}")),
+            ]));
+            lines.push(Line::default());
+            let shown = if band == TimerBand::Overtime {
+                Msg::Overtime.fill(&[&clock(remaining)])
+            } else {
+                clock(remaining)
+            };
+            lines.push(Line::from(Span::styled(
+                format!("  {shown}  "),
+                band_style(band).bold().reversed(),
+            )));
+            let state = if speech.finished {
+                Msg::TimerDone.fill(&[&clock(used)])
+            } else if speech.running_since.is_some() {
+                t(Msg::TimerRunning).into()
+            } else if speech.started() {
+                t(Msg::TimerPaused).into()
+            } else {
+                t(Msg::TimerIdle).into()
+            };
+            lines.push(Line::from(format!(
+                "{}: {}   {}",
+                t(Msg::Timer),
+                state,
+                Msg::Limit.fill(&[&minutes])
+            )));
+            if key.meeting == MeetingKind::PartyBuildingReview {
+                lines.push(Line::default());
+                lines.push(Line::from(t(Msg::Comment)).bold());
+                lines.push(match &speech.comment {
+                    Some(c) => Line::from(c.clone()),
+                    None => Line::from(t(Msg::NoComment)).dim(),
+                });
+            }
+        }
+        AgendaStep::WrittenReports => {
+            let received = &model.meeting(key).written_received;
+            for (i, name) in app.writers(key).iter().enumerate() {
+                let got = received.contains(name);
+                let text = format!(
+                    "[{}] {}  {}",
+                    if got { "x" } else { " " },
+                    name,
+                    t(if got { Msg::Received } else { Msg::Missing })
+                );
+                let style = if i == app.written_selected {
+                    Style::new().reversed()
+                } else {
+                    Style::default()
+                };
+                lines.push(Line::from(Span::styled(text, style)));
+            }
+        }
+        AgendaStep::IssueBallots | AgendaStep::CollectBallots => {
+            if let Some(r) = round {
+                lines.push(
+                    Line::from(format!(
+                        "{} {}    {} {}",
+                        t(Msg::Issued),
+                        num(r.issued),
+                        t(Msg::Returned),
+                        num(r.returned)
+                    ))
+                    .bold(),
+                );
+            }
+        }
+        AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {
+            if let Some(r) = round {
+                super::results::draw(frame, model, r, &scale(app, key), detail);
+            }
+        }
+    }
+    if !lines.is_empty() {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
+    }
+
+    let mut need_lines = vec![
+        Line::from(t(if open.is_empty() {
+            Msg::NothingNeeded
+        } else {
+            Msg::Needs
+        }))
+        .dim(),
+    ];
+    for n in &open {
+        let style = if n.blocking(&step) {
+            Style::new().red()
+        } else {
+            Style::new().yellow()
+        };
+        need_lines.push(Line::from(Span::styled(
+            format!("- {}", need_text(n)),
+            style,
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(need_lines).wrap(Wrap { trim: true }),
+        need_area,
+    );
+}

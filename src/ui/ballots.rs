@@ -1,0 +1,159 @@
+//! Ballot entry, ballot by ballot (唱票): the grid of the ballot being
+//! keyed (people in ballot order, grades as columns, each row's key
+//! letter), the recent ballots beside it, the running results below.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+use super::{grade_color, scale};
+use crate::app::App;
+use crate::app::draft::row_key;
+use crate::catalog::{Msg, t};
+use crate::domain::{BallotContent, Mark, MeetingKey};
+use crate::text::width;
+
+/// A ballot in one short ASCII line, as keyed: grade numbers (1 = best),
+/// 0 for a blank, - for a void mark.
+pub fn compact(content: &BallotContent) -> String {
+    match content {
+        BallotContent::Marks(marks) => marks
+            .iter()
+            .map(|m| match m {
+                Mark::Grade(g) => char::from_digit(u32::from(*g) + 1, 10).unwrap_or('?'),
+                Mark::Abstain => '0',
+                Mark::Void => '-',
+            })
+            .collect(),
+        BallotContent::Blank => t(Msg::BlankBallots).into(),
+        BallotContent::Invalid => t(Msg::InvalidBallots).into(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
+    let Some(round) = app.current_round() else {
+        return;
+    };
+    let scale = scale(app, key);
+    let grid_h = round.lines.len() as u16 + 4;
+    let [top, bottom] = Layout::vertical([
+        Constraint::Length(grid_h.min(area.height / 2 + 3)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [grid_area, recent_area] =
+        Layout::horizontal([Constraint::Fill(3), Constraint::Fill(1)]).areas(top);
+
+    let draft = &app.draft;
+    let title = match draft.correcting {
+        Some(n) => Msg::Correcting.fill(&[&n]),
+        None => Msg::Draft.fill(&[&(round.ballots.len() + 1)]),
+    };
+    let mut block = Block::bordered().title(title);
+    if draft.invalid {
+        block = block.title(
+            Line::from(format!(" {} ", t(Msg::DraftInvalid)))
+                .red()
+                .bold()
+                .reversed(),
+        );
+    }
+    if draft.correcting.is_some() {
+        block = block.border_style(Style::new().yellow());
+    }
+
+    let name_w = round
+        .lines
+        .iter()
+        .map(|l| width(&l.name))
+        .max()
+        .unwrap_or(4)
+        .max(4) as u16;
+    let mut header = vec![Cell::from(""), Cell::from(t(Msg::Name))];
+    header.extend(
+        scale.iter().enumerate().map(|(i, g)| {
+            Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
+        }),
+    );
+    header.push(Cell::from(t(Msg::Abstain)));
+    header.push(Cell::from(t(Msg::VoidMarks)));
+    let mut widths = vec![Constraint::Length(2), Constraint::Length(name_w)];
+    widths.extend(
+        scale
+            .iter()
+            .map(|g| Constraint::Length(width(g).max(4) as u16 + 2)),
+    );
+    widths.extend([Constraint::Length(6), Constraint::Length(6)]);
+
+    let rows = round.lines.iter().enumerate().map(|(i, line)| {
+        let mark = draft.marks.get(i).copied().flatten();
+        let on = |m: Mark, label: String, style: Style| {
+            if mark == Some(m) && !draft.invalid {
+                Cell::from(format!("[{label}]")).style(style.reversed().bold())
+            } else {
+                Cell::from(" .").dim()
+            }
+        };
+        let mut cells = vec![
+            Cell::from(row_key(i).map(String::from).unwrap_or_default()).bold(),
+            Cell::from(line.name.clone()),
+        ];
+        cells.extend(scale.iter().enumerate().map(|(g, label)| {
+            on(
+                Mark::Grade(g as u8),
+                label.clone(),
+                Style::new().fg(grade_color(g, scale.len())),
+            )
+        }));
+        cells.push(on(Mark::Abstain, t(Msg::Abstain).into(), Style::new()));
+        cells.push(on(
+            Mark::Void,
+            t(Msg::VoidMarks).into(),
+            Style::new().magenta(),
+        ));
+        let row = Row::new(cells);
+        if i == draft.cursor {
+            row.style(Style::new().on_dark_gray())
+        } else {
+            row
+        }
+    });
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(Row::new(header).bold())
+            .column_spacing(1)
+            .block(block),
+        grid_area,
+    );
+
+    let inner_h = recent_area.height.saturating_sub(2) as usize;
+    let lines: Vec<Line> = round
+        .ballots
+        .iter()
+        .enumerate()
+        .rev()
+        .take(inner_h)
+        .map(|(i, b)| {
+            let text = format!("#{:<4} {}", i + 1, compact(&b.content));
+            if b.withdrawn {
+                Line::from(vec![
+                    Span::raw(text).dim().crossed_out(),
+                    Span::raw(format!(" {}", t(Msg::Withdrawn))).dim(),
+                ])
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(t(Msg::Recent))),
+        recent_area,
+    );
+
+    let block = Block::bordered().title(t(Msg::Results));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    super::results::draw(frame, app.model(), round, &scale, inner);
+}

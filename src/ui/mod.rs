@@ -1,0 +1,228 @@
+//! Rendering: one small file per screen, each drawing from `&App`. Nothing
+//! here changes state; nothing here touches the store.
+
+mod agenda;
+mod ballots;
+mod help;
+mod home;
+pub mod results;
+mod sheet;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Screen, Status, keymap};
+use crate::catalog::{Msg, t};
+use crate::domain::needs::Need;
+use crate::domain::{AgendaStep, MeetingKey, MeetingKind};
+
+/// Below this the screen shows only the "window too small" notice.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, app, header);
+    match &app.screen {
+        Screen::Home => home::draw(frame, app, body),
+        Screen::Agenda(k) => agenda::draw(frame, app, k, body),
+        Screen::Ballots(k) => ballots::draw(frame, app, k, body),
+        Screen::Sheet(k) => sheet::draw(frame, app, k, body),
+    }
+    draw_status(frame, app, status);
+    draw_footer(frame, app, footer);
+    if app.help {
+        help::draw(frame, app, body);
+    }
+    if app.confirm_quit {
+        let popup = centered(body, 64.min(body.width), 5);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(
+            Paragraph::new(t(Msg::ConfirmQuit))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(Style::new().yellow())),
+            popup,
+        );
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::from(t(Msg::TooSmall)).bold(),
+        Line::from(Msg::TooSmallHint.fill(&[&MIN_WIDTH, &MIN_HEIGHT])),
+    ];
+    let y = area.height.saturating_sub(2) / 2;
+    let inner = Rect {
+        y: area.y + y,
+        height: area.height.saturating_sub(y),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
+    let c = &app.model().campaign;
+    let mut spans = vec![Span::styled(
+        format!(" {} ", t(Msg::AppTitle)),
+        Style::new().black().on_cyan().bold(),
+    )];
+    spans.push(Span::raw(format!(" {} ", c.title)));
+    if let Some(k) = app.meeting_key() {
+        spans.push(Span::styled(
+            format!(" {} / {} ", k.unit, meeting_name(k.meeting)),
+            Style::new().bold(),
+        ));
+        if let Some(r) = app.current_round() {
+            spans.push(Span::raw(Msg::Round.fill(&[&r.key.round])));
+        }
+    }
+    frame.render_widget(Line::from(spans).style(Style::new().on_dark_gray()), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+    let line = if let Some(p) = &app.prompt {
+        let question = match &p.kind {
+            crate::app::PromptKind::StartMeeting(k) => {
+                Msg::PromptStart.fill(&[&k.unit, &meeting_name(k.meeting)])
+            }
+            crate::app::PromptKind::RollCall => t(Msg::PromptRollCall).into(),
+            crate::app::PromptKind::Issued => t(Msg::PromptIssued).into(),
+            crate::app::PromptKind::Returned => t(Msg::PromptReturned).into(),
+            crate::app::PromptKind::Comment(s) => Msg::PromptComment.fill(&[s]),
+            crate::app::PromptKind::Correct => t(Msg::PromptCorrect).into(),
+            crate::app::PromptKind::Withdraw => t(Msg::PromptWithdraw).into(),
+        };
+        let mut spans = vec![
+            Span::styled(question, Style::new().yellow().bold()),
+            Span::raw(" "),
+            Span::raw(p.input.clone()),
+            Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+        ];
+        if let Some(Status::Error(e)) = &app.status {
+            spans.push(Span::styled(format!("  {e}"), Style::new().red()));
+        }
+        Line::from(spans)
+    } else {
+        match &app.status {
+            Some(Status::Info(s)) => Line::from(Span::styled(s.clone(), Style::new().green())),
+            Some(Status::Error(s)) => {
+                Line::from(Span::styled(s.clone(), Style::new().red().bold()))
+            }
+            None => Line::default(),
+        }
+    };
+    frame.render_widget(line, area);
+}
+
+fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    for b in keymap::bindings(app.mode())
+        .into_iter()
+        .filter(|b| b.footer)
+    {
+        spans.push(Span::styled(
+            format!(" {} ", b.keys),
+            Style::new().black().on_gray(),
+        ));
+        spans.push(Span::raw(format!(" {}  ", b.desc.text())));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// A rectangle of `w` x `h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+pub fn meeting_name(kind: MeetingKind) -> &'static str {
+    t(Msg::from(kind))
+}
+
+pub fn meeting_short(kind: MeetingKind) -> &'static str {
+    t(match kind {
+        MeetingKind::AnnualReview => Msg::AnnualReviewShort,
+        MeetingKind::PartyBuildingReview => Msg::PartyBuildingReviewShort,
+    })
+}
+
+pub fn step_name(step: &AgendaStep) -> String {
+    match step {
+        AgendaStep::RollCall => t(Msg::StepRollCall).into(),
+        AgendaStep::OralReport { subject } => Msg::StepOralReport.fill(&[subject]),
+        AgendaStep::WrittenReports => t(Msg::StepWrittenReports).into(),
+        AgendaStep::IssueBallots => t(Msg::StepIssue).into(),
+        AgendaStep::CollectBallots => t(Msg::StepCollect).into(),
+        AgendaStep::Counting => t(Msg::StepCounting).into(),
+        AgendaStep::Results => t(Msg::StepResults).into(),
+        AgendaStep::Close => t(Msg::StepClose).into(),
+    }
+}
+
+/// The sentence for a need of the agenda.
+pub fn need_text(need: &Need) -> String {
+    match need {
+        Need::RollCall => t(Msg::NeedRollCall).into(),
+        Need::Quorum {
+            present,
+            expected,
+            quorum,
+        } => Msg::NeedQuorum.fill(&[present, expected, quorum]),
+        Need::Timer(s) => Msg::NeedTimer.fill(&[s]),
+        Need::Written(n) => Msg::NeedWritten.fill(&[n]),
+        Need::Issued => t(Msg::NeedIssued).into(),
+        Need::Returned => t(Msg::NeedReturned).into(),
+        Need::ReturnedOverIssued { returned, issued } => {
+            Msg::NeedMoreReturnedThanIssued.fill(&[returned, issued])
+        }
+        Need::Entered { entered, returned } => Msg::NeedEntered.fill(&[entered, returned]),
+        Need::SheetPass(p) => Msg::NeedSheetPass.fill(&[p]),
+        Need::SheetDiff(n) => Msg::NeedSheetDiff.fill(&[n]),
+    }
+}
+
+/// The colour of grade `i` (best first): green, blue, yellow, red, then
+/// repeating for longer scales.
+pub fn grade_color(i: usize, grades: usize) -> Color {
+    if grades > 0 && i + 1 == grades {
+        return Color::Red;
+    }
+    [
+        Color::Green,
+        Color::Blue,
+        Color::Yellow,
+        Color::Magenta,
+        Color::Cyan,
+    ][i % 5]
+}
+
+/// A meeting's scale labels.
+pub fn scale(app: &App, key: &MeetingKey) -> Vec<String> {
+    app.model()
+        .campaign
+        .meeting(key.meeting)
+        .map(|m| m.scale.grades.clone())
+        .unwrap_or_default()
+}
