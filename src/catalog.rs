@@ -91,6 +91,11 @@ catalog! {
     SavedCorrection => "已更正第 {0} 号选票", "Ballot {0} corrected";
     SavedWithdrawal => "已撤销第 {0} 号选票", "Ballot {0} withdrawn";
     SavedRestore => "已恢复第 {0} 号选票", "Ballot {0} restored";
+    NoSuchGrade => "没有第 {0} 个等次（可用 1 到 {1}）", "There is no grade {0} (use 1 to {1})";
+    NoSuchRow => "没有这一行", "There is no such row";
+    CapsLock => "大写字母不起作用：请检查大写锁定（Caps Lock）是否打开", "Capital letters do nothing here: is Caps Lock on?";
+    LastStep => "已经是议程的最后一步", "This is the last step of the agenda";
+    KeyCapsLock => "（大写字母：提示大写锁定）", "(capitals: Caps Lock hint)";
     NothingToUndo => "没有可以撤销的操作", "Nothing to undo";
     NoLastBallot => "还没有上一张选票", "There is no previous ballot yet";
     RowsMissing => "还有 {0} 人没有录入；没勾的请按 0 记为弃权", "{0} people not keyed yet; press 0 for a blank (abstain)";

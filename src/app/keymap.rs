@@ -42,6 +42,8 @@ pub enum Action {
     PrevCell,
     SaveSheet,
     Type(char),
+    /// A capital letter where only small letters mean something.
+    CapsLock,
     Confirm,
     Cancel,
     Yes,
@@ -184,6 +186,16 @@ const BALLOTS: &[Binding] = &[
     key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
     key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
     key!("Backspace", KeyCode::Backspace => Action::ClearDraft, KeyClear, false),
+    Binding {
+        keys: "A-Z",
+        matches: |k| {
+            ch(k)
+                .filter(char::is_ascii_uppercase)
+                .map(|_| Action::CapsLock)
+        },
+        desc: Msg::KeyCapsLock,
+        footer: false,
+    },
     key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
     CTRL_C,

@@ -22,7 +22,7 @@ impl App {
             Action::Back => self.screen = Screen::Home,
             Action::NextStep => {
                 let Some(next) = steps.get(at + 1).cloned() else {
-                    return;
+                    return self.refuse(Msg::LastStep, &[]);
                 };
                 let open = needs(self.model(), key, &step);
                 if let Some(block) = open.iter().find(|n| n.blocking(&step)) {
@@ -157,7 +157,9 @@ impl App {
                 self.screen = Screen::Agenda(key.clone());
             }
             Action::Grade(g) if usize::from(g) < grades => self.draft.mark(Mark::Grade(g)),
-            Action::Grade(_) => {}
+            Action::Grade(g) => self.refuse(Msg::NoSuchGrade, &[&(g + 1), &grades]),
+            Action::Row(r) if r >= lines => self.refuse(Msg::NoSuchRow, &[]),
+            Action::CapsLock => self.refuse(Msg::CapsLock, &[]),
             Action::Abstain => self.draft.mark(Mark::Abstain),
             Action::VoidMark => self.draft.mark(Mark::Void),
             Action::Row(r) => self.draft.go_to(r),

@@ -202,6 +202,51 @@ fn rules(cx: &Ctx, raw: Option<RawRules>) -> Result<Rules> {
             default.flag_lowest_above,
         )?,
         quotas: quotas(cx, raw.quotas)?,
+        deadlines: deadlines(cx, raw.deadlines, default.deadlines)?,
+        combined_review_weight: match raw.combined_review_weight {
+            None => default.combined_review_weight,
+            Some(w) => u32::try_from(*w.get_ref())
+                .ok()
+                .filter(|v| *v <= 100)
+                .ok_or_else(|| {
+                    cx.at(
+                        &w.span(),
+                        K::WeightOutOfRange {
+                            value: *w.get_ref(),
+                        },
+                    )
+                })?,
+        },
+    })
+}
+
+fn deadlines(
+    cx: &Ctx,
+    raw: Option<super::raw::RawDeadlines>,
+    default: crate::domain::Deadlines,
+) -> Result<crate::domain::Deadlines> {
+    let Some(raw) = raw else {
+        return Ok(default);
+    };
+    let date =
+        |v: Option<Spanned<String>>, fallback: chrono::NaiveDate| -> Result<chrono::NaiveDate> {
+            match v {
+                None => Ok(fallback),
+                Some(v) => chrono::NaiveDate::parse_from_str(v.get_ref().trim(), "%Y-%m-%d")
+                    .map_err(|_| {
+                        cx.at(
+                            &v.span(),
+                            K::BadDate {
+                                value: v.get_ref().clone(),
+                            },
+                        )
+                    }),
+            }
+        };
+    Ok(crate::domain::Deadlines {
+        party_building_reports: date(raw.party_building_reports, default.party_building_reports)?,
+        village_reports: date(raw.village_reports, default.village_reports)?,
+        combined_evaluation: date(raw.combined_evaluation, default.combined_evaluation)?,
     })
 }
 

@@ -137,6 +137,10 @@ pub enum CampaignErrorKind {
     QuorumUnreachable { value: String },
     /// `max_top_grades_per_ballot` below 1 (omit the key for no limit).
     MaxTopGradesOutOfRange { value: i64 },
+    /// A deadline that is not a date "YYYY-MM-DD".
+    BadDate { value: String },
+    /// The combined-evaluation weight outside 0..=100.
+    WeightOutOfRange { value: i64 },
     /// A quota percentage outside 0..=100.
     QuotaOutOfRange { value: i64 },
     /// No `[[units]]` at all.

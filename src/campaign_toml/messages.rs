@@ -220,6 +220,14 @@ impl CampaignErrorKind {
                 format!("每张票最多可给的最高等次数 {value} 无效。请改为 1 或更大的整数；不限制时请删去这一行。"),
                 format!("{value} is not a valid limit of top grades per ballot. Use a whole number of 1 or more, or delete the line for no limit."),
             ),
+            K::BadDate { value } => (
+                format!("“{value}”不是日期。请写成带引号的 年-月-日，例如 \"2022-01-17\"。"),
+                format!("\"{value}\" is not a date. Write it quoted as year-month-day, e.g. \"2022-01-17\"."),
+            ),
+            K::WeightOutOfRange { value } => (
+                format!("权重 {value} 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 combined_review_weight = 50。"),
+                format!("the weight {value} is not between 0 and 100. Enter a whole number from 0 to 100, e.g. combined_review_weight = 50."),
+            ),
             K::QuotaOutOfRange { value } => (
                 format!("比例上限 {value}% 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 percent = 40。"),
                 format!("the quota {value}% is not between 0 and 100. Enter a whole number from 0 to 100, e.g. percent = 40."),

@@ -38,6 +38,17 @@ pub(crate) struct RawRules {
     pub warn_top_two_below: Option<Spanned<toml::Value>>,
     pub flag_lowest_above: Option<Spanned<toml::Value>>,
     pub quotas: Option<RawQuotas>,
+    pub deadlines: Option<RawDeadlines>,
+    pub combined_review_weight: Option<Spanned<i64>>,
+}
+
+/// The `[rules.deadlines]` table: dates as "YYYY-MM-DD".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDeadlines {
+    pub party_building_reports: Option<Spanned<String>>,
+    pub village_reports: Option<Spanned<String>>,
+    pub combined_evaluation: Option<Spanned<String>>,
 }
 
 /// The `[rules.quotas]` table.

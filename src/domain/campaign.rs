@@ -235,6 +235,39 @@ pub struct Rules {
     /// (default 1/3: rated 不称职 after review).
     pub flag_lowest_above: Ratio,
     pub quotas: Quotas,
+    /// The notice's deadlines (configurable per campaign).
+    #[serde(default)]
+    pub deadlines: Deadlines,
+    /// Weight in percent of the review meeting's result in the suggested
+    /// combined evaluation (附件6); the investigation has the rest.
+    #[serde(default = "default_review_weight")]
+    pub combined_review_weight: u32,
+}
+
+fn default_review_weight() -> u32 {
+    50
+}
+
+/// The deadlines of the notice (四、2 and 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadlines {
+    /// 抓基层党建述职报告: 2022-01-14.
+    pub party_building_reports: chrono::NaiveDate,
+    /// 村(社区)述职报告、考核登记表、附件4: 2022-01-17.
+    pub village_reports: chrono::NaiveDate,
+    /// 附件6 综合评价 and 附件7 整改清单: 2022-01-21.
+    pub combined_evaluation: chrono::NaiveDate,
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2022, m, day).expect("valid date");
+        Deadlines {
+            party_building_reports: d(1, 14),
+            village_reports: d(1, 17),
+            combined_evaluation: d(1, 21),
+        }
+    }
 }
 
 impl Default for Rules {
@@ -245,6 +278,8 @@ impl Default for Rules {
             warn_top_two_below: Ratio::new(2, 3),
             flag_lowest_above: Ratio::new(1, 3),
             quotas: Quotas::default(),
+            deadlines: Deadlines::default(),
+            combined_review_weight: default_review_weight(),
         }
     }
 }

@@ -134,4 +134,98 @@ pub enum DomainError {
         )
     )]
     ResolvedChangesAgreed,
+    #[error("{}", tr(format!("还不能结束这一轮：已录入 {0} 张，收回 {1} 张，两者须相等。", .0, .1), format!("The round cannot close yet: {0} entered, {1} returned; they must be equal.", .0, .1)))]
+    CloseCountsDiffer(u64, u32),
+    #[error(
+        "{}",
+        tr(
+            "还不能结束这一轮：计票单还没有核对一致。",
+            "The round cannot close yet: the tally sheet is not reconciled."
+        )
+    )]
+    CloseSheetOpen,
+    #[error(
+        "{}",
+        tr(
+            "收回多于发出，这一轮无效，不能结束；请按 v 作废并重新投票。",
+            "More ballots returned than issued: the round is void and cannot close; press v to void it and re-run."
+        )
+    )]
+    CloseVoid,
+    #[error(
+        "{}",
+        tr(
+            "记录的链头与文件不符，请重试。",
+            "The recorded chain head does not match the file; try again."
+        )
+    )]
+    WrongHead,
+    #[error(
+        "{}",
+        tr(
+            "这一轮没有结束，不需要重新打开。",
+            "This round is not closed, so it cannot be reopened."
+        )
+    )]
+    NotClosed,
+    #[error(
+        "{}",
+        tr("重新打开必须写明理由。", "Reopening needs a written reason.")
+    )]
+    NoReason,
+    #[error(
+        "{}",
+        tr(
+            "只有收回多于发出时，这一轮才作废。",
+            "A round is voided only when more ballots were returned than issued."
+        )
+    )]
+    NotVoidable,
+    #[error("{}", tr(format!("实到 {0} 人未超过应到 {1} 人的 {2}，不足法定人数，不能发票。", .0, .1, .2), format!("Present {0} is not more than {2} of expected {1}: no quorum, ballots cannot be issued.", .0, .1, .2)))]
+    NoQuorum(u32, u32, super::campaign::Ratio),
+    #[error(
+        "{}",
+        tr(
+            "先完成点名（应到、实到）再发票。",
+            "Do the roll call (expected, present) before issuing ballots."
+        )
+    )]
+    NoRollCall,
+    #[error(
+        "{}",
+        tr("这一项不参加评定等次。", "This cannot be given a final grade.")
+    )]
+    NotGradable,
+    #[error("{}", tr(format!("没有这个等次（{0}）。", .0), format!("There is no such grade ({0}).", .0)))]
+    NoSuchFinalGrade(u8),
+    #[error("{}", tr(format!("名额已满：{0}最多 {1} 个，已经评了 {2} 个（{3} 人的 {4}%，向下取整）。请先改掉一个。", .0, .1, .2, .3, .4), format!("Quota full: at most {1} {0}, {2} already given ({4}% of {3}, rounded down). Change one first.", .0, .1, .2, .3, .4)))]
+    QuotaFull(String, usize, usize, usize, u32),
+    #[error("{}", tr(format!("{0}原则上最多 {1} 个，已经评了 {2} 个；超出须写明理由。", .0, .1, .2), format!("In principle at most {1} {0}, {2} already given; exceeding it needs a written justification.", .0, .1, .2)))]
+    JustificationNeeded(String, usize, usize),
+    #[error(
+        "{}",
+        tr(
+            "述职评议综合评价未达到“好”的党组织书记，年度考核不得评为“优秀”。请先确定综合评价。",
+            "A secretary whose combined evaluation is not 好 cannot be graded 优秀. Set the combined evaluation first."
+        )
+    )]
+    CombinedNotGood,
+    #[error(
+        "{}",
+        tr(
+            "这位书记已被评为“优秀”，综合评价不能低于“好”。请先改评定等次。",
+            "This secretary is graded 优秀, so the combined evaluation cannot be below 好. Change the grade first."
+        )
+    )]
+    GradedExcellent,
+    #[error("{}", tr(format!("“{0}”不是这个单位的党组织书记。", .0), format!("\"{0}\" is not this unit's Party secretary.", .0)))]
+    NotASecretary(String),
+    #[error(
+        "{}",
+        tr(
+            "整改期限请写成 年-月-日，例如 2022-03-31。",
+            "Write the deadline as year-month-day, e.g. 2022-03-31."
+        )
+    )]
+    BadDate,
 }

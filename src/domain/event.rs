@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::ballot::BallotContent;
 use super::campaign::{Campaign, MeetingKind, Role};
+use super::grading::{Rectification, Target};
 use super::meeting::{AgendaStep, MeetingKey, TimerAction};
 use super::sheet::TallySheet;
 
@@ -108,6 +109,41 @@ pub enum Event {
     },
     /// The two passes disagreed; this is the sheet after checking the paper.
     TallySheetResolved { round: RoundKey, sheet: TallySheet },
+    /// The round is certified; `head` is the chain head (hex) just before
+    /// this event, for the minutes and the scrutineers' signatures.
+    RoundClosed { round: RoundKey, head: String },
+    /// A closed round opened again, with the written reason.
+    RoundReopened { round: RoundKey, reason: String },
+    /// More returned than issued: the round is kept, marked void, and the
+    /// next round of the same meeting opens with the same ballot and roll
+    /// call (one user action, one event).
+    RoundVoided { round: RoundKey },
+    /// A final grade (index into the target's group's grades), or `None`
+    /// to clear it; a soft quota's excess carries its justification.
+    GradeAssigned {
+        target: Target,
+        grade: Option<u8>,
+        justification: Option<String>,
+    },
+    /// 调查核实: the office's investigation of a secretary (0 = 好 … 3 = 差).
+    InvestigationRecorded {
+        unit: String,
+        secretary: String,
+        level: u8,
+        note: String,
+    },
+    /// 综合评价: the combined level the office decides.
+    CombinedEvaluationSet {
+        unit: String,
+        secretary: String,
+        level: u8,
+    },
+    /// 整改清单: a secretary's rectification entry, replaced whole.
+    RectificationSet {
+        unit: String,
+        secretary: String,
+        entry: Rectification,
+    },
 }
 
 impl Event {
@@ -138,11 +174,18 @@ impl Event {
             | Event::BallotWithdrawn { round, .. }
             | Event::BallotRestored { round, .. }
             | Event::TallySheetEntered { round, .. }
-            | Event::TallySheetResolved { round, .. } => Some(round),
+            | Event::TallySheetResolved { round, .. }
+            | Event::RoundClosed { round, .. }
+            | Event::RoundReopened { round, .. }
+            | Event::RoundVoided { round } => Some(round),
             Event::AgendaMoved { .. }
             | Event::SpeechTimer { .. }
             | Event::CommentRecorded { .. }
-            | Event::WrittenReportMarked { .. } => None,
+            | Event::WrittenReportMarked { .. }
+            | Event::GradeAssigned { .. }
+            | Event::InvestigationRecorded { .. }
+            | Event::CombinedEvaluationSet { .. }
+            | Event::RectificationSet { .. } => None,
         }
     }
 

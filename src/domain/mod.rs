@@ -6,17 +6,21 @@ pub mod ballot;
 pub mod campaign;
 pub mod error;
 pub mod event;
+pub mod grading;
+mod grading_rules;
+mod lifecycle;
 pub mod meeting;
 pub mod model;
 pub mod names;
 pub mod needs;
+pub mod round;
 pub mod sheet;
 pub mod tally;
 
 pub use ballot::{BallotContent, Mark};
 pub use campaign::{
-    Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules, Scale,
-    Subject, Unit, UnitKind, WorkGroup,
+    Campaign, Deadlines, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules,
+    Scale, Subject, Unit, UnitKind, WorkGroup,
 };
 pub use event::{BallotLine, Event, RoundKey};
 pub use meeting::{AgendaStep, MeetingKey, MeetingState, Speech, TimerAction, TimerBand};

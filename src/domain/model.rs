@@ -11,79 +11,8 @@ use super::campaign::{Campaign, MeetingKind};
 pub use super::error::DomainError;
 use super::event::{BallotLine, Event, RoundKey};
 use super::meeting::{AgendaStep, MeetingKey, MeetingState, agenda};
+pub use super::round::{BallotSlot, Round, RoundStatus};
 use super::sheet::TallySheet;
-
-/// Where a round stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoundStatus {
-    Open,
-}
-
-impl RoundStatus {
-    pub fn key(self) -> &'static str {
-        match self {
-            RoundStatus::Open => "open",
-        }
-    }
-}
-
-/// One keyed ballot and whether it still counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BallotSlot {
-    pub content: BallotContent,
-    pub withdrawn: bool,
-}
-
-/// One round of balloting for one meeting of one unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Round {
-    pub key: RoundKey,
-    pub lines: Vec<BallotLine>,
-    pub status: RoundStatus,
-    /// 应到, 实到 once the roll call is in.
-    pub expected: Option<u32>,
-    pub present: Option<u32>,
-    /// 发出, 收回.
-    pub issued: Option<u32>,
-    pub returned: Option<u32>,
-    /// Every ballot ever keyed, by number - 1; withdrawn ones stay.
-    pub ballots: Vec<BallotSlot>,
-    /// The two passes of keying the counter's tally sheet, if this round
-    /// is counted that way.
-    pub sheets: [Option<TallySheet>; 2],
-    /// The sheet both passes agree on, or the resolved one.
-    pub agreed: Option<TallySheet>,
-}
-
-impl Round {
-    /// Ballots that count: keyed and not withdrawn.
-    pub fn live_ballots(&self) -> impl Iterator<Item = &BallotContent> {
-        self.ballots
-            .iter()
-            .filter(|b| !b.withdrawn)
-            .map(|b| &b.content)
-    }
-
-    /// Counted from a tally sheet rather than ballot by ballot.
-    pub fn by_sheet(&self) -> bool {
-        self.sheets.iter().any(Option::is_some)
-    }
-
-    /// Cells where the two passes disagree and no resolution exists yet.
-    pub fn open_differences(&self) -> Vec<super::sheet::SheetCell> {
-        match (&self.sheets, &self.agreed) {
-            ([Some(a), Some(b)], None) => a.differences(b),
-            _ => Vec::new(),
-        }
-    }
-
-    fn slot(&self, number: u32) -> Result<&BallotSlot, DomainError> {
-        (number as usize)
-            .checked_sub(1)
-            .and_then(|i| self.ballots.get(i))
-            .ok_or(DomainError::NoSuchBallot(number))
-    }
-}
 
 /// The fold of the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +20,8 @@ pub struct Model {
     pub campaign: Campaign,
     pub rounds: BTreeMap<RoundKey, Round>,
     pub meetings: BTreeMap<MeetingKey, MeetingState>,
+    /// The office's final grades, combined evaluations and rectifications.
+    pub grading: super::grading::Grading,
     /// How many events have been folded (= the last seq).
     pub events: u64,
 }
@@ -103,6 +34,7 @@ impl Model {
                 campaign: campaign.clone(),
                 rounds: BTreeMap::new(),
                 meetings: BTreeMap::new(),
+                grading: Default::default(),
                 events: 1,
             }),
             _ => Err(DomainError::NoCampaign),
@@ -171,7 +103,7 @@ impl Model {
             .collect())
     }
 
-    fn open_round(&self, key: &RoundKey) -> Result<&Round, DomainError> {
+    pub(super) fn open_round(&self, key: &RoundKey) -> Result<&Round, DomainError> {
         let round = self.rounds.get(key).ok_or(DomainError::UnknownRound)?;
         if round.status != RoundStatus::Open {
             return Err(DomainError::RoundNotOpen);
@@ -280,9 +212,19 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::BallotsIssued { round, .. } | Event::BallotsReturned { round, .. } => {
-                self.open_round(round).map(|_| ())
+            Event::BallotsIssued { round, .. } => {
+                // Quorum is checked when balloting starts.
+                let r = self.open_round(round)?;
+                let (Some(expected), Some(present)) = (r.expected, r.present) else {
+                    return Err(DomainError::NoRollCall);
+                };
+                let quorum = self.campaign.rules.quorum;
+                if !quorum.exceeds_share(u64::from(present), u64::from(expected)) {
+                    return Err(DomainError::NoQuorum(present, expected, quorum));
+                }
+                Ok(())
             }
+            Event::BallotsReturned { round, .. } => self.open_round(round).map(|_| ()),
             Event::BallotRecorded {
                 round,
                 number,
@@ -318,6 +260,13 @@ impl Model {
                 }
                 Ok(())
             }
+            Event::RoundClosed { .. } | Event::RoundReopened { .. } | Event::RoundVoided { .. } => {
+                self.check_lifecycle(event)
+            }
+            Event::GradeAssigned { .. }
+            | Event::InvestigationRecorded { .. }
+            | Event::CombinedEvaluationSet { .. }
+            | Event::RectificationSet { .. } => self.check_grading(event),
             Event::AgendaMoved { meeting, step } => {
                 self.started(meeting)?;
                 if !self.agenda(meeting).contains(step) {
@@ -402,21 +351,8 @@ impl Model {
         match event {
             Event::CampaignDefined { .. } => unreachable!("refused by check"),
             Event::RoundOpened { round, lines } => {
-                self.rounds.insert(
-                    round.clone(),
-                    Round {
-                        key: round.clone(),
-                        lines: lines.clone(),
-                        status: RoundStatus::Open,
-                        expected: None,
-                        present: None,
-                        issued: None,
-                        returned: None,
-                        ballots: Vec::new(),
-                        sheets: [None, None],
-                        agreed: None,
-                    },
-                );
+                self.rounds
+                    .insert(round.clone(), Round::new(round.clone(), lines.clone()));
             }
             Event::RollCall {
                 round,
@@ -450,6 +386,13 @@ impl Model {
             Event::BallotRestored { round, number } => {
                 self.slot_mut(round, *number).withdrawn = false
             }
+            Event::RoundClosed { .. } | Event::RoundReopened { .. } | Event::RoundVoided { .. } => {
+                self.apply_lifecycle(event)
+            }
+            Event::GradeAssigned { .. }
+            | Event::InvestigationRecorded { .. }
+            | Event::CombinedEvaluationSet { .. }
+            | Event::RectificationSet { .. } => self.apply_grading(event),
             Event::AgendaMoved { meeting, step } => {
                 self.meeting_mut(meeting).step = Some(step.clone())
             }
@@ -507,7 +450,7 @@ impl Model {
     }
 
     // Only called after `check` found the round and the ballot.
-    fn round_mut(&mut self, key: &RoundKey) -> &mut Round {
+    pub(super) fn round_mut(&mut self, key: &RoundKey) -> &mut Round {
         self.rounds.get_mut(key).expect("checked")
     }
 

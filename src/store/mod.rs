@@ -89,9 +89,21 @@ impl Session {
     /// On any error nothing changed, in the file or in the model.
     pub fn record(&mut self, event: Event) -> Result<u64, StoreError> {
         self.model.check(&event)?;
+        check_head(&event, &self.store.head())?;
         let seq = self.store.append(&event)?;
         self.model.apply(&event)?;
         Ok(seq)
+    }
+}
+
+/// A closing event must carry the chain head it certifies: the hash of the
+/// event just before it. Checked on append and again on every replay.
+fn check_head(event: &Event, prev: &[u8; 32]) -> Result<(), DomainError> {
+    match event {
+        Event::RoundClosed { head, .. } if *head != chain::to_hex(prev) => {
+            Err(DomainError::WrongHead)
+        }
+        _ => Ok(()),
     }
 }
 
@@ -288,7 +300,7 @@ impl Store {
     /// decoded event to `visit`. Leaves `head`/`last_seq` at the end.
     pub fn walk_chain(
         &mut self,
-        mut visit: impl FnMut(&Event) -> Result<(), StoreError>,
+        mut visit: impl FnMut(&Event, &[u8; 32]) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let mut head = chain::GENESIS;
         let mut last = 0;
@@ -310,7 +322,7 @@ impl Store {
             let event = Event::from_parts(&e.kind, &e.body).map_err(|err| {
                 damaged(tr(format!("无法读取：{err}"), format!("unreadable: {err}")))
             })?;
-            visit(&event)?;
+            visit(&event, &head)?;
             head = expect;
             last = e.seq;
         }
@@ -341,16 +353,18 @@ impl Store {
     pub fn replay(&mut self) -> Result<Model, StoreError> {
         let mut model: Option<Model> = None;
         let mut seq = 0u64;
-        self.walk_chain(|event| {
+        self.walk_chain(|event, prev| {
             seq += 1;
             let folded = match model.as_mut() {
                 None => Model::from_first(event).map(|m| model = Some(m)),
                 Some(m) => m.apply(event),
             };
-            folded.map_err(|e| StoreError::Damaged {
-                seq,
-                reason: e.to_string(),
-            })
+            folded
+                .and_then(|()| check_head(event, prev))
+                .map_err(|e| StoreError::Damaged {
+                    seq,
+                    reason: e.to_string(),
+                })
         })?;
         model.ok_or(StoreError::Damaged {
             seq: 1,

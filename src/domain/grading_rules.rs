@@ -1,0 +1,197 @@
+//! The rules of the grading board: the quotas (hard ones never exceeded,
+//! the soft one only with a recorded justification) and the cross-rule
+//! between the Party-building review and the annual grade.
+
+use super::campaign::Role;
+use super::error::DomainError;
+use super::event::Event;
+use super::grading::{Group, Rectification, Target};
+use super::model::Model;
+
+impl Model {
+    fn check_secretary(&self, unit: &str, name: &str) -> Result<(), DomainError> {
+        let u = self
+            .campaign
+            .unit(unit)
+            .ok_or_else(|| DomainError::UnknownUnit(unit.to_string()))?;
+        if !u
+            .subjects
+            .iter()
+            .any(|s| s.name == name && s.role == Role::PartySecretary)
+        {
+            return Err(DomainError::NotASecretary(name.to_string()));
+        }
+        Ok(())
+    }
+
+    fn combined_level(&self, unit: &str, name: &str) -> Option<u8> {
+        self.grading
+            .combined
+            .get(&(unit.to_string(), name.to_string()))
+            .and_then(|c| c.level)
+    }
+
+    pub(super) fn check_grading(&self, event: &Event) -> Result<(), DomainError> {
+        match event {
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => {
+                let group = target
+                    .group(&self.campaign)
+                    .ok_or(DomainError::NotGradable)?;
+                let Some(grade) = *grade else { return Ok(()) };
+                if usize::from(grade) >= group.grades().len() {
+                    return Err(DomainError::NoSuchFinalGrade(grade + 1));
+                }
+                if grade != 0 {
+                    return Ok(());
+                }
+                if let (Group::Secretaries, Target::Person { unit, name }) = (group, target)
+                    && self.combined_level(unit, name) != Some(0)
+                {
+                    return Err(DomainError::CombinedNotGood);
+                }
+                let usage = self.grading.quota_use(&self.campaign, group);
+                let already = self
+                    .grading
+                    .grades
+                    .get(target)
+                    .is_some_and(|g| g.grade == 0);
+                if already || usage.used < usage.allowed {
+                    return Ok(());
+                }
+                let label = group.grades()[0].to_string();
+                if !usage.soft {
+                    let percent = group.quota(&self.campaign).percent;
+                    return Err(DomainError::QuotaFull(
+                        label,
+                        usage.allowed,
+                        usage.used,
+                        usage.size,
+                        percent,
+                    ));
+                }
+                if justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
+                    return Err(DomainError::JustificationNeeded(
+                        label,
+                        usage.allowed,
+                        usage.used,
+                    ));
+                }
+                Ok(())
+            }
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                ..
+            } => {
+                self.check_secretary(unit, secretary)?;
+                if *level > 3 {
+                    return Err(DomainError::NoSuchFinalGrade(level + 1));
+                }
+                Ok(())
+            }
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => {
+                self.check_secretary(unit, secretary)?;
+                if *level > 3 {
+                    return Err(DomainError::NoSuchFinalGrade(level + 1));
+                }
+                let target = Target::Person {
+                    unit: unit.clone(),
+                    name: secretary.clone(),
+                };
+                if *level != 0
+                    && self
+                        .grading
+                        .grades
+                        .get(&target)
+                        .is_some_and(|g| g.grade == 0)
+                {
+                    return Err(DomainError::GradedExcellent);
+                }
+                Ok(())
+            }
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => {
+                self.check_secretary(unit, secretary)?;
+                if !entry.deadline.is_empty()
+                    && chrono::NaiveDate::parse_from_str(&entry.deadline, "%Y-%m-%d").is_err()
+                {
+                    return Err(DomainError::BadDate);
+                }
+                Ok(())
+            }
+            _ => unreachable!("only grading events are routed here"),
+        }
+    }
+
+    pub(super) fn apply_grading(&mut self, event: &Event) {
+        let g = &mut self.grading;
+        match event {
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => match grade {
+                Some(grade) => {
+                    g.grades.insert(
+                        target.clone(),
+                        super::grading::FinalGrade {
+                            grade: *grade,
+                            justification: justification.clone(),
+                        },
+                    );
+                }
+                None => {
+                    g.grades.remove(target);
+                }
+            },
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                note,
+            } => {
+                let c = g
+                    .combined
+                    .entry((unit.clone(), secretary.clone()))
+                    .or_default();
+                c.investigation = Some(*level);
+                c.investigation_note = note.clone();
+            }
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => {
+                let key = (unit.clone(), secretary.clone());
+                g.combined.entry(key.clone()).or_default().level = Some(*level);
+                // 一般 or 差: a talk and a rectification entry, opened here.
+                if *level >= 2 {
+                    g.rectifications
+                        .entry(key)
+                        .or_insert_with(Rectification::default);
+                }
+            }
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => {
+                g.rectifications
+                    .insert((unit.clone(), secretary.clone()), entry.clone());
+            }
+            _ => unreachable!("only grading events are routed here"),
+        }
+    }
+}
