@@ -4,7 +4,8 @@ use ceping::app::keymap::{Mode, StepKind, bindings};
 
 #[test]
 fn the_readme_key_table_lists_every_binding() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let keys = readme
         .split("### Keys")
         .nth(1)
@@ -29,14 +30,19 @@ fn the_readme_key_table_lists_every_binding() {
                 continue; // typing text at a prompt
             }
             // "Up" and "Down" are listed together as `Up` / `Down`.
-            assert!(keys.contains(&format!("`{}`", b.keys)), "{mode:?}: `{}` is missing from the README key table", b.keys);
+            assert!(
+                keys.contains(&format!("`{}`", b.keys)),
+                "{mode:?}: `{}` is missing from the README key table",
+                b.keys
+            );
         }
     }
 }
 
 #[test]
 fn the_readme_has_the_two_set_up_commands() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("cargo run --release -- demo"));
     assert!(readme.contains("cargo test"));
 }
