@@ -44,6 +44,17 @@ pub enum Action {
     Type(char),
     /// A capital letter where only small letters mean something.
     CapsLock,
+    OpenGrading,
+    CloseRound,
+    Reopen,
+    Void,
+    NextGroup,
+    PrevGroup,
+    ClearGrade,
+    Investigation,
+    CombinedEvaluation,
+    EditRectification,
+    RectificationStatus,
     Confirm,
     Cancel,
     Yes,
@@ -58,6 +69,7 @@ pub enum Mode {
     Agenda(StepKind),
     Ballots,
     Sheet,
+    Grading,
     Prompt,
     ConfirmQuit,
 }
@@ -70,6 +82,7 @@ pub enum StepKind {
     OralWithComment,
     Written,
     Counting,
+    Close,
     Plain,
 }
 
@@ -122,6 +135,7 @@ const HOME: &[Binding] = &[
     key!("Up", KeyCode::Up | KeyCode::Char('k') => Action::Up, KeyUp, false),
     key!("Down", KeyCode::Down | KeyCode::Char('j') => Action::Down, KeyDown, false),
     key!("Enter", KeyCode::Enter => Action::Open, KeyOpen, true),
+    key!("g", KeyCode::Char('g') => Action::OpenGrading, KeyGrading, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
     key!("q", KeyCode::Char('q') => Action::Quit, KeyQuit, true),
     CTRL_C,
@@ -135,7 +149,39 @@ const AGENDA_COMMON: &[Binding] = &[
     CTRL_C,
 ];
 
-const AGENDA_NUMBERS: &[Binding] = &[key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true)];
+const AGENDA_NUMBERS: &[Binding] = &[
+    key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
+    key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, false),
+];
+
+const AGENDA_CLOSE: &[Binding] = &[
+    key!("Enter", KeyCode::Enter => Action::CloseRound, KeyCloseRound, true),
+    key!("o", KeyCode::Char('o') => Action::Reopen, KeyReopen, true),
+];
+
+const GRADING: &[Binding] = &[
+    key!("Tab / Right", KeyCode::Tab | KeyCode::Right => Action::NextGroup, KeyGroup, true),
+    key!("Left", KeyCode::Left | KeyCode::BackTab => Action::PrevGroup, KeyGroup, false),
+    key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
+    Binding {
+        keys: "1-4",
+        matches: |k| match ch(k) {
+            Some(c @ '1'..='9') => Some(Action::Grade(c as u8 - b'1')),
+            _ => None,
+        },
+        desc: Msg::KeyAssign,
+        footer: true,
+    },
+    key!("0 / Backspace", KeyCode::Char('0') | KeyCode::Backspace => Action::ClearGrade, KeyClearGrade, true),
+    key!("i", KeyCode::Char('i') => Action::Investigation, KeyInvestigation, true),
+    key!("c", KeyCode::Char('c') => Action::CombinedEvaluation, KeyCombined, true),
+    key!("r", KeyCode::Char('r') => Action::EditRectification, KeyRectification, true),
+    key!("s", KeyCode::Char('s') => Action::RectificationStatus, KeyRectStatus, false),
+    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
+    CTRL_C,
+];
 
 const AGENDA_ORAL: &[Binding] = &[
     key!("Space", KeyCode::Char(' ') => Action::TimerToggle, KeyTimer, true),
@@ -249,6 +295,8 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
         Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, AGENDA_COMMON],
+        Mode::Grading => &[GRADING],
         Mode::Agenda(StepKind::Plain) => &[AGENDA_COMMON],
         Mode::Ballots => &[BALLOTS],
         Mode::Sheet => &[SHEET],

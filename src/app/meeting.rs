@@ -112,6 +112,18 @@ impl App {
                 }
                 self.screen = Screen::Ballots(key.clone());
             }
+            Action::CloseRound | Action::Reopen | Action::Void => {
+                let Some(round) = self.current_round() else {
+                    return;
+                };
+                let n = round.key.round;
+                let kind = match action {
+                    Action::CloseRound => PromptKind::CloseRound(n),
+                    Action::Reopen => PromptKind::Reopen(n),
+                    _ => PromptKind::VoidRound(n),
+                };
+                self.ask(kind);
+            }
             Action::KeySheet => {
                 if let Some(round) = self.current_round() {
                     let grades = self.grades(key);
@@ -275,6 +287,12 @@ impl App {
     /// Act on a prompt's answer. A bad answer keeps the prompt open with
     /// the reason, so the user can fix the typing.
     fn submit(&mut self, kind: PromptKind, input: &str) {
+        if let Some(done) = self.submit_office(&kind, input) {
+            if done {
+                self.prompt = None;
+            }
+            return;
+        }
         let numbers: Vec<u32> = input
             .split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '/')
             .filter(|s| !s.is_empty())
@@ -380,7 +398,8 @@ impl App {
                     }
                 }
             }
-            (_, None) => false,
+            // Office prompts were handled above; without a round, nothing.
+            _ => false,
         };
         if done {
             self.prompt = None;

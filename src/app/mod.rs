@@ -4,6 +4,7 @@
 //! event has committed. Screens render from `&App` (see `crate::ui`).
 
 pub mod draft;
+mod grading;
 pub mod keymap;
 mod meeting;
 pub mod sheet_edit;
@@ -29,6 +30,8 @@ pub enum Screen {
     Ballots(MeetingKey),
     /// Keying the counter's tally sheet.
     Sheet(MeetingKey),
+    /// 评定等次: the office's grading board.
+    Grading,
 }
 
 /// A question on the bottom line awaiting typed input.
@@ -41,6 +44,13 @@ pub enum PromptKind {
     Comment(String),
     Correct,
     Withdraw,
+    CloseRound(u32),
+    Reopen(u32),
+    VoidRound(u32),
+    Justification(crate::domain::grading::Target, u8),
+    Investigation(String, String),
+    Combined(String, String),
+    Rectification(String, String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +73,9 @@ pub struct App {
     pub home_selected: usize,
     /// The selected person in the written-reports checklist.
     pub written_selected: usize,
+    /// The grading board's group and selected row.
+    pub grading_group: crate::domain::grading::Group,
+    pub grading_selected: usize,
     pub draft: Draft,
     pub sheet: Option<SheetEdit>,
     pub prompt: Option<Prompt>,
@@ -83,6 +96,8 @@ impl App {
             screen: Screen::Home,
             home_selected: 0,
             written_selected: 0,
+            grading_group: crate::domain::grading::Group::Units,
+            grading_selected: 0,
             draft: Draft::new(0),
             sheet: None,
             prompt: None,
@@ -117,7 +132,7 @@ impl App {
     /// The meeting the screen is on, if any.
     pub fn meeting_key(&self) -> Option<&MeetingKey> {
         match &self.screen {
-            Screen::Home => None,
+            Screen::Home | Screen::Grading => None,
             Screen::Agenda(k) | Screen::Ballots(k) | Screen::Sheet(k) => Some(k),
         }
     }
@@ -156,6 +171,7 @@ impl App {
             Screen::Home => Mode::Home,
             Screen::Ballots(_) => Mode::Ballots,
             Screen::Sheet(_) => Mode::Sheet,
+            Screen::Grading => Mode::Grading,
             Screen::Agenda(k) => Mode::Agenda(match self.model().current_step(k) {
                 Some(
                     AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots,
@@ -168,6 +184,7 @@ impl App {
                 Some(AgendaStep::OralReport { .. }) => StepKind::Oral,
                 Some(AgendaStep::WrittenReports) => StepKind::Written,
                 Some(AgendaStep::Counting) => StepKind::Counting,
+                Some(AgendaStep::Close) => StepKind::Close,
                 _ => StepKind::Plain,
             }),
         }
@@ -202,6 +219,7 @@ impl App {
                 Screen::Agenda(k) => self.on_agenda(&k, action),
                 Screen::Ballots(k) => self.on_ballots(&k, action),
                 Screen::Sheet(k) => self.on_sheet(&k, action),
+                Screen::Grading => self.on_grading(action),
             },
         }
     }
@@ -220,6 +238,10 @@ impl App {
                 } else {
                     self.ask(PromptKind::StartMeeting(key));
                 }
+            }
+            Action::OpenGrading => {
+                self.grading_selected = 0;
+                self.screen = Screen::Grading;
             }
             _ => {}
         }

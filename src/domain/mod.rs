@@ -3,6 +3,7 @@
 //! as plain functions.
 
 pub mod ballot;
+pub mod board;
 pub mod campaign;
 pub mod error;
 pub mod event;

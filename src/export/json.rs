@@ -17,6 +17,9 @@ pub struct Results {
     pub fingerprint: String,
     pub events: u64,
     pub units: Vec<UnitResults>,
+    /// The office's grading (added in the same schema: readers of the
+    /// first fields are unaffected).
+    pub grading: super::grading::GradingResults,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,7 +47,10 @@ pub struct MeetingResults {
 #[derive(Debug, Serialize)]
 pub struct RoundResults {
     pub round: u32,
+    /// `open`, `closed` or `void`.
     pub status: &'static str,
+    /// The chain head recorded when the round closed (hex); null if open.
+    pub fingerprint: Option<String>,
     pub expected: Option<u32>,
     pub present: Option<u32>,
     /// `present` is more than the quorum share of `expected`; null before
@@ -100,6 +106,10 @@ fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults
     RoundResults {
         round: round.key.round,
         status: round.status.key(),
+        fingerprint: match &round.status {
+            crate::domain::RoundStatus::Closed { head } => Some(head.clone()),
+            _ => None,
+        },
         expected: round.expected,
         present: round.present,
         quorum_met: round
@@ -182,6 +192,7 @@ pub fn results(model: &Model, head: &[u8; 32]) -> Results {
             .iter()
             .map(|u| unit_results(model, u))
             .collect(),
+        grading: super::grading::grading(model),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Exports at the edge: the results in forms other programs read.
 
+pub mod grading;
 pub mod json;
 
 use std::io::Write;

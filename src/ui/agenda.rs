@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::catalog::{Msg, t};
 use crate::domain::meeting::timer_band;
 use crate::domain::needs::needs;
-use crate::domain::{AgendaStep, MeetingKey, MeetingKind, TimerBand};
+use crate::domain::{AgendaStep, MeetingKey, MeetingKind, RoundStatus, TimerBand};
 
 /// mm:ss of a millisecond count (absolute value).
 pub fn clock(ms: i64) -> String {
@@ -186,7 +186,24 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         }
         AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {
             if let Some(r) = round {
-                super::results::draw(frame, model, r, &scale(app, key), detail);
+                let mut notes: Vec<Line> = model
+                    .rounds_of(&key.unit, key.meeting)
+                    .filter(|old| old.status == RoundStatus::Void)
+                    .map(|old| Line::from(Msg::RoundVoidInfo.fill(&[&old.key.round])).yellow())
+                    .collect();
+                if let RoundStatus::Closed { head } = &r.status {
+                    let short = head.get(..12).unwrap_or(head);
+                    notes.push(
+                        Line::from(Msg::RoundClosedInfo.fill(&[&short]))
+                            .green()
+                            .bold(),
+                    );
+                }
+                let [note_area, results_area] =
+                    Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)])
+                        .areas(detail);
+                frame.render_widget(Paragraph::new(notes), note_area);
+                super::results::draw(frame, model, r, &scale(app, key), results_area);
             }
         }
     }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Row, Table};
+use ratatui::widgets::{Block, Row, Table};
 
 use crate::app::{App, keymap};
 use crate::catalog::{Msg, t};
@@ -18,8 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .map(|b| width(b.desc.text()))
         .max()
         .unwrap_or(10) as u16;
-    let popup = super::centered(area, key_w + desc_w + 5, bindings.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
+    // Wide enough for the title too: it says how to close the help.
+    let w = (key_w + desc_w + 5).max(width(t(Msg::HelpTitle)) as u16 + 2);
+    let popup = super::centered(area, w, bindings.len() as u16 + 2);
+    super::clear_popup(frame, popup);
     let rows = bindings
         .iter()
         .map(|b| Row::new(vec![b.keys.to_string(), b.desc.text().to_string()]));

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod ballots;
+mod grading;
 mod help;
 mod home;
 pub mod results;
@@ -42,6 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Agenda(k) => agenda::draw(frame, app, k, body),
         Screen::Ballots(k) => ballots::draw(frame, app, k, body),
         Screen::Sheet(k) => sheet::draw(frame, app, k, body),
+        Screen::Grading => grading::draw(frame, app, body),
     }
     draw_status(frame, app, status);
     draw_footer(frame, app, footer);
@@ -50,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.confirm_quit {
         let popup = centered(body, 64.min(body.width), 5);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         frame.render_widget(
             Paragraph::new(t(Msg::ConfirmQuit))
                 .wrap(Wrap { trim: true })
@@ -108,6 +110,13 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             crate::app::PromptKind::Comment(s) => Msg::PromptComment.fill(&[s]),
             crate::app::PromptKind::Correct => t(Msg::PromptCorrect).into(),
             crate::app::PromptKind::Withdraw => t(Msg::PromptWithdraw).into(),
+            crate::app::PromptKind::CloseRound(n) => Msg::PromptClose.fill(&[n]),
+            crate::app::PromptKind::Reopen(n) => Msg::PromptReopen.fill(&[n]),
+            crate::app::PromptKind::VoidRound(n) => Msg::PromptVoid.fill(&[n]),
+            crate::app::PromptKind::Justification(..) => t(Msg::PromptJustification).into(),
+            crate::app::PromptKind::Investigation(_, s) => Msg::PromptInvestigation.fill(&[s]),
+            crate::app::PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
+            crate::app::PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
         };
         let mut spans = vec![
             Span::styled(question, Style::new().yellow().bold()),
@@ -144,6 +153,22 @@ fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!(" {}  ", b.desc.text())));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// Clear `area` for a popup. A double-width character just left of it
+/// would cover the popup's left border (the terminal shows the character,
+/// not the border), so it is blanked too.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    if area.x > frame.area().x {
+        let buf = frame.buffer_mut();
+        for y in area.top()..area.bottom() {
+            let cell = &mut buf[(area.x - 1, y)];
+            if crate::text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// A rectangle of `w` x `h` centred in `area`.

@@ -1,0 +1,224 @@
+//! Actions of the office: closing, reopening and voiding rounds, and the
+//! grading board (final grades, combined evaluations, rectifications).
+
+use super::{App, PromptKind, Screen};
+use crate::app::keymap::Action;
+use crate::catalog::Msg;
+use crate::domain::board::board;
+use crate::domain::grading::{Group, Rectification, RectificationStatus, Target};
+use crate::domain::{DomainError, Event};
+use crate::store::StoreError;
+use crate::store::chain;
+
+impl App {
+    /// The row selected on the grading board.
+    pub fn grading_row(&self) -> Option<crate::domain::board::BoardRow> {
+        board(self.model(), self.grading_group)
+            .into_iter()
+            .nth(self.grading_selected)
+    }
+
+    pub(super) fn on_grading(&mut self, action: Action) {
+        let n = board(self.model(), self.grading_group).len();
+        let row = self.grading_row();
+        let secretary = row.as_ref().and_then(|r| match &r.target {
+            Target::Person { unit, name } if self.grading_group == Group::Secretaries => {
+                Some((unit.clone(), name.clone()))
+            }
+            _ => None,
+        });
+        match action {
+            Action::Back => self.screen = Screen::Home,
+            Action::NextGroup | Action::PrevGroup => {
+                let all = Group::ALL;
+                let i = all
+                    .iter()
+                    .position(|g| *g == self.grading_group)
+                    .unwrap_or(0);
+                let step = if action == Action::NextGroup {
+                    1
+                } else {
+                    all.len() - 1
+                };
+                self.grading_group = all[(i + step) % all.len()];
+                self.grading_selected = 0;
+            }
+            Action::Up => self.grading_selected = self.grading_selected.saturating_sub(1),
+            Action::Down => {
+                self.grading_selected = (self.grading_selected + 1).min(n.saturating_sub(1))
+            }
+            Action::Grade(g) => {
+                if let Some(row) = row {
+                    self.assign(row.target, Some(g), None);
+                }
+            }
+            Action::ClearGrade => {
+                if let Some(row) = row {
+                    self.assign(row.target, None, None);
+                }
+            }
+            Action::Investigation => {
+                if let Some((u, s)) = secretary {
+                    self.ask(PromptKind::Investigation(u, s));
+                }
+            }
+            Action::CombinedEvaluation => {
+                if let Some((u, s)) = secretary {
+                    self.ask(PromptKind::Combined(u, s));
+                }
+            }
+            Action::EditRectification => {
+                if let Some((u, s)) = secretary {
+                    self.ask(PromptKind::Rectification(u, s));
+                }
+            }
+            Action::RectificationStatus => {
+                let Some((unit, secretary)) = secretary else {
+                    return;
+                };
+                let Some(mut entry) = self
+                    .model()
+                    .grading
+                    .rectifications
+                    .get(&(unit.clone(), secretary.clone()))
+                    .cloned()
+                else {
+                    return self.refuse(Msg::NoRectification, &[]);
+                };
+                entry.status = match entry.status {
+                    RectificationStatus::Open => RectificationStatus::InProgress,
+                    RectificationStatus::InProgress => RectificationStatus::Done,
+                    RectificationStatus::Done => RectificationStatus::Open,
+                };
+                self.record(
+                    Event::RectificationSet {
+                        unit,
+                        secretary,
+                        entry,
+                    },
+                    None,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// Assign a final grade. Over a soft quota, ask for the justification
+    /// instead of failing.
+    fn assign(&mut self, target: Target, grade: Option<u8>, justification: Option<String>) {
+        let event = Event::GradeAssigned {
+            target: target.clone(),
+            grade,
+            justification,
+        };
+        match self.session.record(event) {
+            Ok(_) => {}
+            Err(StoreError::Domain(e @ DomainError::JustificationNeeded(..))) => {
+                self.ask(PromptKind::Justification(target, grade.unwrap_or(0)));
+                self.fail(e.into());
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Act on the office's prompts. `None`: not an office prompt.
+    pub(super) fn submit_office(&mut self, kind: &PromptKind, input: &str) -> Option<bool> {
+        let round = self.current_round().map(|r| r.key.clone());
+        let done = match kind {
+            PromptKind::CloseRound(n) => {
+                let round = round?;
+                let head = chain::to_hex(&self.session.store.head());
+                let short = head[..12].to_string();
+                self.record(
+                    Event::RoundClosed { round, head },
+                    Some(Msg::RoundClosedMsg.fill(&[n, &short])),
+                )
+            }
+            PromptKind::Reopen(n) => {
+                let reason = crate::domain::names::normalize_text(input);
+                self.record(
+                    Event::RoundReopened {
+                        round: round?,
+                        reason,
+                    },
+                    Some(Msg::RoundReopenedMsg.fill(&[n])),
+                )
+            }
+            PromptKind::VoidRound(n) => self.record(
+                Event::RoundVoided { round: round? },
+                Some(Msg::RoundVoidedMsg.fill(&[n, &(n + 1)])),
+            ),
+            PromptKind::Justification(target, grade) => {
+                let text = crate::domain::names::normalize_text(input);
+                self.assign(target.clone(), Some(*grade), Some(text));
+                !matches!(self.status, Some(super::Status::Error(_)))
+            }
+            PromptKind::Investigation(unit, secretary) => {
+                let (level, note) = input.split_at(input.chars().next().map_or(0, char::len_utf8));
+                match level.parse::<u8>() {
+                    Ok(l @ 1..=4) => self.record(
+                        Event::InvestigationRecorded {
+                            unit: unit.clone(),
+                            secretary: secretary.clone(),
+                            level: l - 1,
+                            note: crate::domain::names::normalize_text(note),
+                        },
+                        None,
+                    ),
+                    _ => {
+                        self.refuse(Msg::BadLevel, &[]);
+                        false
+                    }
+                }
+            }
+            PromptKind::Combined(unit, secretary) => match input.trim().parse::<u8>() {
+                Ok(l @ 1..=4) => self.record(
+                    Event::CombinedEvaluationSet {
+                        unit: unit.clone(),
+                        secretary: secretary.clone(),
+                        level: l - 1,
+                    },
+                    None,
+                ),
+                _ => {
+                    self.refuse(Msg::BadLevel, &[]);
+                    false
+                }
+            },
+            PromptKind::Rectification(unit, secretary) => {
+                let parts: Vec<String> = input
+                    .split(['|', '｜'])
+                    .map(crate::domain::names::normalize_text)
+                    .collect();
+                let [problems, measures, deadline, responsible] = parts.as_slice() else {
+                    self.refuse(Msg::BadRectification, &[]);
+                    return Some(false);
+                };
+                let status = self
+                    .model()
+                    .grading
+                    .rectifications
+                    .get(&(unit.clone(), secretary.clone()))
+                    .map(|r| r.status)
+                    .unwrap_or_default();
+                let entry = Rectification {
+                    problems: problems.clone(),
+                    measures: measures.clone(),
+                    deadline: deadline.clone(),
+                    responsible: responsible.clone(),
+                    status,
+                };
+                self.record(
+                    Event::RectificationSet {
+                        unit: unit.clone(),
+                        secretary: secretary.clone(),
+                        entry,
+                    },
+                    None,
+                )
+            }
+            _ => return None,
+        };
+        Some(done)
+    }
+}

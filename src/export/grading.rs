@@ -1,0 +1,173 @@
+//! The office's part of `ceping.results.v1` (added compatibly): quota use
+//! per group, final grades, combined evaluations (附件6), the
+//! rectification list (附件7) and the deadlines with what is missing.
+
+use serde::Serialize;
+
+use crate::domain::Model;
+use crate::domain::board::{board, deadlines};
+use crate::domain::grading::{Group, RectificationStatus, Target};
+
+#[derive(Debug, Serialize)]
+pub struct GradingResults {
+    pub quotas: Vec<QuotaResults>,
+    pub combined: Vec<CombinedResults>,
+    pub rectifications: Vec<RectificationResults>,
+    pub deadlines: Vec<DeadlineResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuotaResults {
+    pub group: Group,
+    /// The capped grade: 一类 or 优秀.
+    pub grade: &'static str,
+    pub percent: u32,
+    pub soft: bool,
+    pub size: usize,
+    /// floor(percent × size / 100).
+    pub allowed: usize,
+    pub used: usize,
+    /// In the proposed order (by 优秀率, then 称职及以上率).
+    pub members: Vec<GradeResults>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GradeResults {
+    pub target: Target,
+    pub name: String,
+    pub top_rate: Option<f64>,
+    pub top_two_rate: Option<f64>,
+    pub flagged: bool,
+    /// The final grade's label, null while not graded.
+    pub grade: Option<&'static str>,
+    pub justification: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CombinedResults {
+    pub unit: String,
+    pub secretary: String,
+    /// The Party-building review's counts, 好/较好/一般/差.
+    pub review: Option<Vec<u64>>,
+    pub investigation: Option<&'static str>,
+    pub investigation_note: String,
+    pub suggested: Option<&'static str>,
+    pub level: Option<&'static str>,
+    /// 一般 or 差: a talk (约谈) and a rectification.
+    pub talk: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RectificationResults {
+    pub unit: String,
+    pub secretary: String,
+    pub problems: String,
+    pub measures: String,
+    pub deadline: String,
+    pub responsible: String,
+    pub status: RectificationStatus,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeadlineResults {
+    pub date: chrono::NaiveDate,
+    pub what: &'static str,
+    pub missing: Vec<String>,
+}
+
+/// The combined-evaluation scale (好/较好/一般/差).
+pub fn level_label(level: Option<u8>) -> Option<&'static str> {
+    const LEVELS: [&str; 4] = ["好", "较好", "一般", "差"];
+    level.and_then(|l| LEVELS.get(usize::from(l)).copied())
+}
+
+fn round4(x: Option<f64>) -> Option<f64> {
+    x.map(|v| (v * 10_000.0).round() / 10_000.0)
+}
+
+pub fn grading(model: &Model) -> GradingResults {
+    let c = &model.campaign;
+    let quotas = Group::ALL
+        .into_iter()
+        .map(|group| {
+            let usage = model.grading.quota_use(c, group);
+            QuotaResults {
+                group,
+                grade: group.grades()[0],
+                percent: group.quota(c).percent,
+                soft: usage.soft,
+                size: usage.size,
+                allowed: usage.allowed,
+                used: usage.used,
+                members: board(model, group)
+                    .into_iter()
+                    .map(|row| GradeResults {
+                        grade: row
+                            .grade
+                            .as_ref()
+                            .and_then(|g| group.grades().get(usize::from(g.grade)).copied()),
+                        justification: row.grade.and_then(|g| g.justification),
+                        top_rate: round4(row.top_rate),
+                        top_two_rate: round4(row.top_two_rate),
+                        flagged: row.flagged,
+                        name: row.name,
+                        target: row.target,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let combined = board(model, Group::Secretaries)
+        .into_iter()
+        .map(|row| {
+            let unit = row.target.unit().to_string();
+            let c = model
+                .grading
+                .combined
+                .get(&(unit.clone(), row.name.clone()));
+            CombinedResults {
+                review: row.review.map(|r| r.counts),
+                investigation: level_label(c.and_then(|c| c.investigation)),
+                investigation_note: c.map(|c| c.investigation_note.clone()).unwrap_or_default(),
+                suggested: level_label(row.suggested),
+                level: level_label(row.combined),
+                talk: row.talk,
+                secretary: row.name,
+                unit,
+            }
+        })
+        .collect();
+    let rectifications = model
+        .grading
+        .rectifications
+        .iter()
+        .map(|((unit, secretary), r)| RectificationResults {
+            unit: unit.clone(),
+            secretary: secretary.clone(),
+            problems: r.problems.clone(),
+            measures: r.measures.clone(),
+            deadline: r.deadline.clone(),
+            responsible: r.responsible.clone(),
+            status: r.status,
+        })
+        .collect();
+    let whats = [
+        "party_building_reports",
+        "village_reports",
+        "combined_evaluation",
+    ];
+    let deadlines = deadlines(model)
+        .into_iter()
+        .map(|d| DeadlineResults {
+            date: d.date,
+            what: whats[usize::from(d.which)],
+            missing: d.missing,
+        })
+        .collect();
+    GradingResults {
+        quotas,
+        combined,
+        rectifications,
+        deadlines,
+    }
+}
