@@ -5,7 +5,7 @@
 use super::campaign::Role;
 use super::error::DomainError;
 use super::event::Event;
-use super::grading::{Group, Rectification, Target};
+use super::grading::{Group, Target};
 use super::model::Model;
 
 impl Model {
@@ -178,9 +178,7 @@ impl Model {
                 g.combined.entry(key.clone()).or_default().level = Some(*level);
                 // 一般 or 差: a talk and a rectification entry, opened here.
                 if *level >= 2 {
-                    g.rectifications
-                        .entry(key)
-                        .or_insert_with(Rectification::default);
+                    g.rectifications.entry(key).or_default();
                 }
             }
             Event::RectificationSet {

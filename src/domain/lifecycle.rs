@@ -14,7 +14,7 @@ impl Model {
         match event {
             Event::RoundClosed { round, .. } => {
                 let r = self.open_round(round)?;
-                if r.returned.zip(r.issued).is_some_and(|(ret, iss)| ret > iss) {
+                if r.over_returned() {
                     return Err(DomainError::CloseVoid);
                 }
                 let tally = self.tally(r);
@@ -39,7 +39,7 @@ impl Model {
             }
             Event::RoundVoided { round } => {
                 let r = self.open_round(round)?;
-                if !r.returned.zip(r.issued).is_some_and(|(ret, iss)| ret > iss) {
+                if !r.over_returned() {
                     return Err(DomainError::NotVoidable);
                 }
                 Ok(())

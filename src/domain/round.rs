@@ -81,6 +81,13 @@ impl Round {
             .map(|b| &b.content)
     }
 
+    /// More ballots returned than issued: the round is void and re-run.
+    pub fn over_returned(&self) -> bool {
+        self.returned
+            .zip(self.issued)
+            .is_some_and(|(ret, iss)| ret > iss)
+    }
+
     /// Counted from a tally sheet rather than ballot by ballot.
     pub fn by_sheet(&self) -> bool {
         self.sheets.iter().any(Option::is_some)

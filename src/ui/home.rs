@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .max()
         .unwrap_or(4)
         .max(4) as u16;
-    let list_w = (unit_w + 40).min(area.width / 2 + 10);
+    let list_w = (unit_w + 36).min(area.width * 45 / 100);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);
 

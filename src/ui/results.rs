@@ -18,9 +18,7 @@ use crate::text::{pad_left, pad_right, split_at_width, truncate, width};
 pub fn warnings(model: &Model, round: &Round, scale: &[String], tally: &Tally) -> Vec<String> {
     let rules: &Rules = &model.campaign.rules;
     let mut out = Vec::new();
-    if let (Some(returned), Some(issued)) = (round.returned, round.issued)
-        && returned > issued
-    {
+    if round.over_returned() {
         out.push(t(Msg::WarnReturnedOverIssued).to_string());
     }
     if let Some(returned) = round.returned
@@ -93,6 +91,89 @@ pub fn gauge(label: &str, ratio: f64, cells: u16, fill: Color) -> Line<'static> 
     ])
 }
 
+/// A column of the results table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Grade(usize),
+    Abstain,
+    Void,
+    Top,
+    TopTwo,
+    /// The bar, with its width in cells.
+    Bar(u16),
+}
+
+fn top_label(scale: &[String]) -> String {
+    Msg::TopRate.fill(&[&scale.first().map(String::as_str).unwrap_or("")])
+}
+
+fn top_two_label(scale: &[String]) -> String {
+    Msg::TopTwoRate.fill(&[&scale.get(1).map(String::as_str).unwrap_or("")])
+}
+
+impl Col {
+    fn width(self, round: &Round, scale: &[String]) -> u16 {
+        let w = match self {
+            Col::Name => round
+                .lines
+                .iter()
+                .map(|l| width(&l.name))
+                .max()
+                .unwrap_or(4)
+                .max(4),
+            Col::Grade(i) => width(&scale[i]).max(3),
+            Col::Abstain => width(t(Msg::Abstain)).max(3),
+            Col::Void => width(t(Msg::VoidMarks)).max(3),
+            Col::Top => width(&top_label(scale)).max(6),
+            Col::TopTwo => width(&top_two_label(scale)).max(6),
+            Col::Bar(w) => usize::from(w),
+        };
+        w as u16
+    }
+
+    /// Which columns go first when the table is narrow: names and counts
+    /// always, then the rates, then abstentions and void marks, then the bar.
+    fn priority(self) -> u8 {
+        match self {
+            Col::Name => 0,
+            Col::Grade(_) => 1,
+            Col::Top => 2,
+            Col::TopTwo => 3,
+            Col::Abstain => 4,
+            Col::Void => 5,
+            Col::Bar(_) => 6,
+        }
+    }
+}
+
+/// The columns that fit in `cells`, in display order. Columns are dropped
+/// rather than squeezed: a squeezed header (基本称职 cut to 称职) would be
+/// read as the wrong grade.
+fn columns(round: &Round, scale: &[String], cells: u16) -> Vec<Col> {
+    let mut all = vec![Col::Name];
+    all.extend((0..scale.len()).map(Col::Grade));
+    all.extend([Col::Abstain, Col::Void, Col::Top, Col::TopTwo]);
+    let mut by_priority = all.clone();
+    by_priority.sort_by_key(|c| c.priority());
+    let mut used = 0u16;
+    let mut keep = Vec::new();
+    for c in by_priority {
+        let w = c.width(round, scale) + 1;
+        if used + w > cells && c.priority() > 1 {
+            break;
+        }
+        used += w;
+        keep.push(c);
+    }
+    let mut out: Vec<Col> = all.into_iter().filter(|c| keep.contains(c)).collect();
+    let room = cells.saturating_sub(used + 1);
+    if room >= 8 {
+        out.push(Col::Bar(room.min(40)));
+    }
+    out
+}
+
 /// Draw the results of `round` into `area`.
 pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], area: Rect) {
     let tally = Tally::count(round, &model.campaign.rules, scale.len());
@@ -138,72 +219,35 @@ pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], a
         gauge_area,
     );
 
-    let name_w = round
-        .lines
+    let rules = &model.campaign.rules;
+    let cols = columns(round, scale, table_area.width);
+    let header = cols.iter().map(|c| match c {
+        Col::Name => Cell::from(t(Msg::Name)),
+        Col::Grade(i) => Cell::from(Line::from(scale[*i].clone()).right_aligned())
+            .style(Style::new().fg(grade_color(*i, scale.len()))),
+        Col::Abstain => Cell::from(Line::from(t(Msg::Abstain)).right_aligned()),
+        Col::Void => Cell::from(Line::from(t(Msg::VoidMarks)).right_aligned()),
+        Col::Top => Cell::from(Line::from(top_label(scale)).right_aligned()),
+        Col::TopTwo => Cell::from(Line::from(top_two_label(scale)).right_aligned()),
+        Col::Bar(_) => Cell::from(""),
+    });
+    let widths: Vec<Constraint> = cols
         .iter()
-        .map(|l| width(&l.name))
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
-    let top = scale.first().map(String::as_str).unwrap_or("");
-    let second = scale.get(1).map(String::as_str).unwrap_or("");
-    let mut header: Vec<Cell> = vec![Cell::from(t(Msg::Name))];
-    header.extend(scale.iter().enumerate().map(|(i, g)| {
-        Cell::from(Line::from(g.clone()).right_aligned())
-            .style(Style::new().fg(grade_color(i, scale.len())))
-    }));
-    header.push(Cell::from(Line::from(t(Msg::Abstain)).right_aligned()));
-    header.push(Cell::from(Line::from(t(Msg::VoidMarks)).right_aligned()));
-    header.push(Cell::from(
-        Line::from(Msg::TopRate.fill(&[&top])).right_aligned(),
-    ));
-    header.push(Cell::from(
-        Line::from(Msg::TopTwoRate.fill(&[&second])).right_aligned(),
-    ));
-    header.push(Cell::from(""));
-
-    let mut widths = vec![Constraint::Length(name_w)];
-    widths.extend(
-        scale
-            .iter()
-            .map(|g| Constraint::Length(width(g).max(4) as u16)),
-    );
-    widths.extend([
-        Constraint::Length(4),
-        Constraint::Length(4),
-        Constraint::Length((width(&Msg::TopRate.fill(&[&top])) as u16).max(6)),
-        Constraint::Length((width(&Msg::TopTwoRate.fill(&[&second])) as u16).max(6)),
-        Constraint::Fill(1),
-    ]);
-    let fixed: u16 = name_w
-        + scale.iter().map(|g| width(g).max(4) as u16).sum::<u16>()
-        + 8
-        + 16
-        + (scale.len() as u16 + 5);
-    let bar_w = table_area.width.saturating_sub(fixed).min(40);
-
+        .map(|c| Constraint::Length(c.width(round, scale)))
+        .collect();
     let rows = round.lines.iter().zip(&tally.subjects).map(|(line, s)| {
-        let mut cells = vec![Cell::from(line.name.clone())];
-        cells.extend(
-            s.counts
-                .iter()
-                .map(|c| Cell::from(Line::from(c.to_string()).right_aligned())),
-        );
-        cells.push(Cell::from(
-            Line::from(s.abstain.to_string()).right_aligned(),
-        ));
-        cells.push(Cell::from(
-            Line::from(s.void_marks.to_string()).right_aligned(),
-        ));
-        cells.push(Cell::from(
-            Line::from(pad_left(&percent(s.top_rate()), 6)).right_aligned(),
-        ));
-        cells.push(Cell::from(
-            Line::from(pad_left(&percent(s.top_two_rate()), 6)).right_aligned(),
-        ));
-        cells.push(Cell::from(bar(&s.counts, bar_w)));
-        let flagged = s.warn_top_two(&model.campaign.rules) || s.flag_lowest(&model.campaign.rules);
-        Row::new(cells).style(if flagged {
+        let right = |text: String| Cell::from(Line::from(text).right_aligned());
+        let cells = cols.iter().map(|c| match c {
+            Col::Name => Cell::from(line.name.clone()),
+            Col::Grade(i) => right(s.counts.get(*i).copied().unwrap_or(0).to_string()),
+            Col::Abstain => right(s.abstain.to_string()),
+            Col::Void => right(s.void_marks.to_string()),
+            Col::Top => right(pad_left(&percent(s.top_rate()), 6)),
+            Col::TopTwo => right(pad_left(&percent(s.top_two_rate()), 6)),
+            Col::Bar(w) => Cell::from(bar(&s.counts, *w)),
+        });
+        let flagged = s.warn_top_two(rules) || s.flag_lowest(rules);
+        Row::new(cells.collect::<Vec<_>>()).style(if flagged {
             Style::new().yellow()
         } else {
             Style::default()
@@ -211,7 +255,7 @@ pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], a
     });
     frame.render_widget(
         Table::new(rows, widths)
-            .header(Row::new(header).style(Style::new().bold()))
+            .header(Row::new(header.collect::<Vec<_>>()).style(Style::new().bold()))
             .column_spacing(1),
         table_area,
     );

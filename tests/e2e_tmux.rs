@@ -1,0 +1,397 @@
+//! End to end, as the liaison meets it: the real binary in a real terminal
+//! (tmux), keys typed one by one, the screen read back; then the campaign
+//! file the meeting left behind is exported and checked.
+//!
+//! Needs tmux (`apt-get install tmux`; `.ci/run` installs it). Every wait
+//! polls the screen with a generous timeout that only guards against a
+//! hang: nothing here asserts on how fast anything is.
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ceping");
+
+/// How long to wait for the screen before giving up: a safety net for a
+/// hung program, not a performance limit.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// A private tmux server (its own socket in the test's folder) running one
+/// 100x30 window. The server is killed when this is dropped.
+struct Term {
+    socket: PathBuf,
+    dir: PathBuf,
+    name: String,
+}
+
+impl Term {
+    /// Start `ceping ARGS` in `dir` in a fresh terminal, after the shell
+    /// words `env` (e.g. `CEPING_LANG=en`). When ceping ends, the script
+    /// notes the terminal's mode (`NAME.stty`) and ceping's exit status
+    /// (`NAME.done`) for the test to read.
+    fn start(dir: &Path, name: &str, env: &str, args: &str) -> Term {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(o) if o.status.success() => {}
+            _ => panic!(
+                "tmux is not installed, and this end-to-end test runs ceping in a real \
+                 terminal through tmux. Install it (e.g. `sudo apt-get install tmux` or \
+                 `brew install tmux`) and run the tests again."
+            ),
+        }
+        // The pane stays after the program ends, so the screen it leaves
+        // behind can be read; no status bar, so the program gets all 30 rows.
+        let conf = dir.join(format!("{name}.tmux.conf"));
+        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
+        let script = format!(
+            "{env} {bin} {args}; code=$?; stty -a > {name}.stty; echo \"EXIT=$code\" > {name}.done",
+            bin = sh_quote(BIN)
+        );
+        let term = Term {
+            socket: dir.join(format!("{name}.sock")),
+            dir: dir.to_path_buf(),
+            name: name.to_string(),
+        };
+        let o = Command::new("tmux")
+            .arg("-u")
+            .arg("-S")
+            .arg(&term.socket)
+            .arg("-f")
+            .arg(&conf)
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-c",
+            ])
+            .arg(dir)
+            .arg(format!("sh -c {}", sh_quote(&script)))
+            .env_remove("TMUX")
+            .env_remove("CEPING_LANG")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("run tmux");
+        assert!(o.status.success(), "tmux new-session: {}", stderr(&o));
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Press keys by tmux name: `Enter`, `Space`, `C-c`, or a letter.
+    fn press(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        let o = self.tmux(&args);
+        assert!(o.status.success(), "send-keys {keys:?}: {}", stderr(&o));
+    }
+
+    /// Type text literally, character by character.
+    fn type_text(&self, text: &str) {
+        let o = self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        assert!(o.status.success(), "send-keys -l {text:?}: {}", stderr(&o));
+    }
+
+    fn screen(&self) -> String {
+        let o = self.tmux(&["capture-pane", "-p", "-t", "t"]);
+        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn pane(&self, format: &str) -> String {
+        let o = self.tmux(&["display-message", "-p", "-t", "t", format]);
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
+    /// Poll until the screen shows every one of `texts`; the screen then.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "the screen did not show {texts:?} within {PATIENCE:?}. It shows:\n{screen}"
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the program has ended and the script noted its exit
+    /// status; that note.
+    fn wait_done(&self) -> String {
+        let done = self.dir.join(format!("{}.done", self.name));
+        let start = Instant::now();
+        loop {
+            if self.pane("#{pane_dead}") == "1"
+                && let Ok(s) = std::fs::read_to_string(&done)
+            {
+                return s;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "ceping did not end within {PATIENCE:?}. The screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Run `ceping ...` outside the terminal (export, verify).
+fn ceping(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CEPING_LANG")
+        .output()
+        .expect("run ceping")
+}
+
+/// After ceping has ended: the exit code was 0 and the terminal is back to
+/// how it was (main screen, line editing, echo, Ctrl-C as a signal).
+fn assert_ended_cleanly(term: &Term) {
+    let done = term.wait_done();
+    assert_eq!(done.trim(), "EXIT=0", "ceping's exit status");
+    assert_eq!(
+        term.pane("#{alternate_on}"),
+        "0",
+        "the terminal was left on the alternate screen"
+    );
+    let stty = std::fs::read_to_string(term.dir.join(format!("{}.stty", term.name))).unwrap();
+    let modes: Vec<&str> = stty.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            modes.contains(&mode),
+            "the terminal was left without `{mode}` (raw mode not undone):\n{stty}"
+        );
+    }
+}
+
+fn json(dir: &Path) -> Value {
+    let o = ceping(dir, &["export", "m.ceping", "--format", "json"]);
+    assert!(o.status.success(), "export: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("export prints JSON")
+}
+
+#[test]
+fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+
+    // ---- The meeting, in Chinese (the default language).
+    let term = Term::start(dir, "zh", "unset CEPING_LANG;", "demo m.ceping");
+    // Wait for the last row too: a capture can catch a frame half drawn.
+    term.wait_for(&["街道总览", "南塘村", "述职测评", "未开始", "东马社区"]);
+
+    // Open the first row (南塘村 述职测评大会) and start it.
+    term.press(&["Enter"]);
+    term.wait_for(&["开始 南塘村 述职测评大会？"]);
+    term.press(&["Enter"]);
+    term.wait_for(&["南塘村 / 述职测评大会", "第 1 轮", "> 点名（应到/实到）"]);
+
+    // Roll call: 应到 45, 实到 40.
+    term.press(&["e"]);
+    term.wait_for(&["应到 实到（两个数，用空格分开）："]);
+    term.type_text("45 40");
+    term.press(&["Enter"]);
+    term.wait_for(&["应到 45", "实到 40", "可以进入下一步。"]);
+
+    // The two oral reports, each timed: start, then stop.
+    for speaker in ["龚晓峰", "严立新"] {
+        term.press(&["n"]);
+        term.wait_for(&[&format!("> 口头述职：{speaker}"), "计时: 未开始"]);
+        term.press(&["Space"]);
+        term.wait_for(&["计时: 进行中"]);
+        term.press(&["s"]);
+        term.wait_for(&["计时: 已结束"]);
+    }
+
+    // Written reports: tick the first one handed in.
+    term.press(&["n"]);
+    term.wait_for(&["> 书面述职", "[ ] 蒋丽  未交"]);
+    term.press(&["Space"]);
+    term.wait_for(&["[x] 蒋丽  已交"]);
+
+    // Five ballots issued, five collected.
+    term.press(&["n"]);
+    term.wait_for(&["> 发放选票", "录入发出选票数"]);
+    term.press(&["e"]);
+    term.wait_for(&["发出选票数："]);
+    term.type_text("5");
+    term.press(&["Enter"]);
+    term.wait_for(&["发出 5"]);
+    term.press(&["n"]);
+    term.wait_for(&["> 收回选票", "录入收回选票数"]);
+    term.press(&["e"]);
+    term.wait_for(&["收回选票数："]);
+    term.type_text("5");
+    term.press(&["Enter"]);
+    term.wait_for(&["收回 5"]);
+
+    // Counting, ballot by ballot.
+    term.press(&["n"]);
+    term.wait_for(&["> 唱票计票", "已录入 0 张，收回 5 张"]);
+    term.press(&["Enter"]);
+    term.wait_for(&["正在录入第 1 号", "最近的选票"]);
+
+    // 1: everyone 优秀.
+    term.press(&["1", "Enter"]);
+    term.wait_for(&["已保存第 1 号选票", "#1    1111111", "正在录入第 2 号"]);
+    // 2: the same as the last one.
+    term.press(&["Space"]);
+    term.wait_for(&["已保存第 2 号选票", "#2    1111111"]);
+    // 3: everyone 优秀 but row c (罗志明) 称职; the grid shows it first.
+    term.press(&["1", "c", "2"]);
+    let grid = term.wait_for(&["[称职]"]);
+    let row_c = grid
+        .lines()
+        .find(|l| l.contains("罗志明"))
+        .expect("row c on the grid");
+    assert!(
+        row_c.contains("[称职]") && !row_c.contains("[优秀]"),
+        "{grid}"
+    );
+    term.press(&["Enter"]);
+    term.wait_for(&["已保存第 3 号选票", "#3    1121111"]);
+    // 4: a blank ballot.
+    term.press(&["0", "Enter"]);
+    term.wait_for(&["已保存第 4 号选票", "#4    空白票"]);
+    // 5: a void ballot (废票).
+    term.press(&["x"]);
+    term.wait_for(&["整张废票"]);
+    term.press(&["Enter"]);
+    term.wait_for(&["已保存第 5 号选票", "#5    废票", "正在录入第 6 号"]);
+
+    // Quit: Ctrl-C asks first; y leaves.
+    term.press(&["C-c"]);
+    term.wait_for(&["确定退出吗？所有已录入的内容都已保存。"]);
+    term.press(&["y"]);
+    assert_ended_cleanly(&term);
+    // The meeting screen is gone from the terminal.
+    let after = term.screen();
+    assert!(!after.contains("最近的选票"), "{after}");
+    drop(term);
+
+    // ---- The file: verifies, and exports what was typed.
+    let o = ceping(dir, &["verify", "m.ceping"]);
+    assert!(o.status.success(), "verify: {}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("完好："),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let results = json(dir);
+    assert_eq!(results["schema"], "ceping.results.v1");
+    let unit = &results["units"][0];
+    assert_eq!(unit["name"], "南塘村");
+    let meeting = &unit["meetings"][0];
+    assert_eq!(meeting["kind"], "annual_review");
+    let round = &meeting["rounds"][0];
+    assert_eq!(round["round"], 1);
+    assert_eq!(round["expected"], 45);
+    assert_eq!(round["present"], 40);
+    assert_eq!(round["quorum_met"], true);
+    assert_eq!(round["issued"], 5);
+    assert_eq!(round["returned"], 5);
+    assert_eq!(round["entered"], 5);
+    assert_eq!(round["invalid_ballots"], 1);
+    assert_eq!(round["blank_ballots"], 1);
+    assert_eq!(round["valid_ballots"], 4);
+    let subjects = round["subjects"].as_array().expect("subjects");
+    // The 两委 members and the work-team leader; not the team's members.
+    assert_eq!(subjects.len(), 7, "every person on 南塘村's ballot");
+    assert_eq!(subjects[6]["name"], "严立新");
+    assert_eq!(subjects[0]["name"], "龚晓峰");
+    assert_eq!(subjects[2]["name"], "罗志明");
+    for (i, s) in subjects.iter().enumerate() {
+        // Ballots 1-3 grade everyone (罗志明 称职 on ballot 3), ballot 4 is
+        // blank (an abstention for everyone), ballot 5 is void.
+        let (top, second) = if i == 2 { (2, 1) } else { (3, 0) };
+        let c = &s["counts"];
+        assert_eq!(
+            (&c["优秀"], &c["称职"], &c["基本称职"], &c["不称职"]),
+            (
+                &Value::from(top),
+                &Value::from(second),
+                &0.into(),
+                &0.into()
+            ),
+            "counts of {}",
+            s["name"]
+        );
+        assert_eq!(s["abstain"], 1, "abstain of {}", s["name"]);
+        assert_eq!(s["void_marks"], 0, "void marks of {}", s["name"]);
+        assert_eq!(s["graded"], 3, "graded marks of {}", s["name"]);
+        assert_eq!(s["rates"]["top_two"], 1.0, "{}", s["name"]);
+    }
+    assert_eq!(subjects[0]["rates"]["top"], 1.0);
+    assert_eq!(subjects[2]["rates"]["top"], 0.6667);
+    let events = results["events"].clone();
+
+    // ---- Reopened in English: the board shows the count; quitting with q.
+    let term = Term::start(dir, "en", "CEPING_LANG=en", "open m.ceping");
+    let board = term.wait_for(&[
+        "Street board",
+        "Counting",
+        "Entered 5 / Returned 5",
+        "Invalid 1",
+    ]);
+    // The first row: 南塘村, its review at the counting step, 5 of 5 entered.
+    let row = board
+        .lines()
+        .find(|l| l.contains("│南塘村"))
+        .expect("南塘村 on the board");
+    assert!(
+        row.contains("Review") && row.contains("Counting") && row.contains("5/5"),
+        "{board}"
+    );
+    // Beside it, the running count of the selected meeting.
+    assert!(
+        board.contains("Entered 5 / Returned 5") && board.contains("Invalid 1"),
+        "{board}"
+    );
+    term.press(&["q"]);
+    term.wait_for(&["Quit? Everything entered is saved."]);
+    term.press(&["y"]);
+    assert_ended_cleanly(&term);
+    drop(term);
+
+    // Opening and quitting changed nothing.
+    let again = json(dir);
+    assert_eq!(again["events"], events);
+    assert_eq!(again["units"], results["units"]);
+}
