@@ -8,6 +8,14 @@ use super::event::Event;
 use super::grading::{Group, Target};
 use super::model::Model;
 
+/// A level of the 好/较好/一般/差 scale (0 to 3).
+fn check_level(level: u8) -> Result<(), DomainError> {
+    if level > 3 {
+        return Err(DomainError::NoSuchFinalGrade(level + 1));
+    }
+    Ok(())
+}
+
 impl Model {
     fn check_secretary(&self, unit: &str, name: &str) -> Result<(), DomainError> {
         let u = self
@@ -89,10 +97,7 @@ impl Model {
                 ..
             } => {
                 self.check_secretary(unit, secretary)?;
-                if *level > 3 {
-                    return Err(DomainError::NoSuchFinalGrade(level + 1));
-                }
-                Ok(())
+                check_level(*level)
             }
             Event::CombinedEvaluationSet {
                 unit,
@@ -100,9 +105,7 @@ impl Model {
                 level,
             } => {
                 self.check_secretary(unit, secretary)?;
-                if *level > 3 {
-                    return Err(DomainError::NoSuchFinalGrade(level + 1));
-                }
+                check_level(*level)?;
                 let target = Target::Person {
                     unit: unit.clone(),
                     name: secretary.clone(),
@@ -144,11 +147,18 @@ impl Model {
                 justification,
             } => match grade {
                 Some(grade) => {
+                    // The same grade keyed again keeps its justification:
+                    // a soft quota's excess stays justified.
+                    let kept = g
+                        .grades
+                        .get(target)
+                        .filter(|old| old.grade == *grade)
+                        .and_then(|old| old.justification.clone());
                     g.grades.insert(
                         target.clone(),
                         super::grading::FinalGrade {
                             grade: *grade,
-                            justification: justification.clone(),
+                            justification: justification.clone().or(kept),
                         },
                     );
                 }

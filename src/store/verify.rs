@@ -20,24 +20,18 @@ impl Report {
     pub fn summary(&self) -> String {
         let ballots: usize = self.model.rounds.values().map(|r| r.ballots.len()).sum();
         let head = chain::to_hex(&self.head);
+        let (events, units, rounds) = (
+            self.events,
+            self.model.campaign.units.len(),
+            self.model.rounds.len(),
+        );
+        let short = &head[..12];
         tr(
             format!(
-                "完好：{} 条记录，{} 个单位，{} 轮测评，{} 张选票；链头 {}（指纹 {}）",
-                self.events,
-                self.model.campaign.units.len(),
-                self.model.rounds.len(),
-                ballots,
-                head,
-                &head[..12]
+                "完好：{events} 条记录，{units} 个单位，{rounds} 轮测评，{ballots} 张选票；链头 {head}（指纹 {short}）"
             ),
             format!(
-                "OK: {} events, {} units, {} rounds, {} ballots; chain head {} (fingerprint {})",
-                self.events,
-                self.model.campaign.units.len(),
-                self.model.rounds.len(),
-                ballots,
-                head,
-                &head[..12]
+                "OK: {events} events, {units} units, {rounds} rounds, {ballots} ballots; chain head {head} (fingerprint {short})"
             ),
         )
     }

@@ -29,6 +29,12 @@ pub fn band_style(band: TimerBand) -> Style {
     }
 }
 
+/// Two labelled numbers on one bold line: "应到 45    实到 40".
+fn pair(a: Msg, x: Option<u32>, b: Msg, y: Option<u32>) -> Line<'static> {
+    let num = |n: Option<u32>| n.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+    Line::from(format!("{} {}    {} {}", t(a), num(x), t(b), num(y))).bold()
+}
+
 pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     let model = app.model();
     let steps = model.agenda(key);
@@ -79,20 +85,10 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
 
     let mut lines: Vec<Line> = Vec::new();
     let round = app.current_round();
-    let num = |n: Option<u32>| n.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
     match &step {
         AgendaStep::RollCall => {
             if let Some(r) = round {
-                lines.push(
-                    Line::from(format!(
-                        "{} {}    {} {}",
-                        t(Msg::Expected),
-                        num(r.expected),
-                        t(Msg::Present),
-                        num(r.present)
-                    ))
-                    .bold(),
-                );
+                lines.push(pair(Msg::Expected, r.expected, Msg::Present, r.present));
             }
         }
         AgendaStep::OralReport { subject } => {
@@ -172,16 +168,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         }
         AgendaStep::IssueBallots | AgendaStep::CollectBallots => {
             if let Some(r) = round {
-                lines.push(
-                    Line::from(format!(
-                        "{} {}    {} {}",
-                        t(Msg::Issued),
-                        num(r.issued),
-                        t(Msg::Returned),
-                        num(r.returned)
-                    ))
-                    .bold(),
-                );
+                lines.push(pair(Msg::Issued, r.issued, Msg::Returned, r.returned));
             }
         }
         AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {

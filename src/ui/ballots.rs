@@ -64,19 +64,9 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         block = block.border_style(Style::new().yellow());
     }
 
-    let name_w = round
-        .lines
-        .iter()
-        .map(|l| width(&l.name))
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
+    let name_w = super::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(""), Cell::from(t(Msg::Name))];
-    header.extend(
-        scale.iter().enumerate().map(|(i, g)| {
-            Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
-        }),
-    );
+    header.extend(super::grade_headers(&scale));
     header.push(Cell::from(t(Msg::Abstain)));
     header.push(Cell::from(t(Msg::VoidMarks)));
     let mut widths = vec![Constraint::Length(2), Constraint::Length(name_w)];

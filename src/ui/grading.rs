@@ -14,7 +14,6 @@ use crate::catalog::{Msg, t};
 use crate::domain::board::{board, deadlines};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::export::grading::level_label;
-use crate::text::width;
 
 fn group_name(g: Group) -> &'static str {
     t(match g {
@@ -77,19 +76,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     let rows_data = board(model, group);
     let secretaries = group == Group::Secretaries;
-    let name_w = rows_data
-        .iter()
-        .map(|r| width(&r.name))
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
-    let unit_w = model
-        .campaign
-        .units
-        .iter()
-        .map(|u| width(&u.name))
-        .max()
-        .unwrap_or(4) as u16;
+    let name_w = super::column_width(rows_data.iter().map(|r| r.name.as_str()), 4);
+    let unit_w = super::column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
     let mut header = vec![
         t(Msg::Rank).to_string(),
         t(Msg::Unit).into(),
@@ -121,7 +109,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t(Msg::SuggestedCol).into(),
             t(Msg::CombinedCol).into(),
         ]);
-        widths.extend([20, 6, 6, 6].map(Constraint::Length));
+        // Combined is wide enough for "一般 约谈" / "一般 talk" (9 cells).
+        widths.extend([20, 6, 6, 10].map(Constraint::Length));
     }
     header.push(t(Msg::FinalGradeCol).into());
     widths.push(Constraint::Fill(1));

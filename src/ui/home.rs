@@ -12,19 +12,11 @@ use super::{meeting_short, scale, step_name};
 use crate::app::App;
 use crate::catalog::{Msg, t};
 use crate::domain::Tally;
-use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let meetings = app.meetings();
     let model = app.model();
-    let unit_w = model
-        .campaign
-        .units
-        .iter()
-        .map(|u| width(&u.name))
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
+    let unit_w = super::column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
     let list_w = (unit_w + 36).min(area.width * 45 / 100);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);

@@ -63,20 +63,45 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let lines = vec![
-        Line::from(t(Msg::TooSmall)).bold(),
-        Line::from(Msg::TooSmallHint.fill(&[&MIN_WIDTH, &MIN_HEIGHT])),
-    ];
+    // Wrapped here by display width: ratatui's wrapper can emit a line one
+    // cell wider than the area when a CJK character does not fit in what
+    // is left of it (ratatui issue #2679), and a terminal shows garbage.
+    let cells = usize::from(area.width);
+    let mut lines: Vec<Line> = wrap_cells(t(Msg::TooSmall), cells)
+        .into_iter()
+        .map(|s| Line::from(s).bold())
+        .collect();
+    let hint = Msg::TooSmallHint.fill(&[&MIN_WIDTH, &MIN_HEIGHT]);
+    lines.extend(wrap_cells(&hint, cells).into_iter().map(Line::from));
     let y = area.height.saturating_sub(2) / 2;
     let inner = Rect {
         y: area.y + y,
         height: area.height.saturating_sub(y),
         ..area
     };
-    frame.render_widget(
-        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).centered(), inner);
+}
+
+/// `s` in lines of at most `cells` display cells, broken at a space when
+/// there is one, else between any two characters.
+fn wrap_cells(s: &str, cells: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() {
+        let (mut head, tail) = crate::text::split_at_width(rest, cells);
+        if !tail.is_empty()
+            && !tail.starts_with(' ')
+            && let Some(i) = head.rfind(' ').filter(|&i| i > 0)
+        {
+            head = &head[..i];
+        }
+        if head.is_empty() {
+            break; // a character wider than the whole area
+        }
+        out.push(head.trim_end().to_string());
+        rest = rest[head.len()..].trim_start();
+    }
+    out
 }
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
@@ -241,6 +266,26 @@ pub fn grade_color(i: usize, grades: usize) -> Color {
         Color::Magenta,
         Color::Cyan,
     ][i % 5]
+}
+
+/// The widest of `names` in display cells, at least `min`: a column width
+/// that fits CJK names.
+pub fn column_width<'a>(names: impl IntoIterator<Item = &'a str>, min: usize) -> u16 {
+    names
+        .into_iter()
+        .map(crate::text::width)
+        .max()
+        .unwrap_or(0)
+        .max(min) as u16
+}
+
+/// Header cells for a scale's grades, each in its grade's colour.
+pub fn grade_headers(
+    scale: &[String],
+) -> impl Iterator<Item = ratatui::widgets::Cell<'static>> + '_ {
+    scale.iter().enumerate().map(|(i, g)| {
+        ratatui::widgets::Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
+    })
 }
 
 /// A meeting's scale labels.

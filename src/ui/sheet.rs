@@ -8,7 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use super::{grade_color, scale};
+use super::scale;
 use crate::app::App;
 use crate::app::sheet_edit::SheetStage;
 use crate::catalog::{Msg, t};
@@ -66,19 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     )));
     frame.render_widget(Paragraph::new(Line::from(spans)), head);
 
-    let name_w = round
-        .lines
-        .iter()
-        .map(|l| width(&l.name))
-        .max()
-        .unwrap_or(4)
-        .max(4) as u16;
+    let name_w = super::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(t(Msg::Name))];
-    header.extend(
-        scale.iter().enumerate().map(|(i, g)| {
-            Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
-        }),
-    );
+    header.extend(super::grade_headers(&scale));
     header.extend([
         Cell::from(t(Msg::Abstain)),
         Cell::from(t(Msg::VoidMarks)),
