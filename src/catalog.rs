@@ -29,7 +29,7 @@ catalog! {
     Unit => "单位", "Unit";
     Meeting => "会议", "Meeting";
     Step => "议程", "Agenda";
-    Progress => "已录/收回", "Entered/returned";
+    Progress => "已录/收回", "Ballots";
     NotStarted => "未开始", "not started";
     Round => "第 {0} 轮", "round {0}";
     AnnualReview => "述职测评大会", "Annual review";
@@ -289,7 +289,16 @@ mod tests {
             // English may quote the notice's grade names (好, 较好 …),
             // which are the forms' own words; nothing else Chinese.
             let mut rest = en.to_string();
-            for g in ["基本称职", "不称职", "较好", "一般", "优秀", "称职", "好", "差"] {
+            for g in [
+                "基本称职",
+                "不称职",
+                "较好",
+                "一般",
+                "优秀",
+                "称职",
+                "好",
+                "差",
+            ] {
                 rest = rest.replace(g, "");
             }
             assert!(

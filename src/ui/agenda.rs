@@ -142,10 +142,15 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             if key.meeting == MeetingKind::PartyBuildingReview {
                 lines.push(Line::default());
                 lines.push(Line::from(t(Msg::Comment)).bold());
-                lines.push(match &speech.comment {
-                    Some(c) => Line::from(c.clone()),
-                    None => Line::from(t(Msg::NoComment)).dim(),
-                });
+                match &speech.comment {
+                    // Wrapped here: see `super::wrap_cells`.
+                    Some(c) => lines.extend(
+                        super::wrap_cells(c, usize::from(detail.width))
+                            .into_iter()
+                            .map(Line::from),
+                    ),
+                    None => lines.push(Line::from(t(Msg::NoComment)).dim()),
+                }
             }
         }
         AgendaStep::WrittenReports => {
@@ -198,27 +203,29 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
     }
 
-    let mut need_lines = vec![
-        Line::from(t(if open.is_empty() {
-            Msg::NothingNeeded
-        } else {
-            Msg::Needs
-        }))
-        .dim(),
-    ];
+    // Wrapped here, not by ratatui: see `super::wrap_cells`.
+    let cells = usize::from(need_area.width);
+    let heading = t(if open.is_empty() {
+        Msg::NothingNeeded
+    } else {
+        Msg::Needs
+    });
+    let mut need_lines: Vec<Line> = super::wrap_cells(heading, cells)
+        .into_iter()
+        .map(|s| Line::from(s).dim())
+        .collect();
     for n in &open {
         let style = if n.blocking(&step) {
             Style::new().red()
         } else {
             Style::new().yellow()
         };
-        need_lines.push(Line::from(Span::styled(
-            format!("- {}", need_text(n)),
-            style,
-        )));
+        let text = format!("- {}", need_text(n));
+        need_lines.extend(
+            super::wrap_cells(&text, cells)
+                .into_iter()
+                .map(|s| Line::from(Span::styled(s, style))),
+        );
     }
-    frame.render_widget(
-        Paragraph::new(need_lines).wrap(Wrap { trim: true }),
-        need_area,
-    );
+    frame.render_widget(Paragraph::new(need_lines), need_area);
 }

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, Table, TableState, Wrap};
 
 use crate::app::App;
 use crate::catalog::{Msg, t};
@@ -76,13 +76,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     let rows_data = board(model, group);
     let secretaries = group == Group::Secretaries;
-    let name_w = super::column_width(rows_data.iter().map(|r| r.name.as_str()), 4);
-    let unit_w = super::column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
-    let mut header = vec![
-        t(Msg::Rank).to_string(),
-        t(Msg::Unit).into(),
-        t(Msg::Name).into(),
-    ];
     // The democratic results are the annual review's, on its scale.
     let scale = model
         .campaign
@@ -90,111 +83,157 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .map(|m| m.scale.grades.clone())
         .unwrap_or_default();
     let label = |i: usize| scale.get(i).cloned().unwrap_or_default();
-    header.extend((0..4).map(label));
-    header.extend([
-        Msg::TopRate.fill(&[&label(0)]),
-        Msg::TopTwoRate.fill(&[&label(1)]),
-        t(Msg::Flag).into(),
-    ]);
-    let mut widths = vec![
-        Constraint::Length(3),
-        Constraint::Length(unit_w),
-        Constraint::Length(name_w),
+    let plain = |texts: Vec<String>| {
+        texts
+            .into_iter()
+            .map(|t| (t, Style::new()))
+            .collect::<Vec<_>>()
+    };
+    let col = |header: String, priority: u8, cells: Vec<(String, Style)>| super::Column {
+        header,
+        priority,
+        cells,
+    };
+    let mut cols = vec![
+        col(
+            t(Msg::Rank).into(),
+            1,
+            plain((1..=rows_data.len()).map(|i| i.to_string()).collect()),
+        ),
+        col(
+            t(Msg::Unit).into(),
+            1,
+            plain(
+                rows_data
+                    .iter()
+                    .map(|r| r.target.unit().to_string())
+                    .collect(),
+            ),
+        ),
+        col(
+            t(Msg::Name).into(),
+            0,
+            plain(rows_data.iter().map(|r| r.name.clone()).collect()),
+        ),
     ];
-    widths.extend([4, 4, 8, 6, 7, 10, 4].map(Constraint::Length));
-    if secretaries {
-        header.extend([
-            t(Msg::ReviewCol).into(),
-            t(Msg::InvestigationCol).into(),
-            t(Msg::SuggestedCol).into(),
-            t(Msg::CombinedCol).into(),
-        ]);
-        // Combined is wide enough for "一般 约谈" / "一般 talk" (9 cells).
-        widths.extend([20, 6, 6, 10].map(Constraint::Length));
-    }
-    header.push(t(Msg::FinalGradeCol).into());
-    widths.push(Constraint::Fill(1));
-
-    let rows = rows_data.iter().enumerate().map(|(i, r)| {
-        let counts = r
-            .result
-            .as_ref()
-            .map(|t| t.counts.clone())
-            .unwrap_or_default();
-        let mut cells: Vec<Cell> = vec![
-            Cell::from((i + 1).to_string()),
-            Cell::from(r.target.unit().to_string()),
-            Cell::from(r.name.clone()),
-        ];
-        cells.extend((0..4).map(|g| {
-            Cell::from(
-                counts
-                    .get(g)
+    for g in 0..scale.len().min(4) {
+        let counts = rows_data
+            .iter()
+            .map(|r| {
+                r.result
+                    .as_ref()
+                    .and_then(|t| t.counts.get(g))
                     .map(|c| c.to_string())
-                    .unwrap_or_else(|| "-".into()),
+                    .unwrap_or_else(|| "-".into())
+            })
+            .collect();
+        cols.push(col(label(g), 5, plain(counts)));
+    }
+    cols.push(col(
+        Msg::TopRate.fill(&[&label(0)]),
+        2,
+        plain(rows_data.iter().map(|r| percent(r.top_rate)).collect()),
+    ));
+    cols.push(col(
+        Msg::TopTwoRate.fill(&[&label(1)]),
+        3,
+        plain(rows_data.iter().map(|r| percent(r.top_two_rate)).collect()),
+    ));
+    let flags = rows_data
+        .iter()
+        .map(|r| {
+            (
+                if r.flagged { "!" } else { "" }.to_string(),
+                Style::new().yellow().bold(),
             )
-        }));
-        cells.push(Cell::from(percent(r.top_rate)));
-        cells.push(Cell::from(percent(r.top_two_rate)));
-        cells.push(Cell::from(if r.flagged { "!" } else { "" }).yellow().bold());
-        if secretaries {
-            let review = r
-                .review
-                .as_ref()
-                .map(|t| {
-                    t.counts
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join("/")
-                })
-                .unwrap_or_else(|| "-".into());
-            let inv = model
-                .grading
-                .combined
-                .get(&(r.target.unit().to_string(), r.name.clone()))
-                .and_then(|c| c.investigation);
-            cells.push(Cell::from(review));
-            cells.push(Cell::from(level_label(inv).unwrap_or("-")));
-            cells.push(Cell::from(level_label(r.suggested).unwrap_or("-")).dim());
-            let combined = level_label(r.combined).unwrap_or("-").to_string();
-            let combined = if r.talk {
-                format!("{combined} {}", t(Msg::Talk))
-            } else {
-                combined
-            };
-            cells.push(Cell::from(combined).style(if r.talk {
-                Style::new().red()
-            } else {
-                Style::new()
-            }));
-        }
-        let grade = r
-            .grade
-            .as_ref()
-            .map(|g| {
-                let label = group
-                    .grades()
-                    .get(usize::from(g.grade))
-                    .copied()
-                    .unwrap_or("?");
-                if g.justification.is_some() {
-                    format!("{label}{}", t(Msg::Justified))
+        })
+        .collect();
+    cols.push(col(t(Msg::Flag).into(), 2, flags));
+    if secretaries {
+        let review = rows_data
+            .iter()
+            .map(|r| {
+                r.review
+                    .as_ref()
+                    .map(|t| {
+                        t.counts
+                            .iter()
+                            .map(u64::to_string)
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+                    .unwrap_or_else(|| "-".into())
+            })
+            .collect();
+        let inquiry = rows_data
+            .iter()
+            .map(|r| {
+                let c = model
+                    .grading
+                    .combined
+                    .get(&(r.target.unit().to_string(), r.name.clone()));
+                level_label(c.and_then(|c| c.investigation))
+                    .unwrap_or("-")
+                    .to_string()
+            })
+            .collect();
+        let suggested = rows_data
+            .iter()
+            .map(|r| {
+                (
+                    level_label(r.suggested).unwrap_or("-").to_string(),
+                    Style::new().dim(),
+                )
+            })
+            .collect();
+        let combined = rows_data
+            .iter()
+            .map(|r| {
+                let level = level_label(r.combined).unwrap_or("-");
+                if r.talk {
+                    (format!("{level} {}", t(Msg::Talk)), Style::new().red())
                 } else {
-                    label.to_string()
+                    (level.to_string(), Style::new())
                 }
             })
-            .unwrap_or_default();
-        cells.push(Cell::from(grade).bold());
-        Row::new(cells)
-    });
+            .collect();
+        cols.push(col(t(Msg::ReviewCol).into(), 3, plain(review)));
+        cols.push(col(t(Msg::InvestigationCol).into(), 4, plain(inquiry)));
+        cols.push(col(t(Msg::SuggestedCol).into(), 4, suggested));
+        cols.push(col(t(Msg::CombinedCol).into(), 1, combined));
+    }
+    let grades = rows_data
+        .iter()
+        .map(|r| {
+            let text = r
+                .grade
+                .as_ref()
+                .map(|g| {
+                    let label = group
+                        .grades()
+                        .get(usize::from(g.grade))
+                        .copied()
+                        .unwrap_or("?");
+                    match g.justification {
+                        Some(_) => format!("{label}{}", t(Msg::Justified)),
+                        None => label.to_string(),
+                    }
+                })
+                .unwrap_or_default();
+            (text, Style::new().bold())
+        })
+        .collect();
+    cols.push(col(t(Msg::FinalGradeCol).into(), 0, grades));
+
+    let block = Block::bordered().title(group_name(group));
+    let (header, rows, widths) = super::fit_columns(cols, block.inner(table_area).width);
     let mut state = TableState::default().with_selected(Some(app.grading_selected));
     frame.render_stateful_widget(
         Table::new(rows, widths)
-            .header(Row::new(header).bold())
+            .header(header.bold())
             .column_spacing(1)
             .row_highlight_style(Style::new().reversed())
-            .block(Block::bordered().title(group_name(group))),
+            .block(block),
         table_area,
         &mut state,
     );

@@ -12,22 +12,37 @@ use super::{meeting_short, scale, step_name};
 use crate::app::App;
 use crate::catalog::{Msg, t};
 use crate::domain::Tally;
+use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let meetings = app.meetings();
     let model = app.model();
     let unit_w = super::column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
-    let list_w = (unit_w + 36).min(area.width * 45 / 100);
+    let meeting_w = super::column_width(
+        crate::domain::MeetingKind::ALL.map(meeting_short),
+        width(t(Msg::Meeting)),
+    );
+    let progress_w = super::column_width([t(Msg::Progress)], 7);
+    // Room for the step names up to "口头述职：" and a three-character
+    // name; the results panel gets the rest, and at least half.
+    let list_w = (unit_w + meeting_w + 16 + progress_w + 5).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);
-
     let rows = meetings.iter().map(|k| {
         let round = model.current_round(&k.unit, k.meeting);
         let step = match round {
-            Some(_) => model
-                .current_step(k)
-                .map(|s| step_name(&s))
-                .unwrap_or_default(),
+            // A re-run after a void round says which round it is.
+            Some(r) => {
+                let step = model
+                    .current_step(k)
+                    .map(|s| step_name(&s))
+                    .unwrap_or_default();
+                if r.key.round > 1 {
+                    format!("{step} ({})", Msg::Round.fill(&[&r.key.round]))
+                } else {
+                    step
+                }
+            }
             None => t(Msg::NotStarted).to_string(),
         };
         let progress = round
@@ -61,9 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             rows,
             [
                 Constraint::Length(unit_w),
-                Constraint::Length(8),
+                Constraint::Length(meeting_w),
                 Constraint::Fill(1),
-                Constraint::Length(9),
+                Constraint::Length(progress_w),
             ],
         )
         .header(header)

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::{App, Screen, Status, keymap};
 use crate::catalog::{Msg, t};
@@ -53,19 +53,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.confirm_quit {
         let popup = centered(body, 64.min(body.width), 5);
         clear_popup(frame, popup);
+        let lines: Vec<Line> = wrap_cells(
+            t(Msg::ConfirmQuit),
+            usize::from(popup.width.saturating_sub(2)),
+        )
+        .into_iter()
+        .map(Line::from)
+        .collect();
         frame.render_widget(
-            Paragraph::new(t(Msg::ConfirmQuit))
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().border_style(Style::new().yellow())),
+            Paragraph::new(lines).block(Block::bordered().border_style(Style::new().yellow())),
             popup,
         );
     }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    // Wrapped here by display width: ratatui's wrapper can emit a line one
-    // cell wider than the area when a CJK character does not fit in what
-    // is left of it (ratatui issue #2679), and a terminal shows garbage.
+    // Wrapped here by display width: see `wrap_cells`.
     let cells = usize::from(area.width);
     let mut lines: Vec<Line> = wrap_cells(t(Msg::TooSmall), cells)
         .into_iter()
@@ -83,8 +86,12 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// `s` in lines of at most `cells` display cells, broken at a space when
-/// there is one, else between any two characters.
-fn wrap_cells(s: &str, cells: usize) -> Vec<String> {
+/// there is one, else between any two characters. Use it instead of
+/// `Paragraph::wrap` for Chinese text: ratatui's wrapper can emit a line
+/// one cell wider than the area when a double-width character does not fit
+/// in what is left of it (ratatui issue #2679); that cell is the block's
+/// border or beyond the screen, and a terminal shows garbage.
+pub(crate) fn wrap_cells(s: &str, cells: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = s.trim();
     while !rest.is_empty() {
@@ -286,6 +293,77 @@ pub fn grade_headers(
     scale.iter().enumerate().map(|(i, g)| {
         ratatui::widgets::Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
     })
+}
+
+/// A table column for `fit_columns`: header, one styled text per row, and
+/// how important it is when the table is narrow (0 = always shown).
+pub struct Column {
+    pub header: String,
+    pub priority: u8,
+    pub cells: Vec<(String, Style)>,
+}
+
+/// Keep the columns that fit in `cells`, dropping the least important
+/// first, each as wide as its widest text. Dropping beats squeezing: a
+/// squeezed header or grade is read wrong.
+pub fn fit_columns(
+    cols: Vec<Column>,
+    cells: u16,
+) -> (
+    ratatui::widgets::Row<'static>,
+    Vec<ratatui::widgets::Row<'static>>,
+    Vec<Constraint>,
+) {
+    use ratatui::widgets::{Cell, Row};
+    let width = |c: &Column| {
+        let w = c
+            .cells
+            .iter()
+            .map(|(t, _)| crate::text::width(t))
+            .max()
+            .unwrap_or(0);
+        w.max(crate::text::width(&c.header)) as u16
+    };
+    let mut levels: Vec<u8> = cols.iter().map(|c| c.priority).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    // The most columns whose priorities form a prefix and whose widths fit.
+    let mut max_priority = 0;
+    for &p in &levels {
+        let need: u16 = cols
+            .iter()
+            .filter(|c| c.priority <= p)
+            .map(|c| width(c) + 1)
+            .sum();
+        if need > cells + 1 && p > 0 {
+            break;
+        }
+        max_priority = p;
+    }
+    let kept: Vec<Column> = cols
+        .into_iter()
+        .filter(|c| c.priority <= max_priority)
+        .collect();
+    let widths = kept.iter().map(|c| Constraint::Length(width(c))).collect();
+    let header = Row::new(
+        kept.iter()
+            .map(|c| Cell::from(c.header.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let n = kept.first().map_or(0, |c| c.cells.len());
+    let rows = (0..n)
+        .map(|i| {
+            Row::new(
+                kept.iter()
+                    .map(|c| {
+                        let (text, style) = c.cells[i].clone();
+                        Cell::from(text).style(style)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    (header, rows, widths)
 }
 
 /// A meeting's scale labels.
