@@ -277,7 +277,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 (t(Msg::DeadlineDone).to_string(), Style::new().green())
             } else {
                 (
-                    Msg::DeadlineMissing.fill(&[&d.missing.join("、")]),
+                    Msg::DeadlineMissing.fill(&[&d.missing.join(&crate::i18n::tr("、", ", "))]),
                     Style::new().yellow(),
                 )
             };

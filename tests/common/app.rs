@@ -1,0 +1,291 @@
+//! Fixtures for the UI tests: a demo campaign file with a fixed clock, a
+//! tiny key-script language that drives the app only through its keymap
+//! (`App::on_key`), and rendering into ratatui's `TestBackend` with a
+//! text view that checks double-width (CJK) cells.
+//!
+//! Include with `#[path = "common/app.rs"] mod app_fixture;`.
+#![allow(dead_code)]
+
+use std::sync::{Mutex, MutexGuard};
+
+use ceping::app::App;
+use ceping::i18n::{Lang, set_lang};
+use chrono::{DateTime, Duration, FixedOffset};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+/// The language is process-wide and tests run in parallel threads: every
+/// test that renders, reads labels or produces status sentences holds this
+/// lock (via [`lock`]) for its whole run.
+static LOCK: Mutex<()> = Mutex::new(());
+
+/// Take the UI lock and set the language. Keep the guard alive while
+/// acting, rendering and asserting; call [`lang`] to switch inside it.
+pub fn lock(lang: Lang) -> MutexGuard<'static, ()> {
+    // A failed test poisons the lock; the other tests still run.
+    let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    set_lang(lang);
+    guard
+}
+
+/// Switch the language while holding the guard from [`lock`].
+pub fn lang(_guard: &MutexGuard<'static, ()>, lang: Lang) {
+    set_lang(lang);
+}
+
+pub const LANGS: [(Lang, &str); 2] = [(Lang::Zh, "zh"), (Lang::En, "en")];
+pub const SIZES: [(u16, u16); 2] = [(100, 30), (160, 45)];
+
+/// The fixed clock of every test: the morning of the meetings.
+pub fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2022-01-10T09:00:00+08:00").unwrap()
+}
+
+/// A fresh demo campaign file in a temporary folder, opened for the
+/// meeting screen with the clock at [`t0`]. Keep the `TempDir` alive.
+pub fn demo_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let session =
+        ceping::store::Store::create(&file(&dir), &ceping::campaign_toml::demo()).unwrap();
+    (dir, App::new(session, t0()))
+}
+
+/// The campaign file inside a [`demo_app`] folder.
+pub fn file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("m.ceping")
+}
+
+/// Move the app's clock forward.
+pub fn advance(app: &mut App, seconds: i64) {
+    app.now += Duration::seconds(seconds);
+}
+
+/// Parse a key script into key events.
+///
+/// Tokens are separated by spaces:
+/// - a single character is that key (`1`, `c`, `?`, `-`);
+/// - `<Enter>` `<Esc>` `<Space>` `<Tab>` `<BackTab>` `<BS>` `<Up>` `<Down>`
+///   `<Left>` `<Right>` `<PgUp>` `<PgDn>` are those keys; `<C-x>` is
+///   Ctrl with character `x`;
+/// - `"text"` types each character of `text`, spaces included
+///   (`e "45 40" <Enter>` is e, 4, 5, space, 4, 0, Enter).
+///
+/// Anything else panics, so a typo in a script cannot pass silently.
+pub fn keys(script: &str) -> Vec<KeyEvent> {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut out = Vec::new();
+    let mut rest = script.trim_start();
+    while !rest.is_empty() {
+        let token;
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted
+                .find('"')
+                .unwrap_or_else(|| panic!("unclosed quote in key script {script:?}"));
+            out.extend(quoted[..end].chars().map(|c| plain(KeyCode::Char(c))));
+            rest = &quoted[end + 1..];
+            rest = rest.trim_start();
+            continue;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        (token, rest) = rest.split_at(end);
+        rest = rest.trim_start();
+        let key = match token {
+            "<Enter>" => plain(KeyCode::Enter),
+            "<Esc>" => plain(KeyCode::Esc),
+            "<Space>" => plain(KeyCode::Char(' ')),
+            "<Tab>" => plain(KeyCode::Tab),
+            "<BackTab>" => plain(KeyCode::BackTab),
+            "<BS>" => plain(KeyCode::Backspace),
+            "<Up>" => plain(KeyCode::Up),
+            "<Down>" => plain(KeyCode::Down),
+            "<Left>" => plain(KeyCode::Left),
+            "<Right>" => plain(KeyCode::Right),
+            "<PgUp>" => plain(KeyCode::PageUp),
+            "<PgDn>" => plain(KeyCode::PageDown),
+            t if t.starts_with("<C-") && t.ends_with('>') && t.chars().count() == 5 => {
+                let c = t.chars().nth(3).unwrap();
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+            }
+            t if t.chars().count() == 1 => plain(KeyCode::Char(t.chars().next().unwrap())),
+            t => panic!("unknown token {t:?} in key script {script:?}"),
+        };
+        out.push(key);
+    }
+    out
+}
+
+/// Feed a key script to the app; returns the number of keys pressed.
+pub fn press(app: &mut App, script: &str) -> usize {
+    let keys = keys(script);
+    for &k in &keys {
+        app.on_key(k);
+    }
+    keys.len()
+}
+
+/// Draw the app on a `w` x `h` test terminal. Panics if the frame puts
+/// anything in a cell that half of a double-width character covers (see
+/// [`rows`]): a terminal would not show it.
+pub fn render(app: &App, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    draw(&mut terminal, app);
+    terminal.backend().clone()
+}
+
+/// Draw the app on an existing test terminal and return the frame's
+/// [`problems`]. The frame, not the backend: the backend only receives
+/// the diff, which drops a cell hidden under a wide character.
+pub fn draw_problems(terminal: &mut Terminal<TestBackend>, app: &App) -> Vec<String> {
+    let frame = terminal.draw(|f| ceping::ui::draw(f, app)).unwrap();
+    problems(frame.buffer)
+}
+
+/// Draw the app on an existing test terminal (resized beforehand as
+/// needed), checking the frame as [`render`] does.
+pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    let problems = draw_problems(terminal, app);
+    if let Some(p) = problems.first() {
+        panic!("{p}");
+    }
+}
+
+/// The screen as text, one quoted line per row (the quotes keep trailing
+/// spaces visible), as a terminal shows it: a
+/// double-width character takes two cells and the cell it covers is not
+/// printed. Panics if a covered cell holds anything but a space (a
+/// character overwritten by half of a CJK one: garbage on a real
+/// terminal) or if a row is not exactly the screen's width.
+pub fn screen(backend: &TestBackend) -> String {
+    let buffer = backend.buffer();
+    rows(buffer)
+        .into_iter()
+        .map(|r| format!("\"{r}\"\n"))
+        .collect::<String>()
+}
+
+/// The rows of a buffer as text; see [`screen`]. Panics on the first
+/// problem [`problems`] finds.
+pub fn rows(buffer: &Buffer) -> Vec<String> {
+    let (rows, problems) = text_and_problems(buffer);
+    if let Some(p) = problems.first() {
+        panic!("{p}");
+    }
+    rows
+}
+
+/// What a terminal would show wrongly: a cell covered by half of a
+/// double-width character that holds something (it would not show), or a
+/// double-width character in the last column (it would not fit).
+pub fn problems(buffer: &Buffer) -> Vec<String> {
+    text_and_problems(buffer).1
+}
+
+fn text_and_problems(buffer: &Buffer) -> (Vec<String>, Vec<String>) {
+    let w = buffer.area.width as usize;
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (y, cells) in buffer.content.chunks(w.max(1)).enumerate() {
+        let mut line = String::with_capacity(w);
+        let mut cells_used = 0usize;
+        let mut skip = 0usize;
+        for (x, c) in cells.iter().enumerate() {
+            let sym = c.symbol();
+            if skip > 0 {
+                if !(sym == " " || sym.is_empty()) {
+                    problems.push(format!(
+                        "cell ({x}, {y}) is covered by a double-width character but holds {sym:?}"
+                    ));
+                }
+                skip -= 1;
+                continue;
+            }
+            line.push_str(sym);
+            let sym_w = if sym.len() == 1 { 1 } else { sym.width() };
+            cells_used += sym_w;
+            skip = sym_w.saturating_sub(1);
+        }
+        if cells_used != w {
+            problems.push(format!(
+                "row {y} is {cells_used} cells wide, not {w}: {line:?}"
+            ));
+        }
+        out.push(line);
+    }
+    (out, problems)
+}
+
+/// Row `y` of the screen as text.
+pub fn row(backend: &TestBackend, y: u16) -> String {
+    rows(backend.buffer())[y as usize].clone()
+}
+
+/// The status line (second row from the bottom).
+pub fn status_line(backend: &TestBackend) -> String {
+    let h = backend.buffer().area.height;
+    row(backend, h - 2).trim_end().to_string()
+}
+
+/// The footer (bottom row).
+pub fn footer_line(backend: &TestBackend) -> String {
+    let h = backend.buffer().area.height;
+    row(backend, h - 1).trim_end().to_string()
+}
+
+/// The cell position (x, y) where `needle` first appears on screen.
+pub fn find(backend: &TestBackend, needle: &str) -> Option<(u16, u16)> {
+    let buffer = backend.buffer();
+    let w = buffer.area.width;
+    for y in 0..buffer.area.height {
+        // Walk the cells, so positions are cell columns, not characters.
+        for x in 0..w {
+            let mut text = String::new();
+            let mut cx = x;
+            while cx < w && text.width() < needle.width() {
+                let sym = buffer[(cx, y)].symbol();
+                text.push_str(sym);
+                cx += sym.width().max(1) as u16;
+            }
+            if text == needle {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+/// The foreground colour where `needle` first appears (panics if absent).
+pub fn fg_of(backend: &TestBackend, needle: &str) -> Color {
+    let (x, y) = find(backend, needle)
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(backend)));
+    backend.buffer()[(x, y)].fg
+}
+
+/// The background colour where `needle` first appears (panics if absent).
+pub fn bg_of(backend: &TestBackend, needle: &str) -> Color {
+    let (x, y) = find(backend, needle)
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(backend)));
+    backend.buffer()[(x, y)].bg
+}
+
+/// Does the screen show `needle` anywhere (within one row)?
+pub fn shows(backend: &TestBackend, needle: &str) -> bool {
+    rows(backend.buffer()).iter().any(|r| r.contains(needle))
+}
+
+/// Characters that only Chinese text uses (CJK ideographs, CJK and
+/// full-width punctuation).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+}
+
+/// Keys from home (street board row 0, 南塘村 述职测评大会) to the
+/// counting step of a fresh meeting: start it, roll call 45/40, pass the
+/// oral reports and written reports (reminders only), issue and collect
+/// `n` ballots.
+pub fn to_counting_script(n: u32) -> String {
+    format!("<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"{n}\" <Enter> n e \"{n}\" <Enter> n")
+}
