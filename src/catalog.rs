@@ -111,6 +111,10 @@ catalog! {
     SheetResolve => "核对差异：按纸质计票单输入正确数", "Resolve: key the right number from the paper";
     SheetAgreed => "两遍一致，结果已计入", "Both passes agree; the results count";
     SheetPending => "计票单未核对，结果暂不计入", "Tally sheet not reconciled: results do not count yet";
+    SheetUnresolved => "还有 {0} 处差异没有按纸质计票单重新输入", "{0} differing cells have not been keyed again from the paper";
+    SheetResolved => "差异已按纸质计票单核对，结果已计入", "Differences resolved from the paper; the results count";
+    CloseDone => "本轮已结束（按 o 可写明理由重新打开）", "This round is closed (o reopens it with a reason)";
+    LastStepNote => "这是议程的最后一步。", "This is the last step of the agenda.";
     SheetSaved => "第 {0} 遍已保存", "Pass {0} saved";
     SheetDiffers => "两遍有 {0} 处不一致，已标出", "The passes differ in {0} cells, marked";
     SheetRowsDisagree => "各行合计不一致，请核对", "row totals differ; please check";

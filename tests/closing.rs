@@ -104,24 +104,6 @@ fn refused(app: &mut App, script: &str, sentence: &str) {
     assert_eq!(status_shows(&b, sentence), Color::Red);
 }
 
-/// The status line ends with `sentence` (cut at the right edge only if
-/// the line is full); returns the colour it is shown in.
-fn status_shows(b: &TestBackend, sentence: &str) -> Color {
-    let y = b.buffer().area.height - 2;
-    let line = row(b, y);
-    let start: String = sentence.chars().take(8).collect();
-    let at = line
-        .find(&start)
-        .unwrap_or_else(|| panic!("{sentence:?} not on the status line {line:?}"));
-    let shown = line[at..].trim_end();
-    if width(&line) > width(line.trim_end()) {
-        assert_eq!(shown, sentence, "{line:?}");
-    } else {
-        assert!(sentence.starts_with(shown), "{line:?}");
-    }
-    b.buffer()[(width(&line[..at]) as u16, y)].fg
-}
-
 /// Every event of the log, decoded.
 fn log(app: &App) -> Vec<(StoredEvent, Event)> {
     app.session

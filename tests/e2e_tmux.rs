@@ -242,9 +242,9 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
 
     // Written reports: tick the first one handed in.
     term.press(&["n"]);
-    term.wait_for(&["> 书面述职", "[ ] 蒋丽  未交"]);
+    term.wait_for(&["> 书面述职", "[ ] 蒋丽    未交"]);
     term.press(&["Space"]);
-    term.wait_for(&["[x] 蒋丽  已交"]);
+    term.wait_for(&["[x] 蒋丽    已交"]);
 
     // Five ballots issued, five collected.
     term.press(&["n"]);

@@ -582,10 +582,21 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
 
     // Resolve from the paper: the cursor visits only the differences.
     press(&mut app, "t");
+    // Saving before every difference was keyed again is refused: it
+    // would just take pass 1's word for it.
+    let before = app.model().events;
+    press(&mut app, "s");
+    assert_eq!(
+        app.status,
+        Some(Status::Error(
+            "还有 2 处差异没有按纸质计票单重新输入".into()
+        ))
+    );
+    assert_eq!(app.model().events, before);
     press(&mut app, "3 <Enter> 0 s");
     assert_eq!(
         app.status,
-        Some(Status::Info("两遍一致，结果已计入".into()))
+        Some(Status::Info("差异已按纸质计票单核对，结果已计入".into()))
     );
     assert!(round(&app).open_differences().is_empty());
     assert_eq!(
@@ -835,7 +846,7 @@ fn english_screens_show_no_chinese_but_the_data() {
         ("COUNTING t SHEET s", Mode::Sheet),
         ("COUNTING <C-c>", Mode::ConfirmQuit),
         (close, Mode::Prompt),
-        ("CLOSE <Enter>", Mode::Agenda(StepKind::Close)),
+        ("CLOSE <Enter>", Mode::Agenda(StepKind::Closed)),
         ("CLOSE <Enter> <Esc> g", Mode::Grading),
         ("CLOSE <Enter> <Esc> g <Tab> ?", Mode::Grading),
         ("g <Tab> <Tab>", Mode::Grading),

@@ -415,10 +415,11 @@ fn party_building_review_oral_report_with_comment() {
 fn agenda_written_reports_checklist() {
     snap("written", written, |l, app, b| {
         let (got, missing) = (zh_en(l, "已交", "in"), zh_en(l, "未交", "missing"));
-        assert!(shows(b, &format!("[x] 蒋丽  {got}")), "{}", screen(b));
+        // Names are padded to the widest, so the marks line up.
+        assert!(shows(b, &format!("[x] 蒋丽    {got}")), "{}", screen(b));
         assert!(shows(b, &format!("[x] 罗志明  {got}")));
         assert!(shows(b, &format!("[ ] 田秀英  {missing}")));
-        assert!(shows(b, &format!("[x] 万宏  {got}")));
+        assert!(shows(b, &format!("[x] 万宏    {got}")));
         assert!(shows(b, &format!("[ ] 贺文斌  {missing}")));
         // The selection is on 田秀英 after the last Up.
         assert_eq!(app.written_selected, 2);
@@ -561,7 +562,7 @@ fn refused_next_step_shows_what_is_needed() {
             "entered 7, returned 12: they must be equal",
         );
         assert_eq!(status_line(b), sentence);
-        let status = b.buffer().area.height - 2;
+        let status = status_row(b);
         assert_eq!(b.buffer()[(0, status)].fg, Color::Red);
         // And the agenda lists the same need, in red.
         assert_eq!(fg_of(b, &format!("- {sentence}")), Color::Red);

@@ -19,8 +19,9 @@ impl App {
     }
 
     pub(super) fn on_grading(&mut self, action: Action) {
-        let n = board(self.model(), self.grading_group).len();
-        let row = self.grading_row();
+        let rows = board(self.model(), self.grading_group);
+        let n = rows.len();
+        let row = rows.into_iter().nth(self.grading_selected);
         let secretary = row.as_ref().and_then(|r| match &r.target {
             Target::Person { unit, name } if self.grading_group == Group::Secretaries => {
                 Some((unit.clone(), name.clone()))

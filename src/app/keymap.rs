@@ -83,6 +83,8 @@ pub enum StepKind {
     Written,
     Counting,
     Close,
+    /// The close step of a round already closed: only reopening.
+    Closed,
     Plain,
 }
 
@@ -158,6 +160,9 @@ const AGENDA_CLOSE: &[Binding] = &[
     key!("Enter", KeyCode::Enter => Action::CloseRound, KeyCloseRound, true),
     key!("o", KeyCode::Char('o') => Action::Reopen, KeyReopen, true),
 ];
+
+const AGENDA_CLOSED: &[Binding] =
+    &[key!("o", KeyCode::Char('o') => Action::Reopen, KeyReopen, true)];
 
 const GRADING: &[Binding] = &[
     key!("Tab / Right", KeyCode::Tab | KeyCode::Right => Action::NextGroup, KeyGroup, true),
@@ -296,6 +301,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
         Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, AGENDA_COMMON],
         Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, AGENDA_COMMON],
         Mode::Grading => &[GRADING],
         Mode::Agenda(StepKind::Plain) => &[AGENDA_COMMON],
         Mode::Ballots => &[BALLOTS],

@@ -184,6 +184,16 @@ impl App {
                 Some(AgendaStep::OralReport { .. }) => StepKind::Oral,
                 Some(AgendaStep::WrittenReports) => StepKind::Written,
                 Some(AgendaStep::Counting) => StepKind::Counting,
+                Some(AgendaStep::Close)
+                    if self
+                        .model()
+                        .current_round(&k.unit, k.meeting)
+                        .is_some_and(|r| {
+                            matches!(r.status, crate::domain::RoundStatus::Closed { .. })
+                        }) =>
+                {
+                    StepKind::Closed
+                }
                 Some(AgendaStep::Close) => StepKind::Close,
                 _ => StepKind::Plain,
             }),

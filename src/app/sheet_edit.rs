@@ -29,6 +29,9 @@ pub struct SheetEdit {
     pub fresh: bool,
     /// Differences at the start of resolving, to highlight.
     pub disputed: Vec<SheetCell>,
+    /// Disputed cells keyed again from the paper. Every one must be, or
+    /// resolving would just take pass 1's word for it.
+    pub rekeyed: Vec<SheetCell>,
 }
 
 impl SheetEdit {
@@ -51,6 +54,7 @@ impl SheetEdit {
             cursor: 0,
             fresh: true,
             disputed,
+            rekeyed: Vec::new(),
         }
     }
 
@@ -91,6 +95,17 @@ impl SheetEdit {
         let value = (old.saturating_mul(10) + u32::from(d)).min(999_999);
         self.sheet.set(cell, value);
         self.fresh = false;
+        if !self.rekeyed.contains(&cell) {
+            self.rekeyed.push(cell);
+        }
+    }
+
+    /// Disputed cells not yet keyed again.
+    pub fn unresolved(&self) -> usize {
+        self.disputed
+            .iter()
+            .filter(|c| !self.rekeyed.contains(c))
+            .count()
     }
 
     fn delete(&mut self) {
@@ -128,6 +143,9 @@ impl App {
             return;
         };
         let round_key = round.key.clone();
+        if edit.stage == SheetStage::Resolve && edit.unresolved() > 0 {
+            return self.refuse(Msg::SheetUnresolved, &[&edit.unresolved()]);
+        }
         let rows_disagree = !edit.sheet.row_totals_agree();
         let (event, msg) = match edit.stage {
             SheetStage::Pass(pass) => (
@@ -143,7 +161,7 @@ impl App {
                     round: round_key,
                     sheet: edit.sheet.clone(),
                 },
-                Msg::SheetAgreed.text().to_string(),
+                Msg::SheetResolved.text().to_string(),
             ),
         };
         if !self.record(event, Some(msg)) {
@@ -154,7 +172,7 @@ impl App {
             let next = SheetEdit::for_round(round, grades);
             if next.stage == SheetStage::Resolve {
                 self.say(Msg::SheetDiffers, &[&next.disputed.len()]);
-            } else if next.stage == SheetStage::Done {
+            } else if next.stage == SheetStage::Done && edit.stage == SheetStage::Pass(2) {
                 self.say(Msg::SheetAgreed, &[]);
             }
             if rows_disagree {

@@ -39,16 +39,33 @@ pub fn counting_round<'a>(model: &'a Model, unit: &str, meeting: MeetingKind) ->
         .last()
 }
 
-/// The tally of `name` in the unit's latest counting round of `meeting`.
-pub fn subject_result(
-    model: &Model,
-    unit: &str,
-    name: &str,
-    meeting: MeetingKind,
-) -> Option<SubjectTally> {
-    let round = counting_round(model, unit, meeting)?;
-    let i = round.lines.iter().position(|l| l.name == name)?;
-    model.tally(round).subjects.into_iter().nth(i)
+/// The counts of every person, per unit and meeting, from each unit's
+/// latest counting round: each round is counted once per board, not once
+/// per person (the board of a large street reads thousands of ballots).
+struct Counts(std::collections::HashMap<(String, MeetingKind, String), SubjectTally>);
+
+impl Counts {
+    fn of(model: &Model) -> Counts {
+        let mut map = std::collections::HashMap::new();
+        for unit in &model.campaign.units {
+            for &meeting in &unit.meetings {
+                let Some(round) = counting_round(model, &unit.name, meeting) else {
+                    continue;
+                };
+                let tally = model.tally(round);
+                for (line, t) in round.lines.iter().zip(tally.subjects) {
+                    map.insert((unit.name.clone(), meeting, line.name.clone()), t);
+                }
+            }
+        }
+        Counts(map)
+    }
+
+    fn get(&self, unit: &str, name: &str, meeting: MeetingKind) -> Option<SubjectTally> {
+        self.0
+            .get(&(unit.to_string(), meeting, name.to_string()))
+            .cloned()
+    }
 }
 
 fn sum(tallies: impl Iterator<Item = SubjectTally>) -> Option<SubjectTally> {
@@ -67,12 +84,13 @@ fn sum(tallies: impl Iterator<Item = SubjectTally>) -> Option<SubjectTally> {
 pub fn board(model: &Model, group: Group) -> Vec<BoardRow> {
     let campaign = &model.campaign;
     let rules = &campaign.rules;
+    let counts = Counts::of(model);
     let mut rows: Vec<BoardRow> = group
         .members(campaign)
         .into_iter()
         .map(|target| {
             let unit = target.unit().to_string();
-            let annual = |name: &str| subject_result(model, &unit, name, MeetingKind::AnnualReview);
+            let annual = |name: &str| counts.get(&unit, name, MeetingKind::AnnualReview);
             let (name, result) = match &target {
                 Target::Person { name, .. } => (name.clone(), annual(name)),
                 Target::Unit { .. } => {
@@ -91,12 +109,14 @@ pub fn board(model: &Model, group: Group) -> Vec<BoardRow> {
                         .and_then(|u| u.subjects.iter().find(|s| s.role == Role::WorkTeamLeader))
                         .map(|s| s.name.clone())
                         .unwrap_or_default();
-                    (unit.clone(), annual(&leader))
+                    // A team is shown by its leader, whose result it is.
+                    let result = annual(&leader);
+                    (leader, result)
                 }
             };
             let is_secretary = group == Group::Secretaries;
             let review = is_secretary
-                .then(|| subject_result(model, &unit, &name, MeetingKind::PartyBuildingReview))
+                .then(|| counts.get(&unit, &name, MeetingKind::PartyBuildingReview))
                 .flatten();
             let combined = model.grading.combined.get(&(unit.clone(), name.clone()));
             let suggested = if is_secretary {

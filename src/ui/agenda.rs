@@ -155,12 +155,14 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         }
         AgendaStep::WrittenReports => {
             let received = &model.meeting(key).written_received;
-            for (i, name) in app.writers(key).iter().enumerate() {
+            let writers = app.writers(key);
+            let name_w = usize::from(super::column_width(writers.iter().map(String::as_str), 2));
+            for (i, name) in writers.iter().enumerate() {
                 let got = received.contains(name);
                 let text = format!(
                     "[{}] {}  {}",
                     if got { "x" } else { " " },
-                    name,
+                    crate::text::pad_right(name, name_w),
                     t(if got { Msg::Received } else { Msg::Missing })
                 );
                 let style = if i == app.written_selected {
@@ -185,10 +187,11 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                     .collect();
                 if let RoundStatus::Closed { head } = &r.status {
                     let short = head.get(..12).unwrap_or(head);
-                    notes.push(
-                        Line::from(Msg::RoundClosedInfo.fill(&[&short]))
-                            .green()
-                            .bold(),
+                    let info = Msg::RoundClosedInfo.fill(&[&short]);
+                    notes.extend(
+                        super::wrap_cells(&info, usize::from(detail.width))
+                            .into_iter()
+                            .map(|l| Line::from(l).green().bold()),
                     );
                 }
                 let [note_area, results_area] =
@@ -205,10 +208,13 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
 
     // Wrapped here, not by ratatui: see `super::wrap_cells`.
     let cells = usize::from(need_area.width);
-    let heading = t(if open.is_empty() {
-        Msg::NothingNeeded
-    } else {
-        Msg::Needs
+    let last = at + 1 == steps.len();
+    let closed = round.is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
+    let heading = t(match (open.is_empty(), last, closed) {
+        (_, true, true) => Msg::CloseDone,
+        (true, true, false) => Msg::LastStepNote,
+        (true, false, _) => Msg::NothingNeeded,
+        (false, _, _) => Msg::Needs,
     });
     let mut need_lines: Vec<Line> = super::wrap_cells(heading, cells)
         .into_iter()

@@ -75,7 +75,10 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             .iter()
             .map(|g| Constraint::Length(width(g).max(4) as u16 + 2)),
     );
-    widths.extend([Constraint::Length(6), Constraint::Length(6)]);
+    // A marked cell shows its label in brackets: "[弃权]", "[Abstain]".
+    widths.extend(
+        [Msg::Abstain, Msg::VoidMarks].map(|m| Constraint::Length(width(t(m)).max(4) as u16 + 2)),
+    );
 
     let rows = round.lines.iter().enumerate().map(|(i, line)| {
         let mark = draft.marks.get(i).copied().flatten();

@@ -112,7 +112,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
         col(
             t(Msg::Name).into(),
-            0,
+            // A unit's name is already in the unit column.
+            if group == Group::Units {
+                super::HIDDEN
+            } else {
+                0
+            },
             plain(rows_data.iter().map(|r| r.name.clone()).collect()),
         ),
     ];

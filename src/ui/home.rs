@@ -23,9 +23,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         width(t(Msg::Meeting)),
     );
     let progress_w = super::column_width([t(Msg::Progress)], 7);
-    // Room for the step names up to "口头述职：" and a three-character
-    // name; the results panel gets the rest, and at least half.
-    let list_w = (unit_w + meeting_w + 16 + progress_w + 5).min(area.width / 2);
+    // Room for the longest step names ("点名（应到/实到）", "口头述职：" and
+    // a three-character name); the results panel gets the rest, at least half.
+    let list_w = (unit_w + meeting_w + 18 + progress_w + 5).min(area.width / 2);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);
     let rows = meetings.iter().map(|k| {

@@ -30,11 +30,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
+    let footer_lines = footer_lines(app, area.width);
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_lines.len() as u16),
     ])
     .areas(area);
     draw_header(frame, app, header);
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Grading => grading::draw(frame, app, body),
     }
     draw_status(frame, app, status);
-    draw_footer(frame, app, footer);
+    frame.render_widget(Paragraph::new(footer_lines), footer);
     if app.help {
         help::draw(frame, app, body);
     }
@@ -172,19 +173,33 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(line, area);
 }
 
-fn draw_footer(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = Vec::new();
+/// The footer: the current mode's keys from the keymap, on as many lines
+/// (at most two) as the width needs; a binding is never split.
+fn footer_lines(app: &App, cells: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default()];
+    let mut used = 0usize;
     for b in keymap::bindings(app.mode())
         .into_iter()
         .filter(|b| b.footer)
     {
-        spans.push(Span::styled(
-            format!(" {} ", b.keys),
-            Style::new().black().on_gray(),
-        ));
-        spans.push(Span::raw(format!(" {}  ", b.desc.text())));
+        let key = format!(" {} ", b.keys);
+        let desc = format!(" {}  ", b.desc.text());
+        let w = crate::text::width(&key) + crate::text::width(&desc);
+        // The two spaces after a binding may fall off the end of a row.
+        if used + w - 2 > usize::from(cells) && used > 0 {
+            if lines.len() == 2 {
+                break;
+            }
+            lines.push(Line::default());
+            used = 0;
+        }
+        used += w;
+        let line = lines.last_mut().expect("one line at least");
+        line.spans
+            .push(Span::styled(key, Style::new().black().on_gray()));
+        line.spans.push(Span::raw(desc));
     }
-    frame.render_widget(Line::from(spans), area);
+    lines
 }
 
 /// Clear `area` for a popup. A double-width character just left of it
@@ -295,6 +310,9 @@ pub fn grade_headers(
     })
 }
 
+/// The priority of a column never shown.
+pub const HIDDEN: u8 = u8::MAX;
+
 /// A table column for `fit_columns`: header, one styled text per row, and
 /// how important it is when the table is narrow (0 = always shown).
 pub struct Column {
@@ -315,6 +333,7 @@ pub fn fit_columns(
     Vec<Constraint>,
 ) {
     use ratatui::widgets::{Cell, Row};
+    let cols: Vec<Column> = cols.into_iter().filter(|c| c.priority < HIDDEN).collect();
     let width = |c: &Column| {
         let w = c
             .cells

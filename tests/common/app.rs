@@ -223,16 +223,54 @@ pub fn row(backend: &TestBackend, y: u16) -> String {
     rows(backend.buffer())[y as usize].clone()
 }
 
-/// The status line (second row from the bottom).
-pub fn status_line(backend: &TestBackend) -> String {
-    let h = backend.buffer().area.height;
-    row(backend, h - 2).trim_end().to_string()
+/// How many rows the footer takes: one, or two when the keys do not fit
+/// in one. Footer rows start with a key chip (black on grey).
+pub fn footer_rows(backend: &TestBackend) -> u16 {
+    let buffer = backend.buffer();
+    let h = buffer.area.height;
+    if h >= 3 && buffer[(0, h - 2)].bg == ratatui::style::Color::Gray {
+        2
+    } else {
+        1
+    }
 }
 
-/// The footer (bottom row).
+/// The row of the status line, just above the footer.
+pub fn status_row(backend: &TestBackend) -> u16 {
+    backend.buffer().area.height - 1 - footer_rows(backend)
+}
+
+/// The status line.
+pub fn status_line(backend: &TestBackend) -> String {
+    row(backend, status_row(backend)).trim_end().to_string()
+}
+
+/// The status line ends with `sentence` (cut at the right edge only if
+/// the line is full); returns the colour it is shown in.
+pub fn status_shows(b: &TestBackend, sentence: &str) -> ratatui::style::Color {
+    let y = status_row(b);
+    let line = row(b, y);
+    let start: String = sentence.chars().take(8).collect();
+    let at = line
+        .find(&start)
+        .unwrap_or_else(|| panic!("{sentence:?} not on the status line {line:?}"));
+    let shown = line[at..].trim_end();
+    if line.width() > line.trim_end().width() {
+        assert_eq!(shown, sentence, "{line:?}");
+    } else {
+        assert!(sentence.starts_with(shown), "{line:?}");
+    }
+    b.buffer()[(line[..at].width() as u16, y)].fg
+}
+
+/// The footer: its one or two rows, joined by the two spaces that ended
+/// the first row's last binding.
 pub fn footer_line(backend: &TestBackend) -> String {
     let h = backend.buffer().area.height;
-    row(backend, h - 1).trim_end().to_string()
+    (h - footer_rows(backend)..h)
+        .map(|y| row(backend, y).trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 /// The cell position (x, y) where `needle` first appears on screen.
