@@ -14,8 +14,6 @@ use ceping::app::{App, Mode, PromptKind, Screen, Status, StepKind};
 use ceping::domain::{AgendaStep, Event, MeetingKey, MeetingKind, Round, RoundKey, RoundStatus};
 use ceping::i18n::Lang;
 use ceping::store::{StoredEvent, chain};
-use ceping::text::width;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use serde_json::Value;
 
@@ -69,39 +67,6 @@ fn at_close_step() -> (tempfile::TempDir, App) {
     assert_eq!(step(&app), AgendaStep::Close);
     assert_eq!(app.mode(), Mode::Agenda(StepKind::Close));
     (dir, app)
-}
-
-/// Where `needle` first shows on screen (cell column, row): a quicker
-/// [`find`] for the long sentences checked here.
-fn locate(b: &TestBackend, needle: &str) -> Option<(u16, u16)> {
-    rows(b.buffer()).iter().enumerate().find_map(|(y, r)| {
-        let at = r.find(needle)?;
-        Some((width(&r[..at]) as u16, y as u16))
-    })
-}
-
-/// The foreground colour where `needle` first shows (panics if absent).
-fn fg(b: &TestBackend, needle: &str) -> Color {
-    let (x, y) =
-        locate(b, needle).unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(b)));
-    b.buffer()[(x, y)].fg
-}
-
-/// Press `script`: the app must refuse with `sentence` in red on the
-/// status line, and nothing may change in the model or the file.
-fn refused(app: &mut App, script: &str, sentence: &str) {
-    let model = app.model().clone();
-    let seq = app.session.store.last_seq();
-    press(app, script);
-    assert_eq!(
-        app.status,
-        Some(Status::Error(sentence.into())),
-        "after {script:?}"
-    );
-    assert_eq!(app.model(), &model, "{script:?} changed the model");
-    assert_eq!(app.session.store.last_seq(), seq, "{script:?} wrote");
-    let b = render(app, 160, 45);
-    assert_eq!(status_shows(&b, sentence), Color::Red);
 }
 
 /// Every event of the log, decoded.
@@ -341,7 +306,7 @@ fn closing_certifies_the_round_with_the_chain_head() {
         for (w, h) in SIZES {
             let b = render(&app, w, h);
             assert_eq!(status_line(&b), closed_msg);
-            assert_eq!(fg(&b, &closed_msg), Color::Green);
+            assert_eq!(fg_of(&b, &closed_msg), Color::Green);
             // The agenda's note may be cut at the right edge of a narrow
             // screen; the fingerprint itself must show.
             let shown = if w >= 160 {
@@ -350,9 +315,9 @@ fn closing_certifies_the_round_with_the_chain_head() {
                 fingerprint
             };
             assert!(shows(&b, shown), "{}", screen(&b));
-            let (_, y) = locate(&b, fingerprint).unwrap();
+            let (_, y) = find(&b, fingerprint).unwrap();
             assert!(y < h - 2, "the fingerprint shows on the agenda itself");
-            assert_eq!(fg(&b, fingerprint), Color::Green);
+            assert_eq!(fg_of(&b, fingerprint), Color::Green);
         }
 
         // On disk: the closing event carries that head, which is the hash
@@ -540,7 +505,7 @@ fn a_void_round_is_kept_and_re_run_with_the_same_ballot_and_roll_call() {
             "returned 11 is more than issued 10: the round is void and must be re-run",
         );
         let b = render(&app, 160, 45);
-        assert_eq!(fg(&b, &format!("- {need}")), Color::Red);
+        assert_eq!(fg_of(&b, &format!("- {need}")), Color::Red);
         refused(&mut app, "n", need);
 
         // `v` asks; Enter voids.
@@ -724,12 +689,12 @@ fn quorum_is_checked_when_ballots_are_issued() {
             "- 实到 22 人未超过应到 45 人的 1/2，不足法定人数",
             "- present 22 is not more than 1/2 of expected 45: no quorum",
         );
-        assert_eq!(fg(&render(&app, 160, 45), need), Color::Yellow);
+        assert_eq!(fg_of(&render(&app, 160, 45), need), Color::Yellow);
         press(&mut app, "n n n n");
         assert_eq!(step(&app), AgendaStep::IssueBallots);
 
         // At issuing it stops: red, and issuing is refused.
-        assert_eq!(fg(&render(&app, 160, 45), need), Color::Red);
+        assert_eq!(fg_of(&render(&app, 160, 45), need), Color::Red);
         refused(
             &mut app,
             "e \"22\" <Enter>",

@@ -19,7 +19,6 @@ use ceping::domain::grading::{
 use ceping::domain::{BallotContent, Event, Mark, MeetingKind, RoundKey, RoundStatus};
 use ceping::i18n::Lang;
 use ceping::store::chain;
-use ceping::text::width;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use serde_json::Value;
@@ -94,39 +93,6 @@ fn board_row(b: &TestBackend, name: &str) -> String {
         .unwrap_or_else(|| panic!("{name} not on the board:\n{}", screen(b)))
 }
 
-/// Where `needle` first shows on screen (cell column, row): a quicker
-/// [`find`] for the long sentences checked here.
-fn locate(b: &TestBackend, needle: &str) -> Option<(u16, u16)> {
-    rows(b.buffer()).iter().enumerate().find_map(|(y, r)| {
-        let at = r.find(needle)?;
-        Some((width(&r[..at]) as u16, y as u16))
-    })
-}
-
-/// The foreground colour where `needle` first shows (panics if absent).
-fn fg(b: &TestBackend, needle: &str) -> Color {
-    let (x, y) =
-        locate(b, needle).unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(b)));
-    b.buffer()[(x, y)].fg
-}
-
-/// Press `script`: the app must refuse with `sentence` in red on the
-/// status line, and nothing may change in the model or the file.
-fn refused(app: &mut App, script: &str, sentence: &str) {
-    let model = app.model().clone();
-    let seq = app.session.store.last_seq();
-    press(app, script);
-    assert_eq!(
-        app.status,
-        Some(Status::Error(sentence.into())),
-        "after {script:?}"
-    );
-    assert_eq!(app.model(), &model, "{script:?} changed the model");
-    assert_eq!(app.session.store.last_seq(), seq, "{script:?} wrote");
-    let b = render(app, 160, 45);
-    assert_eq!(status_shows(&b, sentence), Color::Red);
-}
-
 /// Press `script`: exactly one event must be recorded, and no error said.
 fn recorded(app: &mut App, script: &str) -> Event {
     let seq = app.session.store.last_seq();
@@ -184,7 +150,7 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(app.grading_group, Group::Units);
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "一类", 0, 2, 4, 50));
-        assert_eq!(fg(&b, &quota_line(&b)), Color::Green);
+        assert_eq!(fg_of(&b, &quota_line(&b)), Color::Green);
 
         // Two 一类 are accepted.
         recorded(&mut app, "1");
@@ -193,7 +159,11 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(grade(&app, &unit("回龙村")), graded(0));
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "一类", 2, 2, 4, 50));
-        assert_eq!(fg(&b, &quota_line(&b)), Color::Red, "the quota is used up");
+        assert_eq!(
+            fg_of(&b, &quota_line(&b)),
+            Color::Red,
+            "the quota is used up"
+        );
         assert!(
             board_row(&b, "回龙村")
                 .trim_end_matches('│')
@@ -411,7 +381,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
             quota_line(&b),
             format!("{}{soft}", counter(l, "优秀", 7, 6, 20, 30))
         );
-        assert_eq!(fg(&b, &quota_line(&b)), Color::Yellow, "over, justified");
+        assert_eq!(fg_of(&b, &quota_line(&b)), Color::Yellow, "over, justified");
         let justified = zh_en(l, "优秀（有理由）", "优秀(justified)");
         assert!(board_row(&b, n7).contains(justified), "{}", screen(&b));
         assert!(!board_row(&b, CADRES[0].1).contains(justified));
@@ -530,7 +500,7 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         let b = render(&app, 160, 45);
         let row = board_row(&b, "彭振华");
         assert!(row.contains(talk), "{row}");
-        assert_eq!(fg(&b, talk), Color::Red);
+        assert_eq!(fg_of(&b, talk), Color::Red);
         assert!(!board_row(&b, "龚晓峰").contains(zh_en(l, "约谈", "talk")));
         assert_eq!(
             rectification(&app, "西塘村", "彭振华"),
@@ -929,7 +899,7 @@ fn snapshots_of_the_grading_board() {
                 assert!(board_row(&b, "汤建华").contains("称职"), "{}", screen(&b));
             }
             // The selected row is highlighted: 彭振华, whose entry shows.
-            let (x, y) = locate(&b, "彭振华").unwrap();
+            let (x, y) = find(&b, "彭振华").unwrap();
             assert!(board_row(&b, "彭振华").contains(zh_en(l, "一般 约谈", "一般 talk")));
             assert!(b.buffer()[(x, y)].modifier.contains(Modifier::REVERSED));
             insta::assert_snapshot!(format!("secretaries_{tag}_{w}x{h}"), screen(&b));

@@ -328,25 +328,6 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
 
 // ---------------------------------------------------------------- 2
 
-/// Press `script`; the app must refuse with `sentence` in red on the
-/// status line, and nothing may change in the model or the file.
-fn refused(app: &mut App, script: &str, sentence: &str) {
-    let model = app.model().clone();
-    let seq = app.session.store.last_seq();
-    press(app, script);
-    assert_eq!(
-        app.status,
-        Some(Status::Error(sentence.into())),
-        "after {script:?}"
-    );
-    assert_eq!(app.model(), &model, "{script:?} changed the model");
-    assert_eq!(app.session.store.last_seq(), seq, "{script:?} wrote");
-    let b = render(app, 160, 45);
-    let status = status_line(&b);
-    assert!(status.ends_with(sentence), "{status:?}");
-    assert_eq!(fg_of(&b, sentence), Color::Red, "{status:?}");
-}
-
 #[test]
 fn refusals_change_nothing_and_say_why_in_both_languages() {
     let guard = lock(Lang::Zh);

@@ -275,24 +275,32 @@ pub fn footer_line(backend: &TestBackend) -> String {
 
 /// The cell position (x, y) where `needle` first appears on screen.
 pub fn find(backend: &TestBackend, needle: &str) -> Option<(u16, u16)> {
-    let buffer = backend.buffer();
-    let w = buffer.area.width;
-    for y in 0..buffer.area.height {
-        // Walk the cells, so positions are cell columns, not characters.
-        for x in 0..w {
-            let mut text = String::new();
-            let mut cx = x;
-            while cx < w && text.width() < needle.width() {
-                let sym = buffer[(cx, y)].symbol();
-                text.push_str(sym);
-                cx += sym.width().max(1) as u16;
-            }
-            if text == needle {
-                return Some((x, y));
-            }
-        }
-    }
-    None
+    // Row text has one char per drawn character, so the display width of
+    // what precedes a match is its cell column.
+    rows(backend.buffer())
+        .iter()
+        .enumerate()
+        .find_map(|(y, r)| {
+            let at = r.find(needle)?;
+            Some((r[..at].width() as u16, y as u16))
+        })
+}
+
+/// Press `script`: the app must refuse with `sentence` in red on the
+/// status line, and nothing may change in the model or the file.
+pub fn refused(app: &mut App, script: &str, sentence: &str) {
+    let model = app.model().clone();
+    let seq = app.session.store.last_seq();
+    press(app, script);
+    assert_eq!(
+        app.status,
+        Some(ceping::app::Status::Error(sentence.into())),
+        "after {script:?}"
+    );
+    assert_eq!(app.model(), &model, "{script:?} changed the model");
+    assert_eq!(app.session.store.last_seq(), seq, "{script:?} wrote");
+    let b = render(app, 160, 45);
+    assert_eq!(status_shows(&b, sentence), Color::Red);
 }
 
 /// The foreground colour where `needle` first appears (panics if absent).
