@@ -395,3 +395,62 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
     assert_eq!(again["events"], events);
     assert_eq!(again["units"], results["units"]);
 }
+
+/// SIGTERM and SIGHUP bypass the panic hook: ceping must still give the
+/// terminal back, and what was saved stays saved.
+#[test]
+fn a_terminate_or_hangup_signal_restores_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let o = ceping(dir, &["init", "m.ceping"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (signal, code) in [("TERM", 128 + 15), ("HUP", 128 + 1)] {
+        let name = format!("sig{signal}");
+        let term = Term::start(dir, &name, "", "open m.ceping");
+        term.wait_for(&["街道总览", "东马社区"]);
+        // The first time, start the first meeting, so there is something
+        // saved to keep; the second time it opens straight away.
+        term.press(&["Enter"]);
+        if signal == "TERM" {
+            term.wait_for(&["开始 南塘村 述职测评大会？"]);
+            term.press(&["Enter"]);
+        }
+        term.wait_for(&["> 点名（应到/实到）"]);
+        // The pane runs `sh -c '... ceping ...'`: ceping is the shell's child.
+        let shell = term.pane("#{pane_pid}");
+        let pids = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("run pgrep");
+        let pid = String::from_utf8_lossy(&pids.stdout).trim().to_string();
+        assert!(
+            !pid.is_empty(),
+            "ceping's process not found under the pane's shell"
+        );
+        let kill = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let done = term.wait_done();
+        assert_eq!(done.trim(), format!("EXIT={code}"), "SIG{signal}");
+        assert_eq!(
+            term.pane("#{alternate_on}"),
+            "0",
+            "SIG{signal}: alternate screen left on"
+        );
+        let stty = std::fs::read_to_string(dir.join(format!("{name}.stty"))).unwrap();
+        let modes: Vec<&str> = stty.split_whitespace().collect();
+        for mode in ["icanon", "echo", "isig"] {
+            assert!(
+                modes.contains(&mode),
+                "SIG{signal}: `{mode}` not restored:\n{stty}"
+            );
+        }
+    }
+    // The meeting started before SIGTERM is in the file, which verifies.
+    let o = ceping(dir, &["verify", "m.ceping"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let results = json(dir);
+    assert_eq!(results["units"][0]["meetings"][0]["rounds"][0]["round"], 1);
+}
