@@ -218,6 +218,9 @@ catalog! {
     KeyCloseRound => "结束并认证本轮", "close and certify round";
     KeyReopen => "重新打开（写理由）", "reopen (with reason)";
     KeyVoid => "作废本轮并重新投票", "void round and re-run";
+    // -- export (issue 5): add export labels below this line --
+    // -- import (issue 5): add import labels below this line --
+    // -- projector (issue 6): add projector labels below this line --
     RolePartySecretary => "党组织书记", "Party secretary";
     RoleCommitteeMember => "两委成员", "Committee member";
     RoleWorkTeamLeader => "工作队队长", "Work-team leader";

@@ -66,6 +66,46 @@ enum Command {
     },
     /// Print a complete, commented example campaign definition (TOML).
     Template,
+    /// Print ballot forms (附件3 / 附件8) for a unit's meeting, as xlsx.
+    Ballots {
+        /// The campaign file.
+        file: PathBuf,
+        /// The unit (village or community) the forms are for.
+        #[arg(long)]
+        unit: String,
+        /// annual_review (default) or party_building_review.
+        #[arg(long, default_value = "annual_review")]
+        meeting: String,
+        /// How many forms, one per page.
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+        /// Output file (.xlsx).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a roster (.csv or .xlsx: 单位, 姓名, 职务, 述职方式) into a campaign file.
+    Import {
+        /// The campaign file.
+        file: PathBuf,
+        /// The roster spreadsheet.
+        roster: PathBuf,
+    },
+    /// Merge the meeting laptops' campaign files into one street file.
+    Merge {
+        /// The merged file to create (never overwritten).
+        out: PathBuf,
+        /// The laptops' files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Show the live count on the meeting room's projector (read-only).
+    Projector {
+        /// The campaign file the liaison has open.
+        file: PathBuf,
+    },
     /// For the crash tests: append ballots, printing each acknowledged seq.
     #[command(hide = true)]
     DebugAppend {
@@ -78,6 +118,8 @@ enum Command {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Json,
+    Xlsx,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -145,19 +187,49 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Export {
             file,
-            format: Format::Json,
+            format,
             output,
             force,
         } => {
             let mut store = Store::open_read_only(&file)?;
             let model = store.replay()?;
-            let json = export::json::to_string(&model, &store.head());
+            let bytes = match format {
+                Format::Json => export::json::to_string(&model, &store.head()).into_bytes(),
+                Format::Xlsx => export::xlsx::to_bytes(&model, &store.head())?,
+                Format::Csv => export::csv::to_bytes(&model, &store.head()),
+            };
             match output {
-                Some(out) => export::write_atomic(&out, json.as_bytes(), force)?,
-                None => std::io::stdout().write_all(json.as_bytes())?,
+                Some(out) => export::write_atomic(&out, &bytes, force)?,
+                None => std::io::stdout().write_all(&bytes)?,
             }
             Ok(())
         }
+        Command::Ballots {
+            file,
+            unit,
+            meeting,
+            copies,
+            output,
+            force,
+        } => {
+            let mut store = Store::open_read_only(&file)?;
+            let model = store.replay()?;
+            let bytes = export::forms::to_bytes(&model, &unit, &meeting, copies)?;
+            export::write_atomic(&output, &bytes, force)?;
+            Ok(())
+        }
+        Command::Import { file, roster } => {
+            let mut session = Store::open(&file)?;
+            let report = ceping::import::import_roster(&mut session, &roster)?;
+            println!("{report}");
+            Ok(())
+        }
+        Command::Merge { out, inputs } => {
+            let report = ceping::merge::merge(&out, &inputs)?;
+            println!("{report}");
+            Ok(())
+        }
+        Command::Projector { file } => Ok(ceping::projector::run(&file)?),
         Command::Template => {
             print!("{}", campaign_toml::template());
             Ok(())

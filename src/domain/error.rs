@@ -228,4 +228,16 @@ pub enum DomainError {
         )
     )]
     BadDate,
+    #[error("{}", tr(format!("“{0}”的会议已经开始，名单不能再导入替换。", .0), format!("\"{0}\" has already started a meeting; its roster can no longer be replaced.", .0)))]
+    RosterInUse(String),
+    #[error("{}", tr(format!("“{0}”的名单有空姓名或重名。", .0), format!("The roster of \"{0}\" has an empty or repeated name.", .0)))]
+    BadRoster(String),
+    #[error(
+        "{}",
+        tr(
+            "合并记录里不能再嵌套合并。",
+            "A merged block cannot contain another merge."
+        )
+    )]
+    MergeInsideMerge,
 }

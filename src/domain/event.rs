@@ -144,6 +144,31 @@ pub enum Event {
         secretary: String,
         entry: Rectification,
     },
+    /// A roster imported from a spreadsheet: each listed unit's people are
+    /// replaced, in the roster's order. `source` is the file name and
+    /// `encoding` what its text was read as (for the record).
+    RosterImported {
+        source: String,
+        encoding: String,
+        units: Vec<UnitRoster>,
+    },
+    /// The next `events` events were copied from another campaign file
+    /// (a laptop's) whose chain head was `fingerprint`; they hold the
+    /// results of `units`. Within them, closing heads refer to the source's
+    /// chain, which `ceping merge` verified before copying.
+    MergedFrom {
+        source: String,
+        fingerprint: String,
+        units: Vec<String>,
+        events: u64,
+    },
+}
+
+/// One unit's people in an imported roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRoster {
+    pub unit: String,
+    pub subjects: Vec<super::campaign::Subject>,
 }
 
 impl Event {
@@ -185,7 +210,9 @@ impl Event {
             | Event::GradeAssigned { .. }
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
-            | Event::RectificationSet { .. } => None,
+            | Event::RectificationSet { .. }
+            | Event::RosterImported { .. }
+            | Event::MergedFrom { .. } => None,
         }
     }
 

@@ -23,8 +23,8 @@ pub use campaign::{
     Campaign, Deadlines, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules,
     Scale, Subject, Unit, UnitKind, WorkGroup,
 };
-pub use event::{BallotLine, Event, RoundKey};
+pub use event::{BallotLine, Event, RoundKey, UnitRoster};
 pub use meeting::{AgendaStep, MeetingKey, MeetingState, Speech, TimerAction, TimerBand};
-pub use model::{DomainError, Model, Round, RoundStatus};
+pub use model::{DomainError, Model, Provenance, Round, RoundStatus};
 pub use sheet::{SheetCell, TallySheet};
 pub use tally::{SubjectTally, Tally, TallySource};

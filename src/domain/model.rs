@@ -24,6 +24,22 @@ pub struct Model {
     pub grading: super::grading::Grading,
     /// How many events have been folded (= the last seq).
     pub events: u64,
+    /// The meeting of the latest event that belongs to one: the meeting the
+    /// liaison has open now (what the projector follows).
+    pub current: Option<MeetingKey>,
+    /// Where merged events came from, in order.
+    pub merged: Vec<Provenance>,
+    /// Events still to come from the latest `MergedFrom` source.
+    pub copying: u64,
+}
+
+/// One source of a merged file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub source: String,
+    pub fingerprint: String,
+    pub units: Vec<String>,
+    pub events: u64,
 }
 
 impl Model {
@@ -36,6 +52,9 @@ impl Model {
                 meetings: BTreeMap::new(),
                 grading: Default::default(),
                 events: 1,
+                current: None,
+                merged: Vec::new(),
+                copying: 0,
             }),
             _ => Err(DomainError::NoCampaign),
         }
@@ -267,6 +286,9 @@ impl Model {
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
             | Event::RectificationSet { .. } => self.check_grading(event),
+            Event::RosterImported { units, .. } => self.check_roster(units),
+            Event::MergedFrom { .. } if self.copying > 0 => Err(DomainError::MergeInsideMerge),
+            Event::MergedFrom { .. } => Ok(()),
             Event::AgendaMoved { meeting, step } => {
                 self.started(meeting)?;
                 if !self.agenda(meeting).contains(step) {
@@ -393,6 +415,28 @@ impl Model {
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
             | Event::RectificationSet { .. } => self.apply_grading(event),
+            Event::RosterImported { units, .. } => {
+                for r in units {
+                    if let Some(u) = self.campaign.units.iter_mut().find(|u| u.name == r.unit) {
+                        u.subjects = r.subjects.clone();
+                    }
+                }
+            }
+            Event::MergedFrom {
+                source,
+                fingerprint,
+                units,
+                events,
+            } => {
+                self.merged.push(Provenance {
+                    source: source.clone(),
+                    fingerprint: fingerprint.clone(),
+                    units: units.clone(),
+                    events: *events,
+                });
+                // Counted down below, past this marker.
+                self.copying = events + 1;
+            }
             Event::AgendaMoved { meeting, step } => {
                 self.meeting_mut(meeting).step = Some(step.clone())
             }
@@ -441,6 +485,10 @@ impl Model {
                 self.round_mut(round).agreed = Some(sheet.clone())
             }
         }
+        if let Some(meeting) = event.meeting() {
+            self.current = Some(meeting);
+        }
+        self.copying = self.copying.saturating_sub(1);
         self.events += 1;
         Ok(())
     }
@@ -450,6 +498,26 @@ impl Model {
     }
 
     // Only called after `check` found the round and the ballot.
+    /// An imported roster: known units, whose meetings have not started,
+    /// with named, unique people (the importer checks the rest, row by row).
+    fn check_roster(&self, units: &[super::event::UnitRoster]) -> Result<(), DomainError> {
+        for r in units {
+            if self.campaign.unit(&r.unit).is_none() {
+                return Err(DomainError::UnknownUnit(r.unit.clone()));
+            }
+            if self.rounds.keys().any(|k| k.unit == r.unit) {
+                return Err(DomainError::RosterInUse(r.unit.clone()));
+            }
+            let mut seen = std::collections::BTreeSet::new();
+            for s in &r.subjects {
+                if s.name.trim().is_empty() || !seen.insert(s.name.as_str()) {
+                    return Err(DomainError::BadRoster(r.unit.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn round_mut(&mut self, key: &RoundKey) -> &mut Round {
         self.rounds.get_mut(key).expect("checked")
     }

@@ -1,7 +1,10 @@
 //! Exports at the edge: the results in forms other programs read.
 
+pub mod csv;
+pub mod forms;
 pub mod grading;
 pub mod json;
+pub mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +19,8 @@ pub enum ExportError {
     Exists(PathBuf),
     #[error("{}", tr(format!("无法写入 {0}：{1}", .0.display(), .1), format!("Cannot write {0}: {1}", .0.display(), .1)))]
     Io(PathBuf, std::io::Error),
+    #[error("{}", tr(format!("{0} 导出尚未完成。", .0), format!("The {0} export is not built yet.", .0)))]
+    Unavailable(&'static str),
 }
 
 /// Write `bytes` to `out` atomically: a private temporary file in the same

@@ -89,7 +89,7 @@ impl Session {
     /// On any error nothing changed, in the file or in the model.
     pub fn record(&mut self, event: Event) -> Result<u64, StoreError> {
         self.model.check(&event)?;
-        check_head(&event, &self.store.head())?;
+        check_head(&self.model, &event, &self.store.head())?;
         let seq = self.store.append(&event)?;
         self.model.apply(&event)?;
         Ok(seq)
@@ -97,10 +97,12 @@ impl Session {
 }
 
 /// A closing event must carry the chain head it certifies: the hash of the
-/// event just before it. Checked on append and again on every replay.
-fn check_head(event: &Event, prev: &[u8; 32]) -> Result<(), DomainError> {
+/// event just before it. Checked on append and again on every replay,
+/// except for events copied by a merge, whose heads belong to the source
+/// file's chain (checked by `ceping merge` before copying).
+fn check_head(model: &Model, event: &Event, prev: &[u8; 32]) -> Result<(), DomainError> {
     match event {
-        Event::RoundClosed { head, .. } if *head != chain::to_hex(prev) => {
+        Event::RoundClosed { head, .. } if model.copying == 0 && *head != chain::to_hex(prev) => {
             Err(DomainError::WrongHead)
         }
         _ => Ok(()),
@@ -357,14 +359,12 @@ impl Store {
             seq += 1;
             let folded = match model.as_mut() {
                 None => Model::from_first(event).map(|m| model = Some(m)),
-                Some(m) => m.apply(event),
+                Some(m) => check_head(m, event, prev).and_then(|()| m.apply(event)),
             };
-            folded
-                .and_then(|()| check_head(event, prev))
-                .map_err(|e| StoreError::Damaged {
-                    seq,
-                    reason: e.to_string(),
-                })
+            folded.map_err(|e| StoreError::Damaged {
+                seq,
+                reason: e.to_string(),
+            })
         })?;
         model.ok_or(StoreError::Damaged {
             seq: 1,
