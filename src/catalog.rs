@@ -219,8 +219,31 @@ catalog! {
     KeyReopen => "重新打开（写理由）", "reopen (with reason)";
     KeyVoid => "作废本轮并重新投票", "void round and re-run";
     // -- export (issue 5): add export labels below this line --
+    KeyExport => "导出 Excel", "export to Excel";
+    Exporting => "正在导出 Excel…", "Exporting to Excel…";
+    Exported => "已导出：{0}", "Exported: {0}";
+    ExportFailed => "导出失败：{0}", "Export failed: {0}";
     // -- import (issue 5): add import labels below this line --
+    KeyImport => "导入名单", "import roster";
+    PromptImport => "导入名单（.csv 或 .xlsx）的文件路径：", "Roster to import (.csv or .xlsx), path:";
+    ImportFailed => "名单未导入：{0}", "Roster not imported: {0}";
+    ImportFailedMany => "名单未导入，共 {1} 处错误。{0}（ceping import 可列出全部）", "Roster not imported: {1} errors. {0} (ceping import lists them all)";
     // -- projector (issue 6): add projector labels below this line --
+    ProjectorLoading => "正在读取考核文件", "Reading the campaign file";
+    ProjectorWaiting => "等待会议开始", "Waiting for a meeting to start";
+    ProjectorMissing => "找不到考核文件 {0}（可能被删除或移走）。投影已暂停，每秒重试一次。", "The campaign file {0} is gone (deleted or moved). The projector has paused and retries every second.";
+    ProjectorReplaced => "考核文件 {0} 已被另一份记录替换（指纹不符）。投影已暂停，每秒重试一次：请放回原文件，或按 r 改为显示新文件。", "The campaign file {0} was replaced by a different record (fingerprint mismatch). The projector has paused and retries every second: put the original back, or press r to show the new file.";
+    ProjectorUnreadable => "暂时无法读取考核文件 {0}：{1}。每秒重试一次。", "Cannot read the campaign file {0} right now: {1}. Retrying every second.";
+    ProjectorHidden => "结果将在本轮结束后公布", "Results will be announced when the round closes";
+    ProjectorHiddenMark => "结果暂不显示", "results hidden";
+    ProjectorKeys => "h 隐藏/显示结果   q 退出", "h hide/show results   q quit";
+    ProjectorTimeLeft => "剩余时间", "Time left";
+    ProjectorOvertime => "已超时", "Overtime";
+    ProjectorWrittenIn => "书面述职已交 {0} 份，共 {1} 份", "Written reports in: {0} of {1}";
+    ProjectorClosed => "本轮已结束并认证，指纹 {0}", "Round closed and certified, fingerprint {0}";
+    ProjectorFingerprint => "指纹", "Fingerprint";
+    ProjectorEnteredOfReturned => "已录入 / 收回", "Entered / returned";
+    ProjectorMore => "另有 {0} 人未显示（窗口不够大）", "{0} more not shown (window too small)";
     RolePartySecretary => "党组织书记", "Party secretary";
     RoleCommitteeMember => "两委成员", "Committee member";
     RoleWorkTeamLeader => "工作队队长", "Work-team leader";

@@ -216,6 +216,19 @@ fn run(command: Command) -> Result<()> {
             let model = store.replay()?;
             let bytes = export::forms::to_bytes(&model, &unit, &meeting, copies)?;
             export::write_atomic(&output, &bytes, force)?;
+            println!(
+                "{}",
+                tr(
+                    format!(
+                        "已写入 {copies} 份选票（每份一页，A4）：{}",
+                        output.display()
+                    ),
+                    format!(
+                        "Wrote {copies} ballot form(s), one per A4 page: {}",
+                        output.display()
+                    )
+                )
+            );
             Ok(())
         }
         Command::Import { file, roster } => {

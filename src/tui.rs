@@ -36,6 +36,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
             terminal.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;
         }
+        // Work a key deferred (the export) runs once its "started" frame
+        // is on screen, then the result is drawn.
+        if app.run_deferred() {
+            dirty = true;
+            continue;
+        }
         if app.quit {
             return Ok(());
         }
@@ -63,8 +69,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
     }
 }
 
+/// Restore the terminal and exit on SIGTERM/SIGHUP, which bypass the panic
+/// hook. Shared by the meeting screen and the projector.
 #[cfg(unix)]
-fn restore_on_signals() {
+pub fn restore_on_signals() {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) {
@@ -78,7 +86,7 @@ fn restore_on_signals() {
 }
 
 #[cfg(not(unix))]
-fn restore_on_signals() {
+pub fn restore_on_signals() {
     // Windows has no SIGTERM/SIGHUP; closing the console ends the process
     // and the console itself goes away, so there is nothing to restore.
 }

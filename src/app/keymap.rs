@@ -45,6 +45,8 @@ pub enum Action {
     /// A capital letter where only small letters mean something.
     CapsLock,
     OpenGrading,
+    /// Import a roster spreadsheet (street board).
+    ImportRoster,
     CloseRound,
     Reopen,
     Void,
@@ -55,6 +57,8 @@ pub enum Action {
     CombinedEvaluation,
     EditRectification,
     RectificationStatus,
+    /// Export the street's results as xlsx next to the campaign file.
+    Export,
     Confirm,
     Cancel,
     Yes,
@@ -138,6 +142,7 @@ const HOME: &[Binding] = &[
     key!("Down", KeyCode::Down | KeyCode::Char('j') => Action::Down, KeyDown, false),
     key!("Enter", KeyCode::Enter => Action::Open, KeyOpen, true),
     key!("g", KeyCode::Char('g') => Action::OpenGrading, KeyGrading, true),
+    key!("i", KeyCode::Char('i') => Action::ImportRoster, KeyImport, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
     key!("q", KeyCode::Char('q') => Action::Quit, KeyQuit, true),
     CTRL_C,
@@ -161,6 +166,9 @@ const AGENDA_CLOSE: &[Binding] = &[
     key!("o", KeyCode::Char('o') => Action::Reopen, KeyReopen, true),
 ];
 
+/// On the results screens (counting, results, close): export to Excel.
+const EXPORT: &[Binding] = &[key!("d", KeyCode::Char('d') => Action::Export, KeyExport, false)];
+
 const AGENDA_CLOSED: &[Binding] =
     &[key!("o", KeyCode::Char('o') => Action::Reopen, KeyReopen, true)];
 
@@ -183,6 +191,7 @@ const GRADING: &[Binding] = &[
     key!("c", KeyCode::Char('c') => Action::CombinedEvaluation, KeyCombined, true),
     key!("r", KeyCode::Char('r') => Action::EditRectification, KeyRectification, true),
     key!("s", KeyCode::Char('s') => Action::RectificationStatus, KeyRectStatus, false),
+    key!("d", KeyCode::Char('d') => Action::Export, KeyExport, false),
     key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
     CTRL_C,
@@ -299,11 +308,11 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, EXPORT, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, EXPORT, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, EXPORT, AGENDA_COMMON],
         Mode::Grading => &[GRADING],
-        Mode::Agenda(StepKind::Plain) => &[AGENDA_COMMON],
+        Mode::Agenda(StepKind::Plain) => &[EXPORT, AGENDA_COMMON],
         Mode::Ballots => &[BALLOTS],
         Mode::Sheet => &[SHEET],
         Mode::Prompt => &[PROMPT],

@@ -287,6 +287,12 @@ impl App {
     /// Act on a prompt's answer. A bad answer keeps the prompt open with
     /// the reason, so the user can fix the typing.
     fn submit(&mut self, kind: PromptKind, input: &str) {
+        if kind == PromptKind::ImportRoster {
+            if self.submit_roster(input) {
+                self.prompt = None;
+            }
+            return;
+        }
         if let Some(done) = self.submit_office(&kind, input) {
             if done {
                 self.prompt = None;

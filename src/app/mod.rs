@@ -4,9 +4,11 @@
 //! event has committed. Screens render from `&App` (see `crate::ui`).
 
 pub mod draft;
+mod export;
 mod grading;
 pub mod keymap;
 mod meeting;
+mod roster;
 pub mod sheet_edit;
 
 use chrono::{DateTime, FixedOffset};
@@ -16,6 +18,7 @@ use crate::catalog::Msg;
 use crate::domain::{AgendaStep, Event, MeetingKey, MeetingKind, Model, Round};
 use crate::store::{Session, StoreError};
 pub use draft::Draft;
+pub use export::{Deferred, export_path};
 pub use keymap::{Action, Mode, StepKind};
 pub use sheet_edit::SheetEdit;
 
@@ -51,6 +54,8 @@ pub enum PromptKind {
     Investigation(String, String),
     Combined(String, String),
     Rectification(String, String),
+    /// The path of a roster to import.
+    ImportRoster,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +90,8 @@ pub struct App {
     /// Inverse events of this session's ballot actions, for undo.
     pub undo: Vec<Event>,
     pub quit: bool,
+    /// Work that waits until the frame saying it started is drawn.
+    pub deferred: Option<Deferred>,
     /// The clock, set by the event loop (and by tests, for fixed screens).
     pub now: DateTime<FixedOffset>,
 }
@@ -106,6 +113,7 @@ impl App {
             status: None,
             undo: Vec::new(),
             quit: false,
+            deferred: None,
             now,
         }
     }
@@ -223,6 +231,7 @@ impl App {
             Action::Yes => self.quit = true,
             Action::No => self.confirm_quit = false,
             Action::Help => self.help = true,
+            Action::Export => self.request_export(),
             _ if self.prompt.is_some() => self.on_prompt(action),
             _ => match self.screen.clone() {
                 Screen::Home => self.on_home(action),
@@ -253,6 +262,7 @@ impl App {
                 self.grading_selected = 0;
                 self.screen = Screen::Grading;
             }
+            Action::ImportRoster => self.ask(PromptKind::ImportRoster),
             _ => {}
         }
     }

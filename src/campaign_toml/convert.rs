@@ -477,31 +477,54 @@ fn subjects(
 
 fn subject(cx: &Ctx, raw: &RawSubject) -> Result<Subject> {
     let name = name(cx, &raw.name, NameField::Subject)?;
-    let role = match keyword(raw.role.get_ref()).as_str() {
-        "party_secretary" | "党组织书记" => Role::PartySecretary,
-        "committee_member" | "两委成员" => Role::CommitteeMember,
-        "work_team_leader" | "工作队队长" | "驻村工作队队长" => Role::WorkTeamLeader,
-        "work_team_member" | "工作队队员" | "驻村工作队队员" => Role::WorkTeamMember,
-        _ => {
-            let value = raw.role.get_ref().trim().to_string();
-            return Err(cx.at(&raw.role.span(), K::UnknownRole { value }));
-        }
+    let Some(role) = parse_role(raw.role.get_ref()) else {
+        let value = raw.role.get_ref().trim().to_string();
+        return Err(cx.at(&raw.role.span(), K::UnknownRole { value }));
     };
     let report = match &raw.report {
-        None => match role {
-            Role::PartySecretary | Role::WorkTeamLeader => ReportMode::Oral,
-            Role::CommitteeMember | Role::WorkTeamMember => ReportMode::Written,
-        },
-        Some(r) => match keyword(r.get_ref()).as_str() {
-            "oral" | "口头" | "口头述职" => ReportMode::Oral,
-            "written" | "书面" | "书面述职" => ReportMode::Written,
-            _ => {
+        None => default_report(role),
+        Some(r) => match parse_report(r.get_ref()) {
+            Some(report) => report,
+            None => {
                 let value = r.get_ref().trim().to_string();
                 return Err(cx.at(&r.span(), K::UnknownReport { value }));
             }
         },
     };
     Ok(Subject { name, role, report })
+}
+
+/// A role as the user may write it (also in an imported roster).
+pub(crate) fn parse_role(word: &str) -> Option<Role> {
+    match keyword(word).as_str() {
+        "party_secretary" | "党组织书记" => Some(Role::PartySecretary),
+        "committee_member" | "两委成员" => Some(Role::CommitteeMember),
+        "work_team_leader" | "工作队队长" | "驻村工作队队长" => {
+            Some(Role::WorkTeamLeader)
+        }
+        "work_team_member" | "工作队队员" | "驻村工作队队员" => {
+            Some(Role::WorkTeamMember)
+        }
+        _ => None,
+    }
+}
+
+/// A report mode as the user may write it (also in an imported roster).
+pub(crate) fn parse_report(word: &str) -> Option<ReportMode> {
+    match keyword(word).as_str() {
+        "oral" | "口头" | "口头述职" => Some(ReportMode::Oral),
+        "written" | "书面" | "书面述职" => Some(ReportMode::Written),
+        _ => None,
+    }
+}
+
+/// The report mode when none is given: the secretary and the work-team
+/// leader report aloud, everyone else in writing (notice, 三(一)2(1)).
+pub(crate) fn default_report(role: Role) -> ReportMode {
+    match role {
+        Role::PartySecretary | Role::WorkTeamLeader => ReportMode::Oral,
+        Role::CommitteeMember | Role::WorkTeamMember => ReportMode::Written,
+    }
 }
 
 #[cfg(test)]

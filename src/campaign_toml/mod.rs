@@ -21,6 +21,7 @@ use std::path::Path;
 use crate::domain::Campaign;
 
 pub use convert::DEFAULT_SPEAKER_MINUTES;
+pub(crate) use convert::{default_report, parse_report, parse_role};
 pub use error::{CampaignError, CampaignErrorKind, NameField, ValueType};
 
 /// Parse and validate a campaign file's text. `file` is the name shown in

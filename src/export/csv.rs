@@ -1,7 +1,166 @@
-//! The results as CSV (to be built: see issue 5).
+//! The results as one CSV file: UTF-8 with a byte-order mark (so Excel and
+//! WPS read the Chinese correctly), CRLF line ends, RFC 4180 quoting.
+//!
+//! One row per subject per round, every unit in one file (`单位` first),
+//! void rounds included (状态 作废). The two meetings have different
+//! scales, so the grade columns are generic: `等次` names the meeting's
+//! scale ("优秀/称职/基本称职/不称职" or "好/较好/一般/差"), and
+//! `等次1` … `等次N` hold the counts in that order (N = the longest scale).
+//! `优秀率` and `称职及以上率` are the shares of the scale's first grade and
+//! first two grades (for the Party-building review: 好, and 较好 or
+//! better), four decimals, empty while nothing is graded.
+//!
+//! Columns: 单位, 会议, 轮次, 状态, 姓名, 职务, 等次, 等次1 … 等次N, 弃权,
+//! 无效, 优秀率, 称职及以上率, 应到, 实到, 发出, 收回, 已录入, 有效, 废票,
+//! 空白票, 指纹 (the head recorded when the round closed).
+//!
+//! Spreadsheet injection: a text cell starting with `=`, `+`, `-`, `@`,
+//! tab, CR or LF gets a leading `'` (OWASP's advice), so no spreadsheet
+//! runs it as a formula. Numbers ceping writes are never prefixed.
 
-use crate::domain::Model;
+use super::xlsx::labels::{self, TOTALS};
+use crate::domain::{Model, RoundStatus};
 
-pub fn to_bytes(_model: &Model, _head: &[u8; 32]) -> Vec<u8> {
-    Vec::new()
+/// A value in a row: text from users (neutralised) or a number we made.
+enum Cell<'a> {
+    Text(&'a str),
+    Num(String),
+}
+
+/// `s` made safe for a spreadsheet: a leading `'` before a character that
+/// would start a formula.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// One field, quoted as RFC 4180 asks when it holds a comma, a quote or a
+/// line break.
+fn field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+fn record(out: &mut String, cells: &[Cell]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match c {
+            Cell::Text(s) => field(out, &neutralise(s)),
+            Cell::Num(n) => out.push_str(n),
+        }
+    }
+    out.push_str("\r\n");
+}
+
+fn num(n: Option<u64>) -> Cell<'static> {
+    Cell::Num(n.map(|n| n.to_string()).unwrap_or_default())
+}
+
+fn rate(r: Option<f64>) -> Cell<'static> {
+    Cell::Num(r.map(|r| format!("{r:.4}")).unwrap_or_default())
+}
+
+/// The CSV of `model`; `_head` is accepted for symmetry with the other
+/// formats (each closed round carries its own head).
+pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
+    let c = &model.campaign;
+    let grades = c.meetings.iter().map(|m| m.scale.len()).max().unwrap_or(0);
+    let mut out = String::from("\u{feff}");
+    let mut header: Vec<String> = [
+        labels::UNIT,
+        labels::MEETING,
+        labels::ROUND,
+        labels::STATUS,
+        labels::NAME,
+        labels::ROLE,
+        "等次",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend((1..=grades).map(|i| format!("等次{i}")));
+    header.extend(
+        [
+            labels::ABSTAIN,
+            labels::VOID_MARKS,
+            "优秀率",
+            "称职及以上率",
+        ]
+        .map(String::from),
+    );
+    header.extend(TOTALS.map(String::from));
+    header.push(labels::FINGERPRINT.into());
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::Text(h)).collect();
+    record(&mut out, &cells);
+
+    for unit in &c.units {
+        for &kind in &unit.meetings {
+            let scale = labels::scale(model, kind);
+            let scale_names = scale.join("/");
+            for round in model.rounds_of(&unit.name, kind) {
+                let tally = model.tally(round);
+                let totals = labels::totals(round, &tally);
+                let round_no = round.key.round.to_string();
+                let head = match &round.status {
+                    RoundStatus::Closed { head } => head.as_str(),
+                    _ => "",
+                };
+                for (line, t) in round.lines.iter().zip(&tally.subjects) {
+                    let mut cells = vec![
+                        Cell::Text(&unit.name),
+                        Cell::Text(kind.label_zh()),
+                        Cell::Num(round_no.clone()),
+                        Cell::Text(labels::status(&round.status)),
+                        Cell::Text(&line.name),
+                        Cell::Text(line.role.label_zh()),
+                        Cell::Text(&scale_names),
+                    ];
+                    cells.extend((0..grades).map(|g| num(t.counts.get(g).copied())));
+                    cells.extend([
+                        num(Some(t.abstain)),
+                        num(Some(t.void_marks)),
+                        rate(t.top_rate()),
+                        rate(t.top_two_rate()),
+                    ]);
+                    cells.extend(totals.iter().map(|&n| num(n)));
+                    cells.push(Cell::Text(head));
+                    record(&mut out, &cells);
+                }
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starters_are_neutralised_and_fields_quoted() {
+        for s in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "\nx"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
+        }
+        assert_eq!(neutralise("王小明"), "王小明");
+        assert_eq!(neutralise(""), "");
+        let mut out = String::new();
+        record(
+            &mut out,
+            &[
+                Cell::Text("a,b"),
+                Cell::Text("say \"hi\""),
+                Cell::Text("=x\ny"),
+                Cell::Num("-1".into()),
+            ],
+        );
+        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=x\ny\",-1\r\n");
+    }
 }

@@ -21,6 +21,11 @@ pub enum ExportError {
     Io(PathBuf, std::io::Error),
     #[error("{}", tr(format!("{0} 导出尚未完成。", .0), format!("The {0} export is not built yet.", .0)))]
     Unavailable(&'static str),
+    #[error("{}", tr(format!("无法生成 Excel 文件：{0}", .0), format!("Cannot build the Excel file: {0}", .0)))]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Printable ballot forms: unknown unit or meeting, bad copies.
+    #[error("{0}")]
+    Forms(#[from] forms::FormsError),
 }
 
 /// Write `bytes` to `out` atomically: a private temporary file in the same

@@ -100,7 +100,7 @@ impl Session {
 /// event just before it. Checked on append and again on every replay,
 /// except for events copied by a merge, whose heads belong to the source
 /// file's chain (checked by `ceping merge` before copying).
-fn check_head(model: &Model, event: &Event, prev: &[u8; 32]) -> Result<(), DomainError> {
+pub(crate) fn check_head(model: &Model, event: &Event, prev: &[u8; 32]) -> Result<(), DomainError> {
     match event {
         Event::RoundClosed { head, .. } if model.copying == 0 && *head != chain::to_hex(prev) => {
             Err(DomainError::WrongHead)
@@ -281,6 +281,16 @@ impl Store {
         Ok(seq)
     }
 
+    /// SQLite's `PRAGMA data_version`: changes whenever another connection
+    /// has committed to the file since this connection last looked. A few
+    /// microseconds, its own short implicit transaction: how the projector
+    /// learns that there is something new to read.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Events after `after` (0 for all), in order.
     pub fn read_after(&self, after: u64) -> Result<Vec<StoredEvent>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -304,6 +314,18 @@ impl Store {
         &mut self,
         mut visit: impl FnMut(&Event, &[u8; 32]) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        // AUTOINCREMENT remembers the largest seq ever used: a missing tail
+        // shows up below even though the remaining chain is intact. Read it
+        // before the events, so a commit landing in between (the liaison
+        // keeps working while `verify` or `export` runs) only adds events.
+        let max_used: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
         let mut head = chain::GENESIS;
         let mut last = 0;
         for e in self.read_after(0)? {
@@ -328,16 +350,6 @@ impl Store {
             head = expect;
             last = e.seq;
         }
-        // AUTOINCREMENT remembers the largest seq ever used: a missing tail
-        // shows up here even though the remaining chain is intact.
-        let max_used: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
-                [],
-                |r| r.get(0),
-            )
-            .ok();
         if let Some(max) = max_used
             && max as u64 > last
         {

@@ -9,6 +9,9 @@ mod home;
 pub mod results;
 mod sheet;
 
+/// The speaker timer's clock and colour bands, shared with the projector.
+pub use agenda::{band_style, clock};
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
@@ -150,6 +153,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             crate::app::PromptKind::Investigation(_, s) => Msg::PromptInvestigation.fill(&[s]),
             crate::app::PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
             crate::app::PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
+            crate::app::PromptKind::ImportRoster => t(Msg::PromptImport).into(),
         };
         let mut spans = vec![
             Span::styled(question, Style::new().yellow().bold()),

@@ -1,0 +1,125 @@
+//! The words of the office's forms, shared by the xlsx and csv exports.
+//! The forms are filed in Chinese whatever the screen's language, so these
+//! are plain Chinese strings, not catalogue labels.
+
+use crate::domain::{
+    BallotContent, Mark, MeetingKind, Model, Round, RoundStatus, Rules, SubjectTally, Tally,
+};
+
+pub const UNIT: &str = "单位";
+pub const KIND: &str = "类型";
+pub const MEETING: &str = "会议";
+pub const ROUND: &str = "轮次";
+pub const STATUS: &str = "状态";
+pub const NO: &str = "序号";
+pub const NAME: &str = "姓名";
+pub const ROLE: &str = "职务";
+pub const ABSTAIN: &str = "弃权";
+pub const VOID_MARKS: &str = "无效";
+pub const FLAGS: &str = "提示";
+pub const FINGERPRINT: &str = "指纹";
+
+/// The round totals of 附件4, in this order (see [`totals`]).
+pub const TOTALS: [&str; 8] = [
+    "应到",
+    "实到",
+    "发出",
+    "收回",
+    "已录入",
+    "有效",
+    "废票",
+    "空白票",
+];
+
+/// The grade labels of `kind`, best first.
+pub fn scale(model: &Model, kind: MeetingKind) -> Vec<String> {
+    model
+        .campaign
+        .meeting(kind)
+        .map(|m| m.scale.grades.clone())
+        .unwrap_or_default()
+}
+
+/// 优秀率 (or 好评率 for a one-character top grade such as 好).
+pub fn top_rate(scale: &[String]) -> String {
+    match scale.first() {
+        Some(g) if g.chars().count() == 1 => format!("{g}评率"),
+        Some(g) => format!("{g}率"),
+        None => "最高等次率".into(),
+    }
+}
+
+/// 称职及以上率 (or 较好及以上率).
+pub fn top_two_rate(scale: &[String]) -> String {
+    match scale.get(1) {
+        Some(g) => format!("{g}及以上率"),
+        None => "前两等次率".into(),
+    }
+}
+
+/// A round's status in a word: 进行中, 已结束 or 作废.
+pub fn status(status: &RoundStatus) -> &'static str {
+    match status {
+        RoundStatus::Open => "进行中",
+        RoundStatus::Closed { .. } => "已结束",
+        RoundStatus::Void => "作废",
+    }
+}
+
+/// The round's totals in the order of [`TOTALS`]; `None` until keyed.
+pub fn totals(round: &Round, tally: &Tally) -> [Option<u64>; 8] {
+    let keyed = |n: Option<u32>| n.map(u64::from);
+    [
+        keyed(round.expected),
+        keyed(round.present),
+        keyed(round.issued),
+        keyed(round.returned),
+        Some(tally.entered),
+        Some(tally.valid()),
+        Some(tally.invalid),
+        Some(tally.blank),
+    ]
+}
+
+/// The county flags of one subject, in words ("" when none).
+pub fn flags(t: &SubjectTally, rules: &Rules, scale: &[String]) -> String {
+    let mut out = Vec::new();
+    if t.warn_top_two(rules) {
+        let second = scale.get(1).map(String::as_str).unwrap_or("前两等次");
+        out.push(format!("{second}及以上不足 {}", rules.warn_top_two_below));
+    }
+    if t.flag_lowest(rules) {
+        let lowest = scale.last().map(String::as_str).unwrap_or("最低等次");
+        out.push(format!("{lowest}超过 {}", rules.flag_lowest_above));
+    }
+    out.join("；")
+}
+
+/// One mark as keyed: the grade's label, 弃权 or 无效.
+pub fn mark<'a>(m: &Mark, scale: &'a [String]) -> &'a str {
+    match m {
+        Mark::Grade(g) => scale
+            .get(usize::from(*g))
+            .map(String::as_str)
+            .unwrap_or("?"),
+        Mark::Abstain => ABSTAIN,
+        Mark::Void => VOID_MARKS,
+    }
+}
+
+/// How a ballot was counted: 有效, 空白票, 废票, or 废票 over the limit of
+/// top grades per ballot.
+pub fn counted_as(content: &BallotContent, rules: &Rules) -> &'static str {
+    match content {
+        BallotContent::Invalid => "废票",
+        BallotContent::Blank => "空白票",
+        BallotContent::Marks(_)
+            if rules
+                .max_top_grades_per_ballot
+                .is_some_and(|max| content.top_grades() > max as usize) =>
+        {
+            "废票（超过优秀限数）"
+        }
+        BallotContent::Marks(_) => "有效",
+    }
+}

@@ -1,0 +1,238 @@
+//! A worksheet being filled: every text cell through `write_string` (never
+//! a formula, whatever the text), column widths measured by display width
+//! (CJK characters take two cells), and the A4 print set-up.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use crate::text::width;
+
+/// Excel keeps at most 32,767 UTF-16 units in a cell.
+const MAX_CELL_UNITS: usize = 32_767;
+
+/// The formats of the forms.
+pub struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub section: Format,
+    pub header: Format,
+    pub text: Format,
+    pub wrap: Format,
+    pub int: Format,
+    pub pct: Format,
+    pub note: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        Formats {
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: Format::new().set_align(FormatAlign::Center),
+            section: Format::new().set_bold().set_font_size(12),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xD9E1F2)),
+            text: cell.clone(),
+            wrap: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            int: cell.clone().set_align(FormatAlign::Center),
+            pct: cell.set_num_format("0.00%").set_align(FormatAlign::Center),
+            note: Format::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fmt {
+    Text,
+    Wrap,
+    Header,
+}
+
+/// How a sheet prints.
+#[derive(Debug, Clone, Copy)]
+pub struct Print {
+    pub landscape: bool,
+    /// Rows repeated at the top of every printed page.
+    pub repeat: Option<(u32, u32)>,
+}
+
+/// A worksheet and the widest text of each of its columns so far.
+pub struct Sheet {
+    ws: Worksheet,
+    widths: Vec<usize>,
+    /// Columns whose text wraps (long free text): capped narrower.
+    wrapped: Vec<bool>,
+    pub f: Formats,
+}
+
+/// `s` cut to at most `units` UTF-16 units (Excel's measure), on a
+/// character boundary.
+pub fn cut_utf16(s: &str, units: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += c.len_utf16();
+        if used > units {
+            return &s[..i];
+        }
+    }
+    s
+}
+
+/// `s` cut to what a cell holds (a longer text would fail the export).
+fn clip(s: &str) -> &str {
+    cut_utf16(s, MAX_CELL_UNITS)
+}
+
+impl Sheet {
+    pub fn new(name: &str) -> Result<Sheet, XlsxError> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        Ok(Sheet {
+            ws,
+            widths: Vec::new(),
+            wrapped: Vec::new(),
+            f: Formats::new(),
+        })
+    }
+
+    fn measure(&mut self, col: u16, s: &str) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0);
+            self.wrapped.resize(col + 1, false);
+        }
+        let w = s.lines().map(width).max().unwrap_or(0);
+        self.widths[col] = self.widths[col].max(w);
+    }
+
+    /// Write `s` as a string in `format` (the formats are borrowed from
+    /// `self.f` by field, so nothing is cloned per cell).
+    fn string(&mut self, row: u32, col: u16, s: &str, format: Fmt) -> Result<(), XlsxError> {
+        self.measure(col, s);
+        let f = match format {
+            Fmt::Text => &self.f.text,
+            Fmt::Wrap => &self.f.wrap,
+            Fmt::Header => &self.f.header,
+        };
+        self.ws.write_string_with_format(row, col, clip(s), f)?;
+        Ok(())
+    }
+
+    /// A bordered text cell. Text is always a string, never a formula.
+    pub fn text(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
+        self.string(row, col, s, Fmt::Text)
+    }
+
+    /// A bordered text cell whose long text wraps within a capped width.
+    pub fn long_text(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
+        self.string(row, col, s, Fmt::Wrap)?;
+        self.wrapped[usize::from(col)] = true;
+        Ok(())
+    }
+
+    /// A table header cell.
+    pub fn header(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
+        self.string(row, col, s, Fmt::Header)
+    }
+
+    /// A row of table headers from column 0.
+    pub fn headers<S: AsRef<str>>(&mut self, row: u32, names: &[S]) -> Result<(), XlsxError> {
+        for (col, name) in (0u16..).zip(names) {
+            self.header(row, col, name.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// A whole number; a bordered blank while it is not known.
+    pub fn int(&mut self, row: u32, col: u16, n: Option<u64>) -> Result<(), XlsxError> {
+        match n {
+            Some(n) => {
+                self.measure(col, &n.to_string());
+                self.ws
+                    .write_number_with_format(row, col, n as f64, &self.f.int)?;
+            }
+            None => {
+                self.ws.write_blank(row, col, &self.f.int)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A share shown as a percentage; a bordered blank while nothing is
+    /// graded.
+    pub fn pct(&mut self, row: u32, col: u16, rate: Option<f64>) -> Result<(), XlsxError> {
+        self.measure(col, "100.00%");
+        match rate {
+            Some(r) => self.ws.write_number_with_format(row, col, r, &self.f.pct)?,
+            None => self.ws.write_blank(row, col, &self.f.pct)?,
+        };
+        Ok(())
+    }
+
+    /// A line of text across columns `0..=last` (merged when wider than
+    /// one column); not counted in the column widths.
+    pub fn line(&mut self, row: u32, last: u16, s: &str, format: &Format) -> Result<(), XlsxError> {
+        if last == 0 {
+            self.ws.write_string_with_format(row, 0, clip(s), format)?;
+        } else {
+            self.ws.merge_range(row, 0, row, last, clip(s), format)?;
+        }
+        Ok(())
+    }
+
+    pub fn title(&mut self, row: u32, last: u16, s: &str) -> Result<(), XlsxError> {
+        let f = self.f.title.clone();
+        self.line(row, last, s, &f)?;
+        self.ws.set_row_height(row, 28)?;
+        Ok(())
+    }
+
+    pub fn subtitle(&mut self, row: u32, last: u16, s: &str) -> Result<(), XlsxError> {
+        let f = self.f.subtitle.clone();
+        self.line(row, last, s, &f)
+    }
+
+    pub fn section(&mut self, row: u32, last: u16, s: &str) -> Result<(), XlsxError> {
+        let f = self.f.section.clone();
+        self.line(row, last, s, &f)
+    }
+
+    pub fn note(&mut self, row: u32, last: u16, s: &str) -> Result<(), XlsxError> {
+        let f = self.f.note.clone();
+        self.line(row, last, s, &f)
+    }
+
+    /// Set the column widths (about 1.1 character widths per display cell)
+    /// and the print set-up: A4, fit to the page width, header rows
+    /// repeated, page numbers in the footer.
+    pub fn finish(mut self, print: Print) -> Result<Worksheet, XlsxError> {
+        for (col, (&cells, &wrapped)) in (0u16..).zip(self.widths.iter().zip(&self.wrapped)) {
+            let cap = if wrapped { 40.0 } else { 70.0 };
+            let w = (cells as f64 * 1.1 + 2.0).clamp(6.0, cap);
+            self.ws.set_column_width(col, w)?;
+        }
+        self.ws
+            .set_paper_size(9) // A4
+            .set_print_fit_to_pages(1, 0)
+            .set_print_center_horizontally(true)
+            .set_footer("&C第 &P 页，共 &N 页");
+        if print.landscape {
+            self.ws.set_landscape();
+        } else {
+            self.ws.set_portrait();
+        }
+        if let Some((first, last)) = print.repeat {
+            self.ws.set_repeat_rows(first, last)?;
+        }
+        Ok(self.ws)
+    }
+}

@@ -1,0 +1,167 @@
+//! A sheet per unit in the layout of 附件4 (民主测评结果汇总表): for each
+//! meeting the unit holds and each of its rounds (void ones included and
+//! marked), the round's totals, a row per subject and, under the table,
+//! the round's status and fingerprint.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::labels::{self, TOTALS};
+use super::sheet::{Print, Sheet};
+use crate::domain::{Model, Round, RoundStatus, TallySource, Unit};
+
+/// Columns before the grade counts: 序号, 姓名, 职务.
+const LEAD: usize = 3;
+/// Columns after them: 弃权, 无效, the two rates, 提示.
+const TRAIL: usize = 5;
+
+pub(super) fn sheet(model: &Model, unit: &Unit, name: &str) -> Result<Worksheet, XlsxError> {
+    let grades = unit
+        .meetings
+        .iter()
+        .map(|&k| labels::scale(model, k).len())
+        .max()
+        .unwrap_or(4);
+    let last = (LEAD + grades + TRAIL - 1) as u16;
+    let mut s = Sheet::new(name)?;
+    s.note(0, 0, "附件4")?;
+    s.title(1, last, &format!("{}民主测评结果汇总表", unit.name))?;
+    s.subtitle(
+        2,
+        last,
+        &format!(
+            "{}　{}（{}）",
+            model.campaign.title,
+            unit.name,
+            unit.kind.label_zh()
+        ),
+    )?;
+    let mut row = 4;
+    for &kind in &unit.meetings {
+        let scale = labels::scale(model, kind);
+        let mut rounds = model.rounds_of(&unit.name, kind).peekable();
+        if rounds.peek().is_none() {
+            s.section(row, last, &format!("{}：尚未开始", kind.label_zh()))?;
+            row += 2;
+        }
+        for round in rounds {
+            row = block(&mut s, row, last, model, round, &scale)?;
+        }
+    }
+    s.finish(Print {
+        landscape: true,
+        repeat: Some((1, 2)),
+    })
+}
+
+/// One round from `row`: returns the row after it and a blank line.
+fn block(
+    s: &mut Sheet,
+    mut row: u32,
+    last: u16,
+    model: &Model,
+    round: &Round,
+    scale: &[String],
+) -> Result<u32, XlsxError> {
+    let rules = &model.campaign.rules;
+    let tally = model.tally(round);
+    let void = if round.status == RoundStatus::Void {
+        "（作废）"
+    } else {
+        ""
+    };
+    s.section(
+        row,
+        last,
+        &format!(
+            "{}　第 {} 轮{void}",
+            round.key.meeting.label_zh(),
+            round.key.round
+        ),
+    )?;
+    row += 1;
+
+    // The round's totals: a row of labels, a row of numbers.
+    s.headers(row, &TOTALS)?;
+    s.header(row, TOTALS.len() as u16, "法定人数")?;
+    for (col, n) in (0u16..).zip(labels::totals(round, &tally)) {
+        s.int(row + 1, col, n)?;
+    }
+    let quorum = round
+        .expected
+        .zip(round.present)
+        .map(|(e, p)| rules.quorum.exceeds_share(u64::from(p), u64::from(e)));
+    let quorum = match quorum {
+        Some(true) => "已达到",
+        Some(false) => "未达到",
+        None => "",
+    };
+    s.text(row + 1, TOTALS.len() as u16, quorum)?;
+    row += 2;
+
+    // A row per subject.
+    let mut header: Vec<String> = vec![labels::NO.into(), labels::NAME.into(), labels::ROLE.into()];
+    header.extend(scale.iter().cloned());
+    header.extend([
+        labels::ABSTAIN.into(),
+        labels::VOID_MARKS.into(),
+        labels::top_rate(scale),
+        labels::top_two_rate(scale),
+        labels::FLAGS.into(),
+    ]);
+    s.headers(row, &header)?;
+    row += 1;
+    for (i, (line, t)) in round.lines.iter().zip(&tally.subjects).enumerate() {
+        s.int(row, 0, Some(i as u64 + 1))?;
+        s.text(row, 1, &line.name)?;
+        s.text(row, 2, line.role.label_zh())?;
+        let mut col = LEAD as u16;
+        for &n in &t.counts {
+            s.int(row, col, Some(n))?;
+            col += 1;
+        }
+        s.int(row, col, Some(t.abstain))?;
+        s.int(row, col + 1, Some(t.void_marks))?;
+        s.pct(row, col + 2, t.top_rate())?;
+        s.pct(row, col + 3, t.top_two_rate())?;
+        s.text(row, col + 4, &labels::flags(t, rules, scale))?;
+        row += 1;
+    }
+
+    // Under the table: how it was counted, the status and the fingerprint.
+    match tally.source {
+        TallySource::Ballots => {}
+        TallySource::Sheet => {
+            s.note(
+                row,
+                last,
+                "计票方式：计票单（两遍录入一致或已按纸质计票单核对）",
+            )?;
+            row += 1;
+        }
+        TallySource::SheetPending => {
+            s.note(
+                row,
+                last,
+                "计票方式：计票单；两遍录入尚未核对一致，结果暂不计入",
+            )?;
+            row += 1;
+        }
+    }
+    let status = match &round.status {
+        RoundStatus::Open => "状态：进行中（未结束），尚无指纹。".to_string(),
+        RoundStatus::Void => {
+            "状态：作废（收回多于发出），保留在记录中，已重新投票；无指纹。".to_string()
+        }
+        RoundStatus::Closed { head } => format!(
+            "状态：已结束并认证。指纹（前 12 位，写入会议记录）：{}",
+            head.get(..12).unwrap_or(head)
+        ),
+    };
+    s.note(row, last, &status)?;
+    row += 1;
+    if let RoundStatus::Closed { head } = &round.status {
+        s.note(row, last, &format!("结束时记录的链头：{head}"))?;
+        row += 1;
+    }
+    Ok(row + 1)
+}

@@ -1,0 +1,277 @@
+//! Checking a roster against the campaign (名单校验), row by row.
+//!
+//! The first non-empty row is the header. Every data row is checked for
+//! every problem it has (unit, name, role, 述职方式, duplicates, a second
+//! secretary), so one pass over the errors fixes the whole file. Then each
+//! unit listed is checked as a whole: its meetings must not have started,
+//! and each meeting it holds must still have someone on its ballot (a
+//! secretary for the Party-building review). Those unit-wide problems are
+//! reported at the unit's first row, and the ballot checks only for units
+//! whose rows are otherwise clean (a misspelt 职务 would otherwise also
+//! report a missing secretary).
+
+use std::collections::BTreeMap;
+
+use super::read::Table;
+use super::{RowError, RowErrorKind as K};
+use crate::campaign_toml::{default_report, parse_report, parse_role};
+use crate::domain::names::normalize_name;
+use crate::domain::{MeetingKind, Model, Role, Subject, UnitRoster};
+
+/// A roster column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    /// 单位 (required)
+    Unit,
+    /// 姓名 (required)
+    Name,
+    /// 职务 (required)
+    Role,
+    /// 述职方式 (optional: empty means the role's default)
+    Report,
+}
+
+impl Column {
+    pub const ALL: [Column; 4] = [Column::Unit, Column::Name, Column::Role, Column::Report];
+
+    /// The header as the notice's forms write it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Column::Unit => "单位",
+            Column::Name => "姓名",
+            Column::Role => "职务",
+            Column::Report => "述职方式",
+        }
+    }
+
+    /// The English header also accepted.
+    pub fn en(self) -> &'static str {
+        match self {
+            Column::Unit => "unit",
+            Column::Name => "name",
+            Column::Role => "role",
+            Column::Report => "report",
+        }
+    }
+
+    pub fn required(self) -> bool {
+        self != Column::Report
+    }
+
+    /// The column a header cell names, if any.
+    fn from_header(cell: &str) -> Option<Column> {
+        let h = normalize_name(cell).to_ascii_lowercase();
+        let h = h.as_str();
+        Column::ALL.into_iter().find(|c| {
+            h == c.zh()
+                || h == c.en()
+                || match c {
+                    Column::Unit => matches!(h, "单位名称" | "村(社区)" | "村（社区）"),
+                    Column::Name => h == "被测评人",
+                    Column::Role => h == "职位",
+                    Column::Report => matches!(h, "述职形式" | "述职"),
+                }
+        })
+    }
+}
+
+/// A roster that passed every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// The units listed, in campaign order, each with its people in roster
+    /// order.
+    pub units: Vec<UnitRoster>,
+    /// Header cells that are not roster columns.
+    pub ignored: Vec<String>,
+}
+
+/// Where each column is: an index into the row's cells.
+type Columns = BTreeMap<Column, usize>;
+
+/// Read the header row: the columns found, the ignored cells, or errors.
+fn header(row: usize, cells: &[String]) -> Result<(Columns, Vec<String>), Vec<RowError>> {
+    let mut columns = Columns::new();
+    let mut ignored = Vec::new();
+    let mut errors = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        match Column::from_header(cell) {
+            Some(column) => {
+                if let Some(&first) = columns.get(&column) {
+                    let kind = K::DuplicateColumn {
+                        column,
+                        first: first + 1,
+                        again: i + 1,
+                    };
+                    errors.push(RowError { row, kind });
+                } else {
+                    columns.insert(column, i);
+                }
+            }
+            None => {
+                let text = normalize_name(cell);
+                if !text.is_empty() {
+                    ignored.push(text);
+                }
+            }
+        }
+    }
+    for column in Column::ALL {
+        if column.required() && !columns.contains_key(&column) {
+            let kind = K::MissingColumn { column };
+            errors.push(RowError { row, kind });
+        }
+    }
+    if errors.is_empty() {
+        Ok((columns, ignored))
+    } else {
+        Err(errors)
+    }
+}
+
+/// What the roster says about one unit so far.
+#[derive(Default)]
+struct UnitSoFar {
+    first_row: usize,
+    subjects: Vec<Subject>,
+    /// Row of each name, for duplicates.
+    names: BTreeMap<String, usize>,
+    secretary_row: Option<usize>,
+    /// Some row of this unit has a problem.
+    dirty: bool,
+}
+
+/// Check `table` against `model`'s campaign.
+pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
+    let Some(((header_row, header_cells), data)) = table.rows.split_first() else {
+        return Err(vec![RowError {
+            row: 1,
+            kind: K::NoHeader,
+        }]);
+    };
+    let (columns, ignored) = header(*header_row, header_cells)?;
+    if data.is_empty() {
+        return Err(vec![RowError {
+            row: header_row + 1,
+            kind: K::NoPeople,
+        }]);
+    }
+    let cell = |cells: &[String], c: Column| -> String {
+        columns
+            .get(&c)
+            .and_then(|&i| cells.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut errors: Vec<RowError> = Vec::new();
+    let mut units: BTreeMap<String, UnitSoFar> = BTreeMap::new();
+    for (row, cells) in data {
+        let row = *row;
+        let before = errors.len();
+        let mut bad = |kind: K| errors.push(RowError { row, kind });
+        let unit = normalize_name(&cell(cells, Column::Unit));
+        let known = model.campaign.unit(&unit).is_some();
+        if unit.is_empty() {
+            bad(K::EmptyUnit);
+        } else if !known {
+            bad(K::UnknownUnit {
+                value: unit.clone(),
+            });
+        }
+        let name = normalize_name(&cell(cells, Column::Name));
+        if name.is_empty() {
+            bad(K::EmptyName);
+        }
+        let role_text = cell(cells, Column::Role);
+        let role = parse_role(&role_text);
+        if role_text.trim().is_empty() {
+            bad(K::EmptyRole);
+        } else if role.is_none() {
+            bad(K::UnknownRole {
+                value: role_text.trim().to_string(),
+            });
+        }
+        let report_text = cell(cells, Column::Report);
+        let report = if report_text.trim().is_empty() {
+            role.map(default_report)
+        } else {
+            let report = parse_report(&report_text);
+            if report.is_none() {
+                bad(K::UnknownReport {
+                    value: report_text.trim().to_string(),
+                });
+            }
+            report
+        };
+        if !known {
+            continue;
+        }
+        let so_far = units.entry(unit.clone()).or_insert_with(|| UnitSoFar {
+            first_row: row,
+            ..Default::default()
+        });
+        if !name.is_empty() {
+            if let Some(&first_row) = so_far.names.get(&name) {
+                bad(K::DuplicatePerson {
+                    unit: unit.clone(),
+                    name: name.clone(),
+                    first_row,
+                });
+            } else {
+                so_far.names.insert(name.clone(), row);
+            }
+        }
+        if role == Some(Role::PartySecretary) {
+            match so_far.secretary_row {
+                Some(first_row) => bad(K::TwoSecretaries {
+                    unit: unit.clone(),
+                    first_row,
+                }),
+                None => so_far.secretary_row = Some(row),
+            }
+        }
+        if errors.len() > before {
+            so_far.dirty = true;
+        } else if let (Some(role), Some(report)) = (role, report) {
+            so_far.subjects.push(Subject { name, role, report });
+        }
+    }
+    let mut rosters = Vec::new();
+    for unit in &model.campaign.units {
+        let Some(so_far) = units.remove(&unit.name) else {
+            continue;
+        };
+        let mut bad = |kind: K| {
+            errors.push(RowError {
+                row: so_far.first_row,
+                kind,
+            })
+        };
+        let name = unit.name.clone();
+        if model.rounds.keys().any(|k| k.unit == unit.name) {
+            bad(K::UnitStarted { unit: name.clone() });
+        }
+        if !so_far.dirty {
+            for &meeting in &unit.meetings {
+                if !so_far.subjects.iter().any(|s| meeting.evaluates(s.role)) {
+                    bad(match meeting {
+                        MeetingKind::PartyBuildingReview => K::NoSecretary { unit: name.clone() },
+                        MeetingKind::AnnualReview => K::NobodyOnBallot { unit: name.clone() },
+                    });
+                }
+            }
+        }
+        rosters.push(UnitRoster {
+            unit: name,
+            subjects: so_far.subjects,
+        });
+    }
+    if errors.is_empty() {
+        Ok(Checked {
+            units: rosters,
+            ignored,
+        })
+    } else {
+        errors.sort_by_key(|e| e.row);
+        Err(errors)
+    }
+}

@@ -1,0 +1,104 @@
+//! The merged file on disk: built under a temporary name beside OUT,
+//! verified, then moved to OUT without ever replacing a file; on error the
+//! temporary file and SQLite's files beside it are removed.
+
+use std::path::{Path, PathBuf};
+
+use super::{MergeError, file_name};
+use crate::i18n::tr;
+use crate::store::{sidecar, verify};
+
+/// OUT, and SQLite's files beside it, must not exist.
+pub(super) fn refuse_existing(out: &Path) -> Result<(), MergeError> {
+    for p in [
+        out.to_path_buf(),
+        sidecar(out, "-wal"),
+        sidecar(out, "-shm"),
+    ] {
+        if p.exists() {
+            return Err(MergeError::Exists(p));
+        }
+    }
+    Ok(())
+}
+
+/// Where the merged file is built: beside OUT (so that the final move
+/// stays on one disk), under a name not in use.
+pub(super) fn temp_path(out: &Path) -> PathBuf {
+    let dir = match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let pid = std::process::id();
+    (0u32..)
+        .map(|n| dir.join(format!(".{}.merge-{pid}-{n}.tmp", file_name(out))))
+        .find(|p| {
+            [
+                p.clone(),
+                sidecar(p, "-wal"),
+                sidecar(p, "-shm"),
+                sidecar(p, ".lock"),
+            ]
+            .iter()
+            .all(|q| !q.exists())
+        })
+        .unwrap_or_else(|| dir.join(format!(".{}.merge-{pid}.tmp", file_name(out))))
+}
+
+pub(super) fn remove_with_sidecars(path: &Path) {
+    for p in [
+        path.to_path_buf(),
+        sidecar(path, "-wal"),
+        sidecar(path, "-shm"),
+        sidecar(path, ".lock"),
+    ] {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Verify the built file, then move it to `out` without ever replacing an
+/// existing file. Returns the merged file's chain head and event count.
+pub(super) fn publish(tmp: &Path, out: &Path) -> Result<([u8; 32], u64), MergeError> {
+    let io = |error: std::io::Error| MergeError::Write {
+        file: out.to_path_buf(),
+        error: error.to_string(),
+    };
+    let report = verify::verify(tmp).map_err(|e| MergeError::Write {
+        file: out.to_path_buf(),
+        error: e.to_string(),
+    })?;
+    // The log is checkpointed: an empty WAL and the index may go; a WAL
+    // with content must not be separated from its file.
+    let wal = sidecar(tmp, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(io(std::io::Error::other(tr(
+            "临时文件的预写日志未能写回",
+            "the temporary file's write-ahead log was not checkpointed",
+        ))));
+    }
+    for p in [wal, sidecar(tmp, "-shm"), sidecar(tmp, ".lock")] {
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(e)),
+            _ => {}
+        }
+    }
+    refuse_existing(out)?;
+    // A hard link never replaces an existing file; where links are not
+    // supported (FAT USB sticks), rename after the check above.
+    match std::fs::hard_link(tmp, out) {
+        // OUT is complete from here on; the temporary name is only a
+        // second link to it.
+        Ok(()) => {
+            let _ = std::fs::remove_file(tmp);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(MergeError::Exists(out.to_path_buf()));
+        }
+        Err(_) => std::fs::rename(tmp, out).map_err(io)?,
+    }
+    #[cfg(unix)]
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok((report.head, report.events))
+}

@@ -1,0 +1,360 @@
+//! The projector end to end, as two processes: this test is the liaison's
+//! ceping (it holds the writer lock and records through `Session::record`)
+//! and the real `ceping projector` binary runs in a real terminal (tmux),
+//! read-only on the same file. After each commit the test waits until the
+//! projector's screen shows it.
+//!
+//! Needs tmux (`.ci/run` installs it). Every wait polls the screen with a
+//! generous timeout that only guards against a hang; how fast the
+//! projector follows is measured by `benches/projector_lag.rs`, not here.
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use ceping::domain::{AgendaStep, BallotContent, Event, MeetingKind, RoundKey, TimerAction};
+use ceping::store::{Session, Store};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ceping");
+
+/// A safety net for a hung program, not a performance limit.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A private tmux server (its own socket in the test's folder) running
+/// one window; killed when dropped. When ceping ends, the script notes the
+/// terminal's modes (`NAME.stty`) and ceping's exit status (`NAME.done`).
+struct Term {
+    socket: PathBuf,
+    dir: PathBuf,
+    name: String,
+}
+
+impl Term {
+    fn start(dir: &Path, name: &str, args: &str, (w, h): (u16, u16)) -> Term {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(o) if o.status.success() => {}
+            _ => panic!(
+                "tmux is not installed, and this end-to-end test runs the projector in a \
+                 real terminal through tmux. Install it (e.g. `sudo apt-get install tmux`) \
+                 and run the tests again."
+            ),
+        }
+        let conf = dir.join(format!("{name}.tmux.conf"));
+        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
+        let script = format!(
+            "{bin} {args}; code=$?; stty -a > {name}.stty; echo \"EXIT=$code\" > {name}.done",
+            bin = sh_quote(BIN)
+        );
+        let term = Term {
+            socket: dir.join(format!("{name}.sock")),
+            dir: dir.to_path_buf(),
+            name: name.to_string(),
+        };
+        let o = Command::new("tmux")
+            .arg("-u")
+            .arg("-S")
+            .arg(&term.socket)
+            .arg("-f")
+            .arg(&conf)
+            .args(["new-session", "-d", "-s", "t", "-x"])
+            .arg(w.to_string())
+            .arg("-y")
+            .arg(h.to_string())
+            .arg("-c")
+            .arg(dir)
+            .arg(format!("sh -c {}", sh_quote(&script)))
+            .env_remove("TMUX")
+            .env_remove("CEPING_LANG")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("run tmux");
+        assert!(o.status.success(), "tmux new-session: {}", stderr(&o));
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn press(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        let o = self.tmux(&args);
+        assert!(o.status.success(), "send-keys {keys:?}: {}", stderr(&o));
+    }
+
+    fn screen(&self) -> String {
+        let o = self.tmux(&["capture-pane", "-p", "-t", "t"]);
+        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// The screen with its colours (escape sequences), to tell big
+    /// digits apart: they are coloured spaces.
+    fn screen_in_colour(&self) -> String {
+        let o = self.tmux(&["capture-pane", "-p", "-e", "-t", "t"]);
+        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn pane(&self, format: &str) -> String {
+        let o = self.tmux(&["display-message", "-p", "-t", "t", format]);
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
+    /// Poll until the screen shows every one of `texts`; the screen then.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "the screen did not show {texts:?} within {PATIENCE:?}. It shows:\n{screen}"
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The projector's process id (the pane runs `sh -c '... ceping ...'`).
+    fn pid(&self) -> String {
+        let shell = self.pane("#{pane_pid}");
+        let o = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("run pgrep");
+        let pid = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "the projector's process not found");
+        pid
+    }
+
+    /// Wait until the program ended; assert its exit status and that the
+    /// terminal is back to normal (main screen, line editing, echo, signals).
+    fn assert_ended(&self, status: &str) {
+        let done = self.dir.join(format!("{}.done", self.name));
+        let start = Instant::now();
+        let note = loop {
+            if self.pane("#{pane_dead}") == "1"
+                && let Ok(s) = std::fs::read_to_string(&done)
+            {
+                break s;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the projector did not end. The screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert_eq!(note.trim(), format!("EXIT={status}"));
+        assert_eq!(
+            self.pane("#{alternate_on}"),
+            "0",
+            "alternate screen left on"
+        );
+        let stty = std::fs::read_to_string(self.dir.join(format!("{}.stty", self.name))).unwrap();
+        let modes: Vec<&str> = stty.split_whitespace().collect();
+        for mode in ["icanon", "echo", "isig"] {
+            assert!(modes.contains(&mode), "`{mode}` not restored:\n{stty}");
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn round() -> RoundKey {
+    RoundKey {
+        unit: "南塘村".into(),
+        meeting: MeetingKind::AnnualReview,
+        round: 1,
+    }
+}
+
+/// Open the first meeting and move it to counting with `n` returned.
+fn to_counting(session: &mut Session, n: u32) {
+    let lines = session
+        .model
+        .ballot_lines("南塘村", MeetingKind::AnnualReview)
+        .unwrap();
+    for e in [
+        Event::RoundOpened {
+            round: round(),
+            lines,
+        },
+        Event::RollCall {
+            round: round(),
+            expected: n + 10,
+            present: n,
+        },
+        Event::BallotsIssued {
+            round: round(),
+            count: n,
+        },
+        Event::BallotsReturned {
+            round: round(),
+            count: n,
+        },
+        Event::AgendaMoved {
+            meeting: round().meeting_key(),
+            step: AgendaStep::Counting,
+        },
+    ] {
+        session.record(e).unwrap();
+    }
+}
+
+#[test]
+fn the_projector_shows_each_of_100_ballots_as_the_writer_commits_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let path = dir.join("m.ceping");
+    let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
+    to_counting(&mut session, 100);
+
+    let term = Term::start(dir, "p", "projector m.ceping", (100, 30));
+    term.wait_for(&[
+        "南塘村  述职测评大会",
+        "议程：唱票计票",
+        "已录入 0 / 收回 100",
+    ]);
+    let lines = session.model.rounds[&round()].lines.len();
+    for i in 1..=100u32 {
+        let recorded = session.record(Event::BallotRecorded {
+            round: round(),
+            number: i,
+            content: BallotContent::all((i % 4) as u8, lines),
+        });
+        // The projector reads beside the writer: never a busy error.
+        assert!(recorded.is_ok(), "ballot {i}: {recorded:?}");
+        term.wait_for(&[&format!("已录入 {i} / 收回 100")]);
+    }
+    // The first person's count: 25 of each grade.
+    let screen = term.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("龚晓峰"))
+        .unwrap_or_else(|| panic!("龚晓峰 not on the projector:\n{screen}"));
+    assert_eq!(
+        row.split_whitespace().take(5).collect::<Vec<_>>(),
+        ["龚晓峰", "25", "25", "25", "25"],
+        "{screen}"
+    );
+
+    // Nothing holds a read snapshot between polls: a checkpoint that waits
+    // for every reader goes through.
+    let busy: i64 = session
+        .store
+        .connection()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(busy, 0, "a reader held the checkpoint up");
+
+    // h hides the results until the round is closed; again shows them.
+    term.press(&["h"]);
+    let hidden = term.wait_for(&[
+        "结果将在本轮结束后公布",
+        "结果暂不显示",
+        "已录入 100 / 收回 100",
+    ]);
+    assert!(!hidden.contains("龚晓峰"), "{hidden}");
+    term.press(&["h"]);
+    term.wait_for(&["龚晓峰"]);
+
+    // q quits at once (there is nothing to save) and gives the terminal back.
+    term.press(&["q"]);
+    term.assert_ended("0");
+    drop(term);
+
+    // The projector wrote nothing: the log is the writer's, and verifies.
+    let events = session.model.events;
+    drop(session);
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.replay().unwrap().events, events);
+}
+
+#[test]
+fn a_missing_file_is_shown_the_timer_ticks_and_sigterm_restores_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let path = dir.join("m.ceping");
+    let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
+
+    let term = Term::start(dir, "en", "--lang en projector m.ceping", (100, 30));
+    term.wait_for(&["Waiting for a meeting to start", "read-only"]);
+
+    // Moved away: the projector says so and retries every second.
+    let away = dir.join("away.ceping");
+    std::fs::rename(&path, &away).unwrap();
+    term.wait_for(&["The campaign file m.ceping is gone", "retries every second"]);
+    // Back, and the liaison starts the meeting and the first oral report:
+    // the projector follows, and its timer ticks on its own.
+    std::fs::rename(&away, &path).unwrap();
+    let lines = session
+        .model
+        .ballot_lines("南塘村", MeetingKind::AnnualReview)
+        .unwrap();
+    let meeting = round().meeting_key();
+    let speaker = "龚晓峰".to_string();
+    for e in [
+        Event::RoundOpened {
+            round: round(),
+            lines,
+        },
+        Event::AgendaMoved {
+            meeting: meeting.clone(),
+            step: AgendaStep::OralReport {
+                subject: speaker.clone(),
+            },
+        },
+        Event::SpeechTimer {
+            meeting,
+            subject: speaker,
+            action: TimerAction::Start,
+            at: chrono::Local::now().fixed_offset(),
+        },
+    ] {
+        session.record(e).unwrap();
+    }
+    term.wait_for(&[
+        "南塘村  Annual review  round 1",
+        "Agenda: Oral report: 龚晓峰",
+        "Time left",
+        "Timer: running",
+    ]);
+    let before = term.screen_in_colour();
+    let start = Instant::now();
+    while term.screen_in_colour() == before {
+        assert!(start.elapsed() < PATIENCE, "the timer did not tick");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    let kill = Command::new("kill")
+        .args(["-TERM", &term.pid()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    term.assert_ended(&(128 + 15).to_string());
+}
