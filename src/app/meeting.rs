@@ -137,16 +137,7 @@ impl App {
 
     /// The people handing in written reports, in ballot order.
     pub fn writers(&self, key: &MeetingKey) -> Vec<String> {
-        self.model()
-            .campaign
-            .unit(&key.unit)
-            .map(|u| {
-                u.subjects_for(key.meeting)
-                    .filter(|s| s.report == crate::domain::ReportMode::Written)
-                    .map(|s| s.name.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.model().writers(key)
     }
 
     pub fn grades(&self, key: &MeetingKey) -> usize {

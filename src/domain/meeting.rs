@@ -153,6 +153,63 @@ pub fn timer_band(used_ms: i64, limit_ms: i64) -> (i64, TimerBand) {
     (remaining, band)
 }
 
+/// A speaker timer as both screens show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechClock {
+    pub speech: Speech,
+    /// The meeting's limit per report.
+    pub minutes: u32,
+    pub used_ms: i64,
+    /// Negative in overtime.
+    pub remaining_ms: i64,
+    pub band: TimerBand,
+}
+
+impl super::model::Model {
+    /// The people handing in written reports at meeting `key`, in ballot
+    /// order (the checklist of the written-reports step).
+    pub fn writers(&self, key: &MeetingKey) -> Vec<String> {
+        self.campaign
+            .unit(&key.unit)
+            .map(|u| {
+                u.subjects_for(key.meeting)
+                    .filter(|s| s.report == ReportMode::Written)
+                    .map(|s| s.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The timer of `subject`'s report in meeting `key` at `now` (the
+    /// laptop's screen and the projector share it, so they always agree).
+    pub fn speech_clock(
+        &self,
+        key: &MeetingKey,
+        subject: &str,
+        now: DateTime<FixedOffset>,
+    ) -> SpeechClock {
+        let speech = self
+            .meeting(key)
+            .speech(subject)
+            .cloned()
+            .unwrap_or_default();
+        let minutes = self
+            .campaign
+            .meeting(key.meeting)
+            .map(|m| m.speaker_minutes)
+            .unwrap_or(10);
+        let used_ms = speech.used_ms(now);
+        let (remaining_ms, band) = timer_band(used_ms, i64::from(minutes) * 60_000);
+        SpeechClock {
+            speech,
+            minutes,
+            used_ms,
+            remaining_ms,
+            band,
+        }
+    }
+}
+
 /// Everything recorded about one meeting apart from its rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MeetingState {

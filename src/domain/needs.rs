@@ -76,15 +76,10 @@ pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
         }
         AgendaStep::WrittenReports => {
             let missing = model
-                .campaign
-                .unit(&key.unit)
-                .map(|u| {
-                    u.subjects_for(key.meeting)
-                        .filter(|s| s.report == super::campaign::ReportMode::Written)
-                        .filter(|s| !meeting.written_received.contains(&s.name))
-                        .count()
-                })
-                .unwrap_or(0);
+                .writers(key)
+                .iter()
+                .filter(|w| !meeting.written_received.contains(*w))
+                .count();
             if missing > 0 {
                 out.push(Need::Written(missing));
             }

@@ -19,8 +19,6 @@ pub enum ExportError {
     Exists(PathBuf),
     #[error("{}", tr(format!("无法写入 {0}：{1}", .0.display(), .1), format!("Cannot write {0}: {1}", .0.display(), .1)))]
     Io(PathBuf, std::io::Error),
-    #[error("{}", tr(format!("{0} 导出尚未完成。", .0), format!("The {0} export is not built yet.", .0)))]
-    Unavailable(&'static str),
     #[error("{}", tr(format!("无法生成 Excel 文件：{0}", .0), format!("Cannot build the Excel file: {0}", .0)))]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     /// Printable ballot forms: unknown unit or meeting, bad copies.

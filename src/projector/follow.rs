@@ -21,7 +21,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::domain::{Event, Model};
+use crate::domain::Model;
 use crate::i18n::tr;
 use crate::store::{Store, StoreError, chain, check_head};
 
@@ -215,16 +215,7 @@ impl Follower {
                     "an event before it is missing",
                 )));
             }
-            let hash = chain::link(&self.head, e.seq, &e.ts, &e.kind, &e.body);
-            if chain::to_hex(&hash) != e.hash {
-                return Err(damaged(tr(
-                    "哈希不符，记录被改动过",
-                    "hash mismatch: the event was altered",
-                )));
-            }
-            let event = Event::from_parts(&e.kind, &e.body).map_err(|err| {
-                damaged(tr(format!("无法读取：{err}"), format!("unreadable: {err}")))
-            })?;
+            let (hash, event) = e.link_after(&self.head).map_err(damaged)?;
             let folded = match model.as_mut() {
                 None => Model::from_first(&event).map(|m| *model = Some(m)),
                 Some(m) => check_head(m, &event, &self.head).and_then(|()| m.apply(&event)),

@@ -7,6 +7,7 @@
 //! colour bands, the roll-call and ballot numbers, and during counting the
 //! progress and each person's count per grade (see `counting`).
 
+use crate::domain::meeting::SpeechClock;
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -18,7 +19,6 @@ use ratatui::widgets::{Block, Paragraph};
 use super::digits;
 use super::follow::Problem;
 use crate::catalog::{Msg, t};
-use crate::domain::meeting::timer_band;
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Model, TimerBand};
 use crate::text::width;
 use crate::ui::{band_style, clock, meeting_name, step_name, wrap_cells};
@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, state: &ProjectorState) {
     let area = frame.area();
     frame.render_widget(Block::new().style(Style::new().bg(BG).fg(FG)), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        crate::ui::too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
     let [header, _, step_row, _, body, footer] = Layout::vertical([
@@ -180,23 +180,6 @@ fn problem_text(p: &Problem, file: &str) -> String {
         Problem::Replaced => Msg::ProjectorReplaced.fill(&[&file]),
         Problem::Unreadable(why) => Msg::ProjectorUnreadable.fill(&[&file, why]),
     }
-}
-
-fn too_small(frame: &mut Frame, area: Rect) {
-    let cells = usize::from(area.width);
-    let mut lines: Vec<Line> = wrap_cells(t(Msg::TooSmall), cells)
-        .into_iter()
-        .map(|s| Line::from(s).bold())
-        .collect();
-    let hint = Msg::TooSmallHint.fill(&[&MIN_WIDTH, &MIN_HEIGHT]);
-    lines.extend(wrap_cells(&hint, cells).into_iter().map(Line::from));
-    let y = area.height.saturating_sub(2) / 2;
-    let inner = Rect {
-        y: area.y + y,
-        height: area.height - y,
-        ..area
-    };
-    frame.render_widget(Paragraph::new(lines).centered(), inner);
 }
 
 /// The header bar: unit / meeting / round, and a mark while results are
@@ -363,18 +346,8 @@ fn timer_face(
     subject: &str,
     now: DateTime<FixedOffset>,
 ) -> (String, TimerBand, i64) {
-    let speech = model
-        .meeting(key)
-        .speech(subject)
-        .cloned()
-        .unwrap_or_default();
-    let minutes = model
-        .campaign
-        .meeting(key.meeting)
-        .map(|m| m.speaker_minutes)
-        .unwrap_or(10);
-    let used = speech.used_ms(now);
-    let (remaining, band) = timer_band(used, i64::from(minutes) * 60_000);
+    let c = model.speech_clock(key, subject, now);
+    let (remaining, band, used) = (c.remaining_ms, c.band, c.used_ms);
     let face = if band == TimerBand::Overtime {
         format!("+{}", clock(remaining))
     } else {
@@ -393,16 +366,9 @@ fn oral(
     now: DateTime<FixedOffset>,
     area: Rect,
 ) {
-    let speech = model
-        .meeting(key)
-        .speech(subject)
-        .cloned()
-        .unwrap_or_default();
-    let minutes = model
-        .campaign
-        .meeting(key.meeting)
-        .map(|m| m.speaker_minutes)
-        .unwrap_or(10);
+    let SpeechClock {
+        speech, minutes, ..
+    } = model.speech_clock(key, subject, now);
     let (face, band, used) = timer_face(model, key, subject, now);
     let color = bright(band_style(band).fg.unwrap_or(FG));
     let role = model
@@ -458,16 +424,7 @@ fn oral(
 
 /// Written reports: how many are in, big, and who is still missing.
 fn written(buf: &mut Buffer, model: &Model, key: &MeetingKey, area: Rect) {
-    let writers: Vec<String> = model
-        .campaign
-        .unit(&key.unit)
-        .map(|u| {
-            u.subjects_for(key.meeting)
-                .filter(|s| s.report == crate::domain::ReportMode::Written)
-                .map(|s| s.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let writers = model.writers(key);
     let received = &model.meeting(key).written_received;
     let got = writers.iter().filter(|w| received.contains(*w)).count();
     let text = format!("{got}/{}", writers.len());

@@ -66,6 +66,23 @@ pub struct StoredEvent {
     pub hash: String,
 }
 
+impl StoredEvent {
+    /// Check this event's link after `prev` and decode it: the new head
+    /// and the event, or why it is damaged (a sentence).
+    pub fn link_after(&self, prev: &[u8; 32]) -> Result<([u8; 32], Event), String> {
+        let hash = chain::link(prev, self.seq, &self.ts, &self.kind, &self.body);
+        if chain::to_hex(&hash) != self.hash {
+            return Err(tr(
+                "哈希不符，记录被改动过",
+                "hash mismatch: the event was altered",
+            ));
+        }
+        let event = Event::from_parts(&self.kind, &self.body)
+            .map_err(|err| tr(format!("无法读取：{err}"), format!("unreadable: {err}")))?;
+        Ok((hash, event))
+    }
+}
+
 /// An open campaign file.
 #[derive(Debug)]
 pub struct Store {
@@ -329,23 +346,15 @@ impl Store {
         let mut head = chain::GENESIS;
         let mut last = 0;
         for e in self.read_after(0)? {
-            let damaged = |reason: String| StoreError::Damaged { seq: e.seq, reason };
             if e.seq != last + 1 {
                 return Err(StoreError::Damaged {
                     seq: last + 1,
                     reason: tr("这条记录缺失", "this event is missing"),
                 });
             }
-            let expect = chain::link(&head, e.seq, &e.ts, &e.kind, &e.body);
-            if chain::to_hex(&expect) != e.hash {
-                return Err(damaged(tr(
-                    "哈希不符，记录被改动过",
-                    "hash mismatch: the event was altered",
-                )));
-            }
-            let event = Event::from_parts(&e.kind, &e.body).map_err(|err| {
-                damaged(tr(format!("无法读取：{err}"), format!("unreadable: {err}")))
-            })?;
+            let (expect, event) = e
+                .link_after(&head)
+                .map_err(|reason| StoreError::Damaged { seq: e.seq, reason })?;
             visit(&event, &head)?;
             head = expect;
             last = e.seq;

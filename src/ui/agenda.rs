@@ -11,7 +11,6 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use super::{need_text, scale, step_name};
 use crate::app::App;
 use crate::catalog::{Msg, t};
-use crate::domain::meeting::timer_band;
 use crate::domain::needs::needs;
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, RoundStatus, TimerBand};
 
@@ -92,18 +91,13 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             }
         }
         AgendaStep::OralReport { subject } => {
-            let speech = model
-                .meeting(key)
-                .speech(subject)
-                .cloned()
-                .unwrap_or_default();
-            let minutes = model
-                .campaign
-                .meeting(key.meeting)
-                .map(|m| m.speaker_minutes)
-                .unwrap_or(10);
-            let used = speech.used_ms(app.now);
-            let (remaining, band) = timer_band(used, i64::from(minutes) * 60_000);
+            let crate::domain::meeting::SpeechClock {
+                speech,
+                minutes,
+                used_ms: used,
+                remaining_ms: remaining,
+                band,
+            } = model.speech_clock(key, subject, app.now);
             let role = model
                 .campaign
                 .unit(&key.unit)

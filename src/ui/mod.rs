@@ -30,7 +30,7 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
     let footer_lines = footer_lines(app, area.width);
@@ -71,14 +71,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+/// The "window too small" notice, asking for at least `min_w` x `min_h`.
+pub fn too_small(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
     // Wrapped here by display width: see `wrap_cells`.
     let cells = usize::from(area.width);
     let mut lines: Vec<Line> = wrap_cells(t(Msg::TooSmall), cells)
         .into_iter()
         .map(|s| Line::from(s).bold())
         .collect();
-    let hint = Msg::TooSmallHint.fill(&[&MIN_WIDTH, &MIN_HEIGHT]);
+    let hint = Msg::TooSmallHint.fill(&[&min_w, &min_h]);
     lines.extend(wrap_cells(&hint, cells).into_iter().map(Line::from));
     let y = area.height.saturating_sub(2) / 2;
     let inner = Rect {
