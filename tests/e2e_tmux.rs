@@ -7,169 +7,14 @@
 //! hang: nothing here asserts on how fast anything is.
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_ceping");
-
-/// How long to wait for the screen before giving up: a safety net for a
-/// hung program, not a performance limit.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-/// A private tmux server (its own socket in the test's folder) running one
-/// 100x30 window. The server is killed when this is dropped.
-struct Term {
-    socket: PathBuf,
-    dir: PathBuf,
-    name: String,
-}
-
-impl Term {
-    /// Start `ceping ARGS` in `dir` in a fresh terminal, after the shell
-    /// words `env` (e.g. `CEPING_LANG=en`). When ceping ends, the script
-    /// notes the terminal's mode (`NAME.stty`) and ceping's exit status
-    /// (`NAME.done`) for the test to read.
-    fn start(dir: &Path, name: &str, env: &str, args: &str) -> Term {
-        match Command::new("tmux").arg("-V").output() {
-            Ok(o) if o.status.success() => {}
-            _ => panic!(
-                "tmux is not installed, and this end-to-end test runs ceping in a real \
-                 terminal through tmux. Install it (e.g. `sudo apt-get install tmux` or \
-                 `brew install tmux`) and run the tests again."
-            ),
-        }
-        // The pane stays after the program ends, so the screen it leaves
-        // behind can be read; no status bar, so the program gets all 30 rows.
-        let conf = dir.join(format!("{name}.tmux.conf"));
-        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
-        let script = format!(
-            "{env} {bin} {args}; code=$?; stty -a > {name}.stty; echo \"EXIT=$code\" > {name}.done",
-            bin = sh_quote(BIN)
-        );
-        let term = Term {
-            socket: dir.join(format!("{name}.sock")),
-            dir: dir.to_path_buf(),
-            name: name.to_string(),
-        };
-        let o = Command::new("tmux")
-            .arg("-u")
-            .arg("-S")
-            .arg(&term.socket)
-            .arg("-f")
-            .arg(&conf)
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-c",
-            ])
-            .arg(dir)
-            .arg(format!("sh -c {}", sh_quote(&script)))
-            .env_remove("TMUX")
-            .env_remove("CEPING_LANG")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run tmux");
-        assert!(o.status.success(), "tmux new-session: {}", stderr(&o));
-        term
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    /// Press keys by tmux name: `Enter`, `Space`, `C-c`, or a letter.
-    fn press(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        let o = self.tmux(&args);
-        assert!(o.status.success(), "send-keys {keys:?}: {}", stderr(&o));
-    }
-
-    /// Type text literally, character by character.
-    fn type_text(&self, text: &str) {
-        let o = self.tmux(&["send-keys", "-t", "t", "-l", text]);
-        assert!(o.status.success(), "send-keys -l {text:?}: {}", stderr(&o));
-    }
-
-    fn screen(&self) -> String {
-        let o = self.tmux(&["capture-pane", "-p", "-t", "t"]);
-        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn pane(&self, format: &str) -> String {
-        let o = self.tmux(&["display-message", "-p", "-t", "t", format]);
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    }
-
-    /// Poll until the screen shows every one of `texts`; the screen then.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            if start.elapsed() > PATIENCE {
-                panic!(
-                    "the screen did not show {texts:?} within {PATIENCE:?}. It shows:\n{screen}"
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Wait until the program has ended and the script noted its exit
-    /// status; that note.
-    fn wait_done(&self) -> String {
-        let done = self.dir.join(format!("{}.done", self.name));
-        let start = Instant::now();
-        loop {
-            if self.pane("#{pane_dead}") == "1"
-                && let Ok(s) = std::fs::read_to_string(&done)
-            {
-                return s;
-            }
-            if start.elapsed() > PATIENCE {
-                panic!(
-                    "ceping did not end within {PATIENCE:?}. The screen shows:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use tmux::*;
 
 /// Run `ceping ...` outside the terminal (export, verify).
 fn ceping(dir: &Path, args: &[&str]) -> Output {
@@ -179,26 +24,6 @@ fn ceping(dir: &Path, args: &[&str]) -> Output {
         .env_remove("CEPING_LANG")
         .output()
         .expect("run ceping")
-}
-
-/// After ceping has ended: the exit code was 0 and the terminal is back to
-/// how it was (main screen, line editing, echo, Ctrl-C as a signal).
-fn assert_ended_cleanly(term: &Term) {
-    let done = term.wait_done();
-    assert_eq!(done.trim(), "EXIT=0", "ceping's exit status");
-    assert_eq!(
-        term.pane("#{alternate_on}"),
-        "0",
-        "the terminal was left on the alternate screen"
-    );
-    let stty = std::fs::read_to_string(term.dir.join(format!("{}.stty", term.name))).unwrap();
-    let modes: Vec<&str> = stty.split_whitespace().collect();
-    for mode in ["icanon", "echo", "isig"] {
-        assert!(
-            modes.contains(&mode),
-            "the terminal was left without `{mode}` (raw mode not undone):\n{stty}"
-        );
-    }
 }
 
 fn json(dir: &Path) -> Value {
@@ -213,7 +38,7 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
     let dir = tmp.path();
 
     // ---- The meeting, in Chinese (the default language).
-    let term = Term::start(dir, "zh", "unset CEPING_LANG;", "demo m.ceping");
+    let term = Term::start(dir, "zh", "unset CEPING_LANG;", "demo m.ceping", (100, 30));
     // Wait for the last row too: a capture can catch a frame half drawn.
     term.wait_for(&["街道总览", "南塘村", "述职测评", "未开始", "东马社区"]);
 
@@ -300,7 +125,7 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
     term.press(&["C-c"]);
     term.wait_for(&["确定退出吗？所有已录入的内容都已保存。"]);
     term.press(&["y"]);
-    assert_ended_cleanly(&term);
+    term.assert_ended("0");
     // The meeting screen is gone from the terminal.
     let after = term.screen();
     assert!(!after.contains("最近的选票"), "{after}");
@@ -363,7 +188,7 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
     let events = results["events"].clone();
 
     // ---- Reopened in English: the board shows the count; quitting with q.
-    let term = Term::start(dir, "en", "CEPING_LANG=en", "open m.ceping");
+    let term = Term::start(dir, "en", "CEPING_LANG=en", "open m.ceping", (100, 30));
     let board = term.wait_for(&[
         "Street board",
         "Counting",
@@ -387,7 +212,7 @@ fn a_meeting_typed_in_a_real_terminal_is_saved_and_exported() {
     term.press(&["q"]);
     term.wait_for(&["Quit? Everything entered is saved."]);
     term.press(&["y"]);
-    assert_ended_cleanly(&term);
+    term.assert_ended("0");
     drop(term);
 
     // Opening and quitting changed nothing.
@@ -406,7 +231,7 @@ fn a_terminate_or_hangup_signal_restores_the_terminal() {
     assert!(o.status.success(), "{}", stderr(&o));
     for (signal, code) in [("TERM", 128 + 15), ("HUP", 128 + 1)] {
         let name = format!("sig{signal}");
-        let term = Term::start(dir, &name, "", "open m.ceping");
+        let term = Term::start(dir, &name, "", "open m.ceping", (100, 30));
         term.wait_for(&["街道总览", "东马社区"]);
         // The first time, start the first meeting, so there is something
         // saved to keep; the second time it opens straight away.
@@ -416,37 +241,13 @@ fn a_terminate_or_hangup_signal_restores_the_terminal() {
             term.press(&["Enter"]);
         }
         term.wait_for(&["> 点名（应到/实到）"]);
-        // The pane runs `sh -c '... ceping ...'`: ceping is the shell's child.
-        let shell = term.pane("#{pane_pid}");
-        let pids = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("run pgrep");
-        let pid = String::from_utf8_lossy(&pids.stdout).trim().to_string();
-        assert!(
-            !pid.is_empty(),
-            "ceping's process not found under the pane's shell"
-        );
+        let pid = term.pid();
         let kill = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
             .status()
             .unwrap();
         assert!(kill.success());
-        let done = term.wait_done();
-        assert_eq!(done.trim(), format!("EXIT={code}"), "SIG{signal}");
-        assert_eq!(
-            term.pane("#{alternate_on}"),
-            "0",
-            "SIG{signal}: alternate screen left on"
-        );
-        let stty = std::fs::read_to_string(dir.join(format!("{name}.stty"))).unwrap();
-        let modes: Vec<&str> = stty.split_whitespace().collect();
-        for mode in ["icanon", "echo", "isig"] {
-            assert!(
-                modes.contains(&mode),
-                "SIG{signal}: `{mode}` not restored:\n{stty}"
-            );
-        }
+        term.assert_ended(&code.to_string());
     }
     // The meeting started before SIGTERM is in the file, which verifies.
     let o = ceping(dir, &["verify", "m.ceping"]);

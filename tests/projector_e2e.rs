@@ -9,181 +9,15 @@
 //! projector follows is measured by `benches/projector_lag.rs`, not here.
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ceping::domain::{AgendaStep, BallotContent, Event, MeetingKind, RoundKey, TimerAction};
 use ceping::store::{Session, Store};
-
-const BIN: &str = env!("CARGO_BIN_EXE_ceping");
-
-/// A safety net for a hung program, not a performance limit.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A private tmux server (its own socket in the test's folder) running
-/// one window; killed when dropped. When ceping ends, the script notes the
-/// terminal's modes (`NAME.stty`) and ceping's exit status (`NAME.done`).
-struct Term {
-    socket: PathBuf,
-    dir: PathBuf,
-    name: String,
-}
-
-impl Term {
-    fn start(dir: &Path, name: &str, args: &str, (w, h): (u16, u16)) -> Term {
-        match Command::new("tmux").arg("-V").output() {
-            Ok(o) if o.status.success() => {}
-            _ => panic!(
-                "tmux is not installed, and this end-to-end test runs the projector in a \
-                 real terminal through tmux. Install it (e.g. `sudo apt-get install tmux`) \
-                 and run the tests again."
-            ),
-        }
-        let conf = dir.join(format!("{name}.tmux.conf"));
-        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
-        let script = format!(
-            "{bin} {args}; code=$?; stty -a > {name}.stty; echo \"EXIT=$code\" > {name}.done",
-            bin = sh_quote(BIN)
-        );
-        let term = Term {
-            socket: dir.join(format!("{name}.sock")),
-            dir: dir.to_path_buf(),
-            name: name.to_string(),
-        };
-        let o = Command::new("tmux")
-            .arg("-u")
-            .arg("-S")
-            .arg(&term.socket)
-            .arg("-f")
-            .arg(&conf)
-            .args(["new-session", "-d", "-s", "t", "-x"])
-            .arg(w.to_string())
-            .arg("-y")
-            .arg(h.to_string())
-            .arg("-c")
-            .arg(dir)
-            .arg(format!("sh -c {}", sh_quote(&script)))
-            .env_remove("TMUX")
-            .env_remove("CEPING_LANG")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run tmux");
-        assert!(o.status.success(), "tmux new-session: {}", stderr(&o));
-        term
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn press(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        let o = self.tmux(&args);
-        assert!(o.status.success(), "send-keys {keys:?}: {}", stderr(&o));
-    }
-
-    fn screen(&self) -> String {
-        let o = self.tmux(&["capture-pane", "-p", "-t", "t"]);
-        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    /// The screen with its colours (escape sequences), to tell big
-    /// digits apart: they are coloured spaces.
-    fn screen_in_colour(&self) -> String {
-        let o = self.tmux(&["capture-pane", "-p", "-e", "-t", "t"]);
-        assert!(o.status.success(), "capture-pane: {}", stderr(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn pane(&self, format: &str) -> String {
-        let o = self.tmux(&["display-message", "-p", "-t", "t", format]);
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    }
-
-    /// Poll until the screen shows every one of `texts`; the screen then.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            if start.elapsed() > PATIENCE {
-                panic!(
-                    "the screen did not show {texts:?} within {PATIENCE:?}. It shows:\n{screen}"
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The projector's process id (the pane runs `sh -c '... ceping ...'`).
-    fn pid(&self) -> String {
-        let shell = self.pane("#{pane_pid}");
-        let o = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("run pgrep");
-        let pid = String::from_utf8_lossy(&o.stdout).trim().to_string();
-        assert!(!pid.is_empty(), "the projector's process not found");
-        pid
-    }
-
-    /// Wait until the program ended; assert its exit status and that the
-    /// terminal is back to normal (main screen, line editing, echo, signals).
-    fn assert_ended(&self, status: &str) {
-        let done = self.dir.join(format!("{}.done", self.name));
-        let start = Instant::now();
-        let note = loop {
-            if self.pane("#{pane_dead}") == "1"
-                && let Ok(s) = std::fs::read_to_string(&done)
-            {
-                break s;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "the projector did not end. The screen shows:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        assert_eq!(note.trim(), format!("EXIT={status}"));
-        assert_eq!(
-            self.pane("#{alternate_on}"),
-            "0",
-            "alternate screen left on"
-        );
-        let stty = std::fs::read_to_string(self.dir.join(format!("{}.stty", self.name))).unwrap();
-        let modes: Vec<&str> = stty.split_whitespace().collect();
-        for mode in ["icanon", "echo", "isig"] {
-            assert!(modes.contains(&mode), "`{mode}` not restored:\n{stty}");
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use tmux::*;
 
 fn round() -> RoundKey {
     RoundKey {
@@ -234,7 +68,7 @@ fn the_projector_shows_each_of_100_ballots_as_the_writer_commits_it() {
     let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
     to_counting(&mut session, 100);
 
-    let term = Term::start(dir, "p", "projector m.ceping", (100, 30));
+    let term = Term::start(dir, "p", "", "projector m.ceping", (100, 30));
     term.wait_for(&[
         "南塘村  述职测评大会",
         "议程：唱票计票",
@@ -302,7 +136,7 @@ fn a_missing_file_is_shown_the_timer_ticks_and_sigterm_restores_the_terminal() {
     let path = dir.join("m.ceping");
     let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
 
-    let term = Term::start(dir, "en", "--lang en projector m.ceping", (100, 30));
+    let term = Term::start(dir, "en", "", "--lang en projector m.ceping", (100, 30));
     term.wait_for(&["Waiting for a meeting to start", "read-only"]);
 
     // Moved away: the projector says so and retries every second.
