@@ -240,4 +240,6 @@ pub enum DomainError {
         )
     )]
     MergeInsideMerge,
+    #[error("{}", tr(format!("新名单没有“{1}”（{0}），但街道已为其记录了评定、综合评价或整改。请在名单中保留此人（已评的等次可先在评定等次页按 0 清除）。", .0, .1), format!("The new roster of {0} drops \"{1}\", who already has a grade, combined evaluation or rectification. Keep the person on the roster (a grade can first be cleared with 0 on the grading board).", .0, .1)))]
+    RosterDropsGraded(String, String),
 }

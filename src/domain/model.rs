@@ -514,6 +514,28 @@ impl Model {
                     return Err(DomainError::BadRoster(r.unit.clone()));
                 }
             }
+            // The office's records about someone the new roster drops would
+            // be left pointing at nobody: refuse instead.
+            let g = &self.grading;
+            let recorded = g
+                .grades
+                .keys()
+                .filter_map(|t| match t {
+                    super::grading::Target::Person { unit, name } if *unit == r.unit => Some(name),
+                    _ => None,
+                })
+                .chain(
+                    g.combined
+                        .keys()
+                        .chain(g.rectifications.keys())
+                        .filter(|(u, _)| *u == r.unit)
+                        .map(|(_, n)| n),
+                );
+            for name in recorded {
+                if !seen.contains(name.as_str()) {
+                    return Err(DomainError::RosterDropsGraded(r.unit.clone(), name.clone()));
+                }
+            }
         }
         Ok(())
     }
