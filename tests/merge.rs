@@ -205,6 +205,24 @@ fn four_laptops_merged_equal_one_file() {
     assert_eq!(merged.events, 1 + copied);
     assert_eq!(merged.copying, 0);
 
+    // The export carries the same provenance.
+    let o = ceping(&["export", out.to_str().unwrap(), "--format", "json"]);
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sources: Vec<(&str, &str)> = json["merged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["source"].as_str().unwrap(),
+                m["fingerprint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let expected_sources: Vec<(&str, &str)> =
+        expected.iter().map(|(s, f, _, _)| (*s, *f)).collect();
+    assert_eq!(sources, expected_sources);
+
     // The real binary verifies it.
     let v = ceping(&["verify", out.to_str().unwrap()]);
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));

@@ -20,6 +20,19 @@ pub struct Results {
     /// The office's grading (added in the same schema: readers of the
     /// first fields are unaffected).
     pub grading: super::grading::GradingResults,
+    /// For a merged street file: each laptop file it was made from, in
+    /// order (empty otherwise).
+    pub merged: Vec<MergedSource>,
+}
+
+/// One input of `ceping merge`.
+#[derive(Debug, Serialize)]
+pub struct MergedSource {
+    pub source: String,
+    /// That file's chain head when it was merged.
+    pub fingerprint: String,
+    pub units: Vec<String>,
+    pub events: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -193,6 +206,16 @@ pub fn results(model: &Model, head: &[u8; 32]) -> Results {
             .map(|u| unit_results(model, u))
             .collect(),
         grading: super::grading::grading(model),
+        merged: model
+            .merged
+            .iter()
+            .map(|p| MergedSource {
+                source: p.source.clone(),
+                fingerprint: p.fingerprint.clone(),
+                units: p.units.clone(),
+                events: p.events,
+            })
+            .collect(),
     }
 }
 
