@@ -371,21 +371,8 @@ fn oral(
     } = model.speech_clock(key, subject, now);
     let (face, band, used) = timer_face(model, key, subject, now);
     let color = bright(band_style(band).fg.unwrap_or(FG));
-    let role = model
-        .campaign
-        .unit(&key.unit)
-        .and_then(|u| u.subjects.iter().find(|s| s.name == subject))
-        .map(|s| t(Msg::from(s.role)))
-        .unwrap_or("");
-    let state = if speech.finished {
-        Msg::TimerDone.fill(&[&clock(used)])
-    } else if speech.running_since.is_some() {
-        t(Msg::TimerRunning).into()
-    } else if speech.started() {
-        t(Msg::TimerPaused).into()
-    } else {
-        t(Msg::TimerIdle).into()
-    };
+    let role = crate::ui::role_label(model, key, subject);
+    let state = crate::ui::timer_state(&speech, used);
     let status = format!(
         "{}: {}   {}",
         t(Msg::Timer),

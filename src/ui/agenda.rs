@@ -20,6 +20,29 @@ pub fn clock(ms: i64) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
+/// The role of `subject` in the meeting's unit, as a label.
+pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str) -> &'static str {
+    model
+        .campaign
+        .unit(&key.unit)
+        .and_then(|u| u.subjects.iter().find(|s| s.name == subject))
+        .map(|s| t(Msg::from(s.role)))
+        .unwrap_or("")
+}
+
+/// Where a speaker timer stands, as a label ("已结束，用时 06:10" …).
+pub fn timer_state(speech: &crate::domain::Speech, used_ms: i64) -> String {
+    if speech.finished {
+        Msg::TimerDone.fill(&[&clock(used_ms)])
+    } else if speech.running_since.is_some() {
+        t(Msg::TimerRunning).into()
+    } else if speech.started() {
+        t(Msg::TimerPaused).into()
+    } else {
+        t(Msg::TimerIdle).into()
+    }
+}
+
 pub fn band_style(band: TimerBand) -> Style {
     match band {
         TimerBand::Normal => Style::new().green(),
@@ -98,12 +121,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 remaining_ms: remaining,
                 band,
             } = model.speech_clock(key, subject, app.now);
-            let role = model
-                .campaign
-                .unit(&key.unit)
-                .and_then(|u| u.subjects.iter().find(|s| s.name == *subject))
-                .map(|s| t(Msg::from(s.role)))
-                .unwrap_or("");
+            let role = role_label(model, key, subject);
             lines.push(Line::from(vec![
                 Span::raw(subject.clone()).bold(),
                 Span::raw(format!("  {role}")),
@@ -118,15 +136,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 format!("  {shown}  "),
                 band_style(band).bold().reversed(),
             )));
-            let state = if speech.finished {
-                Msg::TimerDone.fill(&[&clock(used)])
-            } else if speech.running_since.is_some() {
-                t(Msg::TimerRunning).into()
-            } else if speech.started() {
-                t(Msg::TimerPaused).into()
-            } else {
-                t(Msg::TimerIdle).into()
-            };
+            let state = timer_state(&speech, used);
             lines.push(Line::from(format!(
                 "{}: {}   {}",
                 t(Msg::Timer),

@@ -10,7 +10,7 @@ pub mod results;
 mod sheet;
 
 /// The speaker timer's clock and colour bands, shared with the projector.
-pub use agenda::{band_style, clock};
+pub use agenda::{band_style, clock, role_label, timer_state};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
