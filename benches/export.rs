@@ -38,7 +38,13 @@ fn bench_export(c: &mut Criterion) {
             meeting: MeetingKind::AnnualReview,
             round: 1,
         };
-        session.record(Event::RoundClosed { round, head }).unwrap();
+        session
+            .record(Event::RoundClosed {
+                round,
+                head,
+                at: None,
+            })
+            .unwrap();
     }
     let (model, head) = (&session.model, session.store.head());
     println!(

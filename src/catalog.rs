@@ -83,8 +83,8 @@ catalog! {
     Missing => "未交", "missing";
     Ballot => "选票", "Ballot";
     Recent => "最近的选票", "Recent ballots";
-    Draft => "正在录入第 {0} 号", "Keying ballot {0}";
-    Correcting => "正在更正第 {0} 号", "Correcting ballot {0}";
+    Draft => "正在录入第 {0} 号：按 Enter 保存为第 {0} 号", "Keying ballot {0}: Enter saves it as ballot {0}";
+    Correcting => "正在更正第 {0} 号：按 Enter 保存更正，Esc 放弃更正", "Correcting ballot {0}: Enter saves the correction, Esc abandons it";
     DraftInvalid => "整张废票", "whole ballot invalid";
     Withdrawn => "已撤销", "withdrawn";
     Saved => "已保存第 {0} 号选票", "Ballot {0} saved";
@@ -99,7 +99,7 @@ catalog! {
     NothingToUndo => "没有可以撤销的操作", "Nothing to undo";
     NoLastBallot => "还没有上一张选票", "There is no previous ballot yet";
     RowsMissing => "还有 {0} 人没有录入；没勾的请按 0 记为弃权", "{0} people not keyed yet; press 0 for a blank (abstain)";
-    OverTopLimit => "优秀超过 {0} 个：按规则记为废票", "more than {0} top grades: counted as invalid by the rule";
+    OverTopLimit => "已保存第 {0} 号选票；最高等次超过 {1} 个，按规则计为废票", "Ballot {0} saved; more than {1} top grades, so it counts as invalid by the rule";
     Results => "测评结果", "Results";
     Warnings => "提醒", "Warnings";
     WarnEnteredOverReturned => "已录入 {0} 张，多于收回的 {1} 张", "entered {0} is more than returned {1}";
@@ -123,7 +123,7 @@ catalog! {
     PromptReturned => "收回选票数：", "Ballots returned:";
     PromptComment => "对 {0} 的点评：", "Comment on {0}:";
     PromptCorrect => "更正第几号选票：", "Correct ballot number:";
-    PromptWithdraw => "撤销第几号选票：", "Withdraw ballot number:";
+    PromptWithdraw => "撤销第几号选票（输入已撤销的号码则恢复它）：", "Withdraw ballot number (a withdrawn number is restored):";
     PromptStart => "开始 {0} {1}？按 Enter 确认，Esc 取消", "Start {0} {1}? Enter to confirm, Esc to cancel";
     BadNumber => "请输入数字", "Please type a number";
     BadTwoNumbers => "请输入两个数，例如：45 42", "Please type two numbers, e.g. 45 42";
@@ -218,6 +218,16 @@ catalog! {
     KeyCloseRound => "结束并认证本轮", "close and certify round";
     KeyReopen => "重新打开（写理由）", "reopen (with reason)";
     KeyVoid => "作废本轮并重新投票", "void round and re-run";
+    // -- grading guard (issue 9): a decision on a meeting not closed is provisional --
+    GuardAnnualReview => "述职测评大会", "annual review";
+    GuardPartyBuildingReview => "抓党建述职评议", "Party-building review";
+    GuardNotHeld => "{0}的{1}还没有召开", "{0} has not held its {1}";
+    GuardNotClosed => "{0}的{1}第 {2} 轮还没有结束", "{0}'s {1}, round {2}, is not closed";
+    PromptProvisionalGrade => "{0}，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消", "{0}; the grade will be marked provisional. Enter to confirm, Esc to cancel";
+    PromptProvisionalCombined => "{0}，综合评价将标为暂定。确认评价？按 Enter 确认，Esc 取消", "{0}; the combined evaluation will be marked provisional. Enter to confirm, Esc to cancel";
+    ProvisionalMark => "（暂定）", " (provisional)";
+    ProvisionalRecorded => "已记录，标为暂定：有关会议结束后自动转为正式", "Recorded as provisional: it becomes final when the meetings close";
+    ProvisionalCancelled => "已取消，没有记录任何内容", "Cancelled: nothing was recorded";
     // -- export (issue 5): add export labels below this line --
     KeyExport => "导出 Excel", "export to Excel";
     Exporting => "正在导出 Excel…", "Exporting to Excel…";
@@ -250,6 +260,70 @@ catalog! {
     RoleWorkTeamMember => "工作队队员", "Work-team member";
     Village => "村", "village";
     Community => "社区", "community";
+    // Counting checks (issue 9): ballot entry.
+    SameWhileCorrecting => "正在更正，不能用“同上一张”；按 Enter 保存更正，或 Esc 放弃", "Correcting: same-as-last does not apply; Enter saves the correction, Esc abandons it";
+    CorrectionAbandoned => "已放弃更正第 {0} 号选票，什么也没有保存", "Correction of ballot {0} abandoned; nothing was saved";
+    DraftCleared => "已清除正在录入的内容（没有保存任何东西）；再按 u 撤销上一次保存", "The ballot being keyed was cleared (nothing saved); press u again to undo the last save";
+    UndoClosed => "本轮已结束，不能撤销；要修改请先在散会这一步按 o 重新打开", "This round is closed; nothing can be undone. To change it, reopen it with o at the close step";
+    UndidSave => "已撤销刚保存的第 {0} 号选票（仍在记录中，标为已撤销；按 w 再输入 {0} 可恢复）", "Undid ballot {0} just saved (kept on record as withdrawn; w then {0} restores it)";
+    UndidCorrection => "已撤回对第 {0} 号选票的更正，恢复为更正前的内容", "Undid the correction of ballot {0}: it is as before the correction";
+    UndidWithdrawal => "已撤回对第 {0} 号选票的撤销：第 {0} 号重新计入", "Undid the withdrawal of ballot {0}: it counts again";
+    UndidRestore => "已撤回对第 {0} 号选票的恢复：第 {0} 号重新标为已撤销", "Undid the restoring of ballot {0}: it is withdrawn again";
+    PromptOverReturned => "已录入 {0} 张，收回 {1} 张。再保存第 {2} 号就多于收回数，确认保存？按 Enter 保存，Esc 取消", "{0} entered, {1} returned. Saving ballot {2} goes beyond the ballots returned: save it? Enter saves, Esc cancels";
+    NotKeyed => "未录入", "not keyed";
+    SetAside => "已作废（改用计票单）", "set aside (tally sheet)";
+    // Counting checks: the agenda.
+    SavedRollCall => "已记录：应到 {0}，实到 {1}", "Recorded: expected {0}, present {1}";
+    SavedIssued => "已记录：发出 {0} 张", "Recorded: {0} ballots issued";
+    SavedReturned => "已记录：收回 {0} 张", "Recorded: {0} ballots returned";
+    KeyAcknowledge => "确认提示", "acknowledge warnings";
+    NothingToAcknowledge => "这一步没有需要确认的提示", "There is no warning to acknowledge at this step";
+    Acknowledged => "已确认 {0} 条提示（已记录，导出时一并列出）", "{0} warnings acknowledged (recorded; every export lists them)";
+    WarnAckHint => "（按 a 确认）", " (press a to acknowledge)";
+    WarnAcked => "（已确认）", " (acknowledged)";
+    CloseWarnings => "结束时的提示", "Warnings at closing";
+    WarnPresentOverExpected => "实到 {0} 人多于应到 {1} 人，请核对", "present {0} is more than expected {1}; please check";
+    WarnIssuedOverPresent => "发出 {0} 张多于实到 {1} 人，请核对", "issued {0} is more than present {1}; please check";
+    WarnReturnedShort => "收回 {0} 张比发出 {1} 张少 {2} 张（达到 {3}%），请核对", "returned {0} is {2} fewer than issued {1} (at least {3}%); please check";
+    WarnNoBallots => "收回 0 张：这一轮没有选票", "0 returned: this round has no ballots";
+    WarnManyBlank => "空白票 {0} 张，达到收回 {1} 张的 {2}%", "{0} blank ballots: at least {2}% of the {1} returned";
+    WarnManyInvalid => "废票 {0} 张，达到收回 {1} 张的 {2}%", "{0} invalid ballots: at least {2}% of the {1} returned";
+    NeedIssuedFirst => "还没有录入发出选票数：按 p 回到发放选票，按 e 录入", "ballots issued not keyed in: press p to go back to issuing ballots, then e";
+    PromptDiscardBallots => "本轮已逐张录入 {0} 张选票。改用计票单须先作废这些选票（仍保留在记录中）。请写明理由后按 Enter，Esc 取消：", "{0} ballots of this round are keyed one by one. To count from a tally sheet, they must be set aside (they stay on record). Type the reason and press Enter, Esc cancels:";
+    BallotsSetAside => "已作废逐张录入的选票（仍保留在记录中），改用计票单", "The ballots keyed one by one were set aside (kept on record); counting from the tally sheet";
+    // Counting checks: the tally sheet.
+    PromptKeyer => "第 {0} 遍由谁录入？输入计票人姓名后按 Enter（可不填，直接按 Enter）：", "Who keys pass {0}? Type the counter's name and press Enter (or just Enter):";
+    PromptNeither => "{0}：两遍都不是 {1}（第 1 遍 {2}，第 2 遍 {3}），按纸质计票单确认？按 Enter 确认，Esc 返回修改", "{0}: neither pass says {1} (pass 1 {2}, pass 2 {3}). Confirm from the paper? Enter confirms, Esc goes back";
+    PromptDiscardSecond => "作废第 2 遍，重新录入第 2 遍。请写明理由后按 Enter，Esc 取消：", "Discard pass 2 and key it again. Type the reason and press Enter, Esc cancels:";
+    PromptDiscardAll => "作废这一轮的计票单（两遍都作废，仍保留在记录中），重新录入。请写明理由后按 Enter，Esc 取消：", "Discard this round's tally sheet (both passes; kept on record) and key it again. Type the reason and press Enter, Esc cancels:";
+    SheetDiscardedSecond => "第 2 遍已作废，请重新录入第 2 遍", "Pass 2 discarded: key pass 2 again";
+    SheetDiscardedAll => "计票单已作废（仍保留在记录中），可以重新录入", "The tally sheet was discarded (kept on record); it can be keyed again";
+    SheetKept => "已采用第 {0} 遍作为结果，结果已计入", "Pass {0} kept as the result; the results count";
+    SheetSameKeyer => "提示：两遍都由 {0} 录入；双人录入最好由两个人分别录", "Note: both passes were keyed by {0}; double entry works best with two people";
+    SheetBlankRule => "空白票对每个人都算弃权：每人的弃权不少于空白票", "A blank ballot is an abstention for everyone: each person's abstain is at least the blank ballots";
+    SheetTotal => "合计", "Total";
+    SheetMustBe => "应为", "Must be";
+    SheetKeyer => "计票人：{0}", "Counter: {0}";
+    SheetProblems => "还有 {0} 处错误，改正后才能保存：", "{0} errors; fix them before saving:";
+    SheetDone => "计票单已采用，结果已计入（按 x 可写明理由作废重录）", "The tally sheet is accepted and counts (x discards it with a reason, to key it again)";
+    KeyKeepFirst => "采用第 1 遍", "keep pass 1";
+    KeyKeepSecond => "采用第 2 遍", "keep pass 2";
+    KeyDiscardSecond => "作废第 2 遍", "discard pass 2";
+    KeyDiscardSheet => "作废计票单重录", "discard sheet";
+    PromptDiscardSheetFirst => "本轮已有计票单记录。改用逐张录入须先作废计票单（仍保留在记录中）。请写明理由后按 Enter，Esc 取消：", "This round has tally-sheet records. To key ballots one by one, the tally sheet must be discarded (it stays on record). Type the reason and press Enter, Esc cancels:";
+    // Closing history.
+    ReopenHistory => "第 {0} 次结束：{1}，指纹 {2}；重新打开：{3}，理由：{4}", "Close {0}: {1}, fingerprint {2}; reopened {3}, reason: {4}";
+    ChangesAfter => "重新打开后的改动：{0}", "Changed after reopening: {0}";
+    NoChangesAfter => "重新打开后没有改动", "Nothing changed after reopening";
+    ListSep => "、", ", ";
+    PartSep => "；", "; ";
+    ChangedAdded => "新录入第 {0} 号", "ballots {0} added";
+    ChangedCorrected => "更正第 {0} 号", "ballots {0} corrected";
+    ChangedWithdrawn => "撤销第 {0} 号", "ballots {0} withdrawn";
+    ChangedRestored => "恢复第 {0} 号", "ballots {0} restored";
+    ChangedCount => "{0}由 {1} 改为 {2}", "{0} changed from {1} to {2}";
+    ChangedSheet => "计票单重新录入或核对", "tally sheet keyed or resolved again";
+    ChangedBallotsDiscarded => "逐张录入的选票改用计票单", "ballots set aside for a tally sheet";
 }
 
 impl From<crate::domain::Role> for Msg {

@@ -183,6 +183,11 @@ fn run(command: Command) -> Result<()> {
         Command::Verify { file } => {
             let report = verify::verify(&file)?;
             println!("{}", report.summary());
+            // Every round ever closed, with the fingerprint shown when it
+            // closed, for checking against the signed minutes.
+            for line in report.closing_lines() {
+                println!("{line}");
+            }
             Ok(())
         }
         Command::Export {

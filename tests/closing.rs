@@ -220,6 +220,7 @@ fn closing_waits_until_the_tally_sheet_agrees() {
                 round: round_key(1),
                 pass: 2,
                 sheet,
+                keyer: None,
             })
             .unwrap();
         assert_eq!(round(&app, 1).open_differences().len(), 2);
@@ -329,7 +330,8 @@ fn closing_certifies_the_round_with_the_chain_head() {
             event,
             &Event::RoundClosed {
                 round: round_key(1),
-                head: before.clone()
+                head: before.clone(),
+                at: Some(app.now),
             }
         );
         assert_eq!(events[events.len() - 2].0.hash, before);
@@ -463,7 +465,8 @@ fn reopening_needs_a_written_reason_which_is_recorded() {
             events.last().unwrap().1,
             Event::RoundReopened {
                 round: round_key(1),
-                reason: reason.into()
+                reason: reason.into(),
+                at: Some(app.now),
             }
         );
 

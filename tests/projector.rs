@@ -145,6 +145,7 @@ fn closed() -> Model {
     events.push(Event::RoundClosed {
         round: round(),
         head: "3fa9c2d1e0b47a6655d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6".into(),
+        at: None,
     });
     model(&events)
 }

@@ -1,6 +1,6 @@
 //! The README stays true: its key table names every key of every mode.
 
-use ceping::app::keymap::{Mode, StepKind, bindings};
+use ceping::app::keymap::{Mode, SheetMode, StepKind, bindings};
 
 #[test]
 fn the_readme_key_table_lists_every_binding() {
@@ -19,8 +19,14 @@ fn the_readme_key_table_lists_every_binding() {
         Mode::Agenda(StepKind::Written),
         Mode::Agenda(StepKind::Counting),
         Mode::Agenda(StepKind::Plain),
+        Mode::Agenda(StepKind::Close),
+        Mode::Agenda(StepKind::Closed),
         Mode::Ballots,
-        Mode::Sheet,
+        Mode::Sheet(SheetMode::First),
+        Mode::Sheet(SheetMode::Second),
+        Mode::Sheet(SheetMode::Resolve),
+        Mode::Sheet(SheetMode::Done),
+        Mode::Grading,
         Mode::Prompt,
         Mode::ConfirmQuit,
     ];

@@ -7,7 +7,7 @@
 mod app_fixture;
 
 use app_fixture::*;
-use ceping::app::keymap::{self, Action, Mode, StepKind};
+use ceping::app::keymap::{self, Action, Mode, SheetMode, StepKind};
 use ceping::app::{App, PromptKind, Screen, Status};
 use ceping::domain::{
     AgendaStep, BallotContent, Mark, MeetingKey, MeetingKind, Round, RoundStatus, SheetCell,
@@ -657,7 +657,8 @@ fn modes() -> Vec<(Mode, &'static str)> {
         ),
         (Mode::Agenda(StepKind::Counting), "COUNTING"),
         (Mode::Ballots, "COUNTING <Enter>"),
-        (Mode::Sheet, "COUNTING t"),
+        (Mode::Prompt, "COUNTING t"),
+        (Mode::Sheet(SheetMode::First), "COUNTING t <Enter>"),
         (Mode::Agenda(StepKind::Plain), "COUNTING TWELVE <Esc> n"),
         (Mode::Agenda(StepKind::Close), "COUNTING TWELVE <Esc> n n"),
         (Mode::Grading, "g"),
@@ -823,8 +824,8 @@ fn english_screens_show_no_chinese_but_the_data() {
             Mode::Ballots,
         ),
         ("COUNTING <Enter> 1 <Enter> ?", Mode::Ballots),
-        ("COUNTING t 1 <Enter> 2", Mode::Sheet),
-        ("COUNTING t SHEET s", Mode::Sheet),
+        ("COUNTING t <Enter> 1 <Enter> 2", Mode::Sheet(SheetMode::First)),
+        ("COUNTING t <Enter> SHEET s", Mode::Sheet(SheetMode::First)),
         ("COUNTING <C-c>", Mode::ConfirmQuit),
         (close, Mode::Prompt),
         ("CLOSE <Enter>", Mode::Agenda(StepKind::Closed)),

@@ -4,7 +4,7 @@
 use super::{App, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
-use crate::domain::board::board;
+use crate::domain::board::{Decision, board, is_provisional};
 use crate::domain::grading::{Group, Rectification, RectificationStatus, Target};
 use crate::domain::{DomainError, Event};
 use crate::store::StoreError;
@@ -50,10 +50,11 @@ impl App {
             }
             Action::Grade(g) => {
                 if let Some(row) = row {
-                    self.assign(row.target, Some(g), None);
+                    self.grade_guarded(row.target, g);
                 }
             }
             Action::ClearGrade => {
+                // Clearing rests on nothing: no question.
                 if let Some(row) = row {
                     self.assign(row.target, None, None);
                 }
@@ -104,22 +105,77 @@ impl App {
         }
     }
 
+    /// Grade `target`. A grade the rules refuse (a full quota, the
+    /// cross-rule, no such grade) is refused at once, as always; a grade
+    /// that rests on a meeting not closed asks first (the grading guard),
+    /// and is recorded on Enter; any other is recorded now.
+    fn grade_guarded(&mut self, target: Target, grade: u8) {
+        let event = Event::GradeAssigned {
+            target: target.clone(),
+            grade: Some(grade),
+            justification: None,
+        };
+        if let Err(e) = self.model().check(&event)
+            && !matches!(e, DomainError::JustificationNeeded(..))
+        {
+            return self.fail(e.into());
+        }
+        let decision = Decision::Grade(target.clone());
+        if is_provisional(self.model(), &decision) {
+            return self.ask(PromptKind::ConfirmProvisional(decision, grade));
+        }
+        self.assign(target, Some(grade), None);
+    }
+
+    /// The combined evaluation, guarded as grades are. Returns whether the
+    /// prompt that asked for the level is answered (false: it stays open
+    /// with the reason, or the guard's question replaced it).
+    fn combined_guarded(&mut self, unit: &str, secretary: &str, level: u8) -> bool {
+        let event = Event::CombinedEvaluationSet {
+            unit: unit.to_string(),
+            secretary: secretary.to_string(),
+            level,
+        };
+        if let Err(e) = self.model().check(&event) {
+            self.fail(e.into());
+            return false;
+        }
+        let decision = Decision::Combined {
+            unit: unit.to_string(),
+            secretary: secretary.to_string(),
+        };
+        if is_provisional(self.model(), &decision) {
+            self.ask(PromptKind::ConfirmProvisional(decision, level));
+            return false;
+        }
+        self.record(event, None)
+    }
+
+    /// Esc at an office question: say what was not recorded. The prompt
+    /// itself is closed by the caller.
+    pub fn prompt_cancelled(&mut self, kind: &PromptKind) {
+        if let PromptKind::ConfirmProvisional(..) = kind {
+            self.say(Msg::ProvisionalCancelled, &[]);
+        }
+    }
+
     /// Assign a final grade. Over a soft quota, ask for the justification
-    /// instead of failing.
-    fn assign(&mut self, target: Target, grade: Option<u8>, justification: Option<String>) {
+    /// instead of failing. Returns whether it was recorded.
+    fn assign(&mut self, target: Target, grade: Option<u8>, justification: Option<String>) -> bool {
         let event = Event::GradeAssigned {
             target: target.clone(),
             grade,
             justification,
         };
         match self.session.record(event) {
-            Ok(_) => {}
+            Ok(_) => return true,
             Err(StoreError::Domain(e @ DomainError::JustificationNeeded(..))) => {
                 self.ask(PromptKind::Justification(target, grade.unwrap_or(0)));
                 self.fail(e.into());
             }
             Err(e) => self.fail(e),
         }
+        false
     }
 
     /// Act on the office's prompts. `None`: not an office prompt.
@@ -131,7 +187,11 @@ impl App {
                 let head = chain::to_hex(&self.session.store.head());
                 let short = head[..12].to_string();
                 self.record(
-                    Event::RoundClosed { round, head },
+                    Event::RoundClosed {
+                        round,
+                        head,
+                        at: Some(self.now),
+                    },
                     Some(Msg::RoundClosedMsg.fill(&[n, &short])),
                 )
             }
@@ -141,6 +201,7 @@ impl App {
                     Event::RoundReopened {
                         round: round?,
                         reason,
+                        at: Some(self.now),
                     },
                     Some(Msg::RoundReopenedMsg.fill(&[n])),
                 )
@@ -173,19 +234,34 @@ impl App {
                 }
             }
             PromptKind::Combined(unit, secretary) => match input.trim().parse::<u8>() {
-                Ok(l @ 1..=4) => self.record(
-                    Event::CombinedEvaluationSet {
-                        unit: unit.clone(),
-                        secretary: secretary.clone(),
-                        level: l - 1,
-                    },
-                    None,
-                ),
+                Ok(l @ 1..=4) => self.combined_guarded(unit, secretary, l - 1),
                 _ => {
                     self.refuse(Msg::BadLevel, &[]);
                     false
                 }
             },
+            PromptKind::ConfirmProvisional(decision, level) => {
+                // Recorded exactly as without the guard: every rule applies.
+                let recorded = match decision {
+                    Decision::Grade(target) => self.assign(target.clone(), Some(*level), None),
+                    Decision::Combined { unit, secretary } => self.record(
+                        Event::CombinedEvaluationSet {
+                            unit: unit.clone(),
+                            secretary: secretary.clone(),
+                            level: *level,
+                        },
+                        None,
+                    ),
+                };
+                if recorded {
+                    self.say(Msg::ProvisionalRecorded, &[]);
+                }
+                // Answered, unless a justification is now asked for.
+                !matches!(
+                    self.prompt.as_ref().map(|p| &p.kind),
+                    Some(PromptKind::Justification(..))
+                )
+            }
             PromptKind::Rectification(unit, secretary) => {
                 let parts: Vec<String> = input
                     .split(['|', '｜'])

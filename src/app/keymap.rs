@@ -41,6 +41,14 @@ pub enum Action {
     NextCell,
     PrevCell,
     SaveSheet,
+    /// Resolving a tally sheet: keep pass 1 or 2 whole.
+    KeepPass(u8),
+    /// Resolving: throw pass 2 away and key it again.
+    DiscardSecond,
+    /// Throw the whole tally sheet away (with a reason) and key it again.
+    DiscardSheet,
+    /// Acknowledge the counting warnings of the current step.
+    Acknowledge,
     Type(char),
     /// A capital letter where only small letters mean something.
     CapsLock,
@@ -72,10 +80,24 @@ pub enum Mode {
     /// The agenda, at a step of this kind.
     Agenda(StepKind),
     Ballots,
-    Sheet,
+    Sheet(SheetMode),
     Grading,
     Prompt,
     ConfirmQuit,
+}
+
+/// The tally sheet's stages, by the keys they take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetMode {
+    /// Pass 1: typing.
+    First,
+    /// Pass 2: typing, and pass 1 may be thrown away.
+    Second,
+    /// The passes differ: typing the paper's values, keeping or
+    /// discarding a pass.
+    Resolve,
+    /// Accepted: read-only; it may be discarded with a reason.
+    Done,
 }
 
 /// Agenda steps grouped by the keys they take.
@@ -160,6 +182,10 @@ const AGENDA_NUMBERS: &[Binding] = &[
     key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, false),
 ];
+
+/// Where counting warnings arise (numbers, counting, close): acknowledge.
+const ACKNOWLEDGE: &[Binding] =
+    &[key!("a", KeyCode::Char('a') => Action::Acknowledge, KeyAcknowledge, true)];
 
 const AGENDA_CLOSE: &[Binding] = &[
     key!("Enter", KeyCode::Enter => Action::CloseRound, KeyCloseRound, true),
@@ -261,7 +287,7 @@ const BALLOTS: &[Binding] = &[
     CTRL_C,
 ];
 
-const SHEET: &[Binding] = &[
+const SHEET_TYPING: &[Binding] = &[
     Binding {
         keys: "0-9",
         matches: |k| match ch(k) {
@@ -271,12 +297,27 @@ const SHEET: &[Binding] = &[
         desc: Msg::KeyDigit,
         footer: true,
     },
+    key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
+    key!("s", KeyCode::Char('s') => Action::SaveSheet, KeySave, true),
+];
+
+const SHEET_MOVE: &[Binding] = &[
     key!("Enter / Tab / Right", KeyCode::Enter | KeyCode::Tab | KeyCode::Right => Action::NextCell, KeyNextCell, true),
     key!("Left", KeyCode::Left | KeyCode::BackTab => Action::PrevCell, KeyPrevCell, false),
     key!("Up", KeyCode::Up => Action::Up, KeyUp, false),
     key!("Down", KeyCode::Down => Action::Down, KeyDown, false),
-    key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
-    key!("s", KeyCode::Char('s') => Action::SaveSheet, KeySave, true),
+];
+
+const SHEET_RESOLVE: &[Binding] = &[
+    key!("f", KeyCode::Char('f') => Action::KeepPass(1), KeyKeepFirst, true),
+    key!("l", KeyCode::Char('l') => Action::KeepPass(2), KeyKeepSecond, true),
+    key!("d", KeyCode::Char('d') => Action::DiscardSecond, KeyDiscardSecond, true),
+];
+
+const SHEET_DISCARD: &[Binding] =
+    &[key!("x", KeyCode::Char('x') => Action::DiscardSheet, KeyDiscardSheet, true)];
+
+const SHEET_END: &[Binding] = &[
     key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
     CTRL_C,
@@ -304,17 +345,28 @@ const CONFIRM_QUIT: &[Binding] = &[
 pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
     let tables: &[&'static [Binding]] = match mode {
         Mode::Home => &[HOME],
-        Mode::Agenda(StepKind::Numbers) => &[AGENDA_NUMBERS, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Numbers) => &[AGENDA_NUMBERS, ACKNOWLEDGE, AGENDA_COMMON],
         Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, EXPORT, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, EXPORT, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Counting) => {
+            &[AGENDA_COUNTING, ACKNOWLEDGE, EXPORT, AGENDA_COMMON]
+        }
+        Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, ACKNOWLEDGE, EXPORT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, EXPORT, AGENDA_COMMON],
         Mode::Grading => &[GRADING],
         Mode::Agenda(StepKind::Plain) => &[EXPORT, AGENDA_COMMON],
         Mode::Ballots => &[BALLOTS],
-        Mode::Sheet => &[SHEET],
+        Mode::Sheet(SheetMode::First) => &[SHEET_TYPING, SHEET_MOVE, SHEET_END],
+        Mode::Sheet(SheetMode::Second) => &[SHEET_TYPING, SHEET_MOVE, SHEET_DISCARD, SHEET_END],
+        Mode::Sheet(SheetMode::Resolve) => &[
+            SHEET_TYPING,
+            SHEET_MOVE,
+            SHEET_RESOLVE,
+            SHEET_DISCARD,
+            SHEET_END,
+        ],
+        Mode::Sheet(SheetMode::Done) => &[SHEET_MOVE, SHEET_DISCARD, SHEET_END],
         Mode::Prompt => &[PROMPT],
         Mode::ConfirmQuit => &[CONFIRM_QUIT],
     };
@@ -350,7 +402,7 @@ mod tests {
             None
         );
         assert_eq!(
-            lookup(Mode::Sheet, &k(KeyCode::Char('7'))),
+            lookup(Mode::Sheet(SheetMode::Second), &k(KeyCode::Char('7'))),
             Some(Action::Digit(7))
         );
     }
@@ -377,7 +429,7 @@ mod tests {
         for mode in [
             Mode::Home,
             Mode::Ballots,
-            Mode::Sheet,
+            Mode::Sheet(SheetMode::First),
             Mode::Prompt,
             Mode::Agenda(StepKind::Plain),
         ] {

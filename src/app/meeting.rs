@@ -1,11 +1,11 @@
 //! Actions on a meeting: moving through the agenda, the speaker timer,
 //! numbers typed at prompts, and keying ballots one by one.
 
-use super::{App, Draft, PromptKind, Screen, SheetEdit};
+use super::{App, Draft, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
 use crate::domain::needs::needs;
-use crate::domain::{AgendaStep, BallotContent, Event, Mark, MeetingKey, RoundKey, TimerAction};
+use crate::domain::{AgendaStep, Event, MeetingKey, RoundKey, RoundStatus, SheetDiscard, TimerAction};
 
 impl App {
     fn round_key(&self) -> Option<RoundKey> {
@@ -14,12 +14,32 @@ impl App {
 
     pub(super) fn on_agenda(&mut self, key: &MeetingKey, action: Action) {
         let steps = self.model().agenda(key);
-        let Some(step) = self.model().current_step(key) else {
+        let Some(step) = self.step_of(key) else {
             return;
         };
         let at = steps.iter().position(|s| *s == step).unwrap_or(0);
+        let closed = self
+            .current_round()
+            .is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
         match action {
-            Action::Back => self.screen = Screen::Home,
+            Action::Back => {
+                self.browse = None;
+                self.screen = Screen::Home;
+            }
+            // A closed round is read-only: moving through its agenda only
+            // changes what the screen shows, and records nothing.
+            Action::NextStep | Action::PrevStep if closed => {
+                let to = if action == Action::NextStep {
+                    steps.get(at + 1)
+                } else {
+                    at.checked_sub(1).and_then(|i| steps.get(i))
+                };
+                match to {
+                    Some(s) => self.browse = Some((key.clone(), s.clone())),
+                    None if action == Action::NextStep => self.refuse(Msg::LastStep, &[]),
+                    None => {}
+                }
+            }
             Action::NextStep => {
                 let Some(next) = steps.get(at + 1).cloned() else {
                     return self.refuse(Msg::LastStep, &[]);
@@ -47,12 +67,8 @@ impl App {
                     None,
                 );
             }
-            Action::Edit => match step {
-                AgendaStep::RollCall => self.ask(PromptKind::RollCall),
-                AgendaStep::IssueBallots => self.ask(PromptKind::Issued),
-                AgendaStep::CollectBallots => self.ask(PromptKind::Returned),
-                _ => {}
-            },
+            Action::Edit => self.edit_numbers(&step),
+            Action::Acknowledge => self.acknowledge(&step),
             Action::TimerToggle | Action::TimerStop => {
                 let AgendaStep::OralReport { subject } = step else {
                     return;
@@ -106,7 +122,14 @@ impl App {
                 );
             }
             Action::KeyBallots => {
-                let lines = self.current_round().map(|r| r.lines.len()).unwrap_or(0);
+                let Some(round) = self.current_round() else {
+                    return;
+                };
+                if round.by_sheet() {
+                    // One method per round: switching discards, with a reason.
+                    return self.ask(PromptKind::DiscardSheet(SheetDiscard::All));
+                }
+                let lines = round.lines.len();
                 if self.draft.marks.len() != lines {
                     self.draft = Draft::new(lines);
                 }
@@ -124,13 +147,7 @@ impl App {
                 };
                 self.ask(kind);
             }
-            Action::KeySheet => {
-                if let Some(round) = self.current_round() {
-                    let grades = self.grades(key);
-                    self.sheet = Some(SheetEdit::for_round(round, grades));
-                    self.screen = Screen::Sheet(key.clone());
-                }
-            }
+            Action::KeySheet => self.open_sheet(key),
             _ => {}
         }
     }
@@ -146,115 +163,6 @@ impl App {
             .meeting(key.meeting)
             .map(|m| m.scale.len())
             .unwrap_or(0)
-    }
-
-    pub(super) fn on_ballots(&mut self, key: &MeetingKey, action: Action) {
-        let Some(round) = self.current_round() else {
-            return;
-        };
-        let lines = round.lines.len();
-        let grades = self.grades(key);
-        match action {
-            Action::Back => {
-                self.draft.correcting = None;
-                self.screen = Screen::Agenda(key.clone());
-            }
-            Action::Grade(g) if usize::from(g) < grades => self.draft.mark(Mark::Grade(g)),
-            Action::Grade(g) => self.refuse(Msg::NoSuchGrade, &[&(g + 1), &grades]),
-            Action::Row(r) if r >= lines => self.refuse(Msg::NoSuchRow, &[]),
-            Action::CapsLock => self.refuse(Msg::CapsLock, &[]),
-            Action::Abstain => self.draft.mark(Mark::Abstain),
-            Action::VoidMark => self.draft.mark(Mark::Void),
-            Action::Row(r) => self.draft.go_to(r),
-            Action::Up => self.draft.up(),
-            Action::Down => self.draft.down(),
-            Action::ClearDraft => self.draft = Draft::new(lines),
-            Action::InvalidBallot => self.draft.set_invalid(),
-            Action::Commit => match self.draft.content() {
-                Some(content) => self.save_ballot(content),
-                None => self.refuse(Msg::RowsMissing, &[&self.draft.missing()]),
-            },
-            Action::SameAsLast => match round.ballots.iter().rev().find(|b| !b.withdrawn) {
-                Some(last) if self.draft.correcting.is_none() => {
-                    self.save_ballot(last.content.clone())
-                }
-                _ => self.refuse(Msg::NoLastBallot, &[]),
-            },
-            Action::Undo => self.undo_last(),
-            Action::Correct => self.ask(PromptKind::Correct),
-            Action::Withdraw => self.ask(PromptKind::Withdraw),
-            _ => {}
-        }
-    }
-
-    /// Save the draft as a new ballot, or as the correction it is.
-    fn save_ballot(&mut self, content: BallotContent) {
-        let Some(round) = self.current_round() else {
-            return;
-        };
-        let key = round.key.clone();
-        let lines = round.lines.len();
-        let (event, inverse, msg, number) = match self.draft.correcting {
-            Some(number) => {
-                let Some(old) = round.ballots.get(number as usize - 1) else {
-                    return;
-                };
-                let inverse = Event::BallotCorrected {
-                    round: key.clone(),
-                    number,
-                    content: old.content.clone(),
-                };
-                let event = Event::BallotCorrected {
-                    round: key,
-                    number,
-                    content: content.clone(),
-                };
-                (event, inverse, Msg::SavedCorrection, number)
-            }
-            None => {
-                let number = round.ballots.len() as u32 + 1;
-                let inverse = Event::BallotWithdrawn {
-                    round: key.clone(),
-                    number,
-                };
-                let event = Event::BallotRecorded {
-                    round: key,
-                    number,
-                    content: content.clone(),
-                };
-                (event, inverse, Msg::Saved, number)
-            }
-        };
-        let over_limit = self
-            .model()
-            .campaign
-            .rules
-            .max_top_grades_per_ballot
-            .filter(|&max| content.top_grades() > max as usize);
-        if self.record(event, Some(msg.fill(&[&number]))) {
-            self.undo.push(inverse);
-            self.draft = Draft::new(lines);
-            if let Some(max) = over_limit {
-                self.say(Msg::OverTopLimit, &[&max]);
-            }
-        }
-    }
-
-    fn undo_last(&mut self) {
-        let Some(inverse) = self.undo.pop() else {
-            self.refuse(Msg::NothingToUndo, &[]);
-            return;
-        };
-        let msg = match &inverse {
-            Event::BallotWithdrawn { number, .. } => Msg::SavedWithdrawal.fill(&[number]),
-            Event::BallotRestored { number, .. } => Msg::SavedRestore.fill(&[number]),
-            Event::BallotCorrected { number, .. } => Msg::SavedCorrection.fill(&[number]),
-            _ => String::new(),
-        };
-        if !self.record(inverse.clone(), Some(msg)) {
-            // Keep it: the user may want to try again after reading why.
-            self.undo.push(inverse);
-        }
     }
 
     pub(super) fn on_prompt(&mut self, action: Action) {
@@ -284,19 +192,37 @@ impl App {
             }
             return;
         }
-        if let Some(done) = self.submit_office(&kind, input) {
+        let handled = match self.submit_office(&kind, input) {
+            Some(done) => Some(done),
+            None => self.submit_sheet(&kind, input),
+        };
+        if let Some(done) = handled {
             if done {
                 self.prompt = None;
             }
             return;
         }
-        let numbers: Vec<u32> = input
+        let numbers: Vec<u64> = input
             .split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '/')
             .filter(|s| !s.is_empty())
             .map(|s| s.parse())
             .collect::<Result<_, _>>()
             .unwrap_or_default();
+        // Above the cap is a slip, whatever the field (and never wraps).
+        if let Some(&n) = numbers
+            .iter()
+            .find(|&&n| n > u64::from(crate::domain::checks::MAX_COUNT))
+        {
+            return self.fail(crate::domain::DomainError::CountTooLarge(n).into());
+        }
+        let numbers: Vec<u32> = numbers.into_iter().map(|n| n as u32).collect();
         let one = (numbers.len() == 1).then(|| numbers[0]);
+        if let Some(done) = self.submit_ballot(&kind, one) {
+            if done {
+                self.prompt = None;
+            }
+            return;
+        }
         let round = self.round_key();
         let done = match (&kind, round) {
             (PromptKind::StartMeeting(key), _) => {
@@ -343,63 +269,93 @@ impl App {
                         expected,
                         present,
                     },
-                    None,
+                    Some(Msg::SavedRollCall.fill(&[&expected, &present])),
                 ),
                 _ => return self.refuse(Msg::BadTwoNumbers, &[]),
             },
+            (PromptKind::DiscardBallots(_), Some(round)) => {
+                let reason = crate::domain::names::normalize_text(input);
+                let ok = self.record(
+                    Event::BallotsDiscarded { round, reason },
+                    Some(Msg::BallotsSetAside.text().to_string()),
+                );
+                if ok {
+                    self.prompt = None;
+                    if let Some(key) = self.meeting_key().cloned() {
+                        self.open_sheet(&key);
+                    }
+                    return;
+                }
+                false
+            }
             (_, _) if one.is_none() => return self.refuse(Msg::BadNumber, &[]),
             (PromptKind::Issued, Some(round)) => self.record(
                 Event::BallotsIssued {
                     round,
                     count: one.unwrap_or(0),
                 },
-                None,
+                Some(Msg::SavedIssued.fill(&[&one.unwrap_or(0)])),
             ),
             (PromptKind::Returned, Some(round)) => self.record(
                 Event::BallotsReturned {
                     round,
                     count: one.unwrap_or(0),
                 },
-                None,
+                Some(Msg::SavedReturned.fill(&[&one.unwrap_or(0)])),
             ),
-            (PromptKind::Withdraw, Some(round)) => {
-                let number = one.unwrap_or(0);
-                let ok = self.record(
-                    Event::BallotWithdrawn {
-                        round: round.clone(),
-                        number,
-                    },
-                    Some(Msg::SavedWithdrawal.fill(&[&number])),
-                );
-                if ok {
-                    self.undo.push(Event::BallotRestored { round, number });
-                }
-                ok
-            }
-            (PromptKind::Correct, Some(_)) => {
-                let number = one.unwrap_or(0);
-                let lines = self.current_round().map(|r| r.lines.len()).unwrap_or(0);
-                let slot = self
-                    .current_round()
-                    .and_then(|r| r.ballots.get((number as usize).wrapping_sub(1)))
-                    .map(|b| b.content.clone());
-                match slot {
-                    Some(content) => {
-                        self.draft = Draft::from_content(&content, lines, number);
-                        true
-                    }
-                    None => {
-                        let e = crate::domain::DomainError::NoSuchBallot(number);
-                        self.fail(e.into());
-                        false
-                    }
-                }
-            }
             // Office prompts were handled above; without a round, nothing.
             _ => false,
         };
         if done {
             self.prompt = None;
         }
+    }
+
+    /// `e` at a numbers step: ask, pre-filled with what is known (发出
+    /// from 实到, as the ballots handed out are normally one per person).
+    fn edit_numbers(&mut self, step: &AgendaStep) {
+        let round = self.current_round();
+        let (kind, prefill) = match step {
+            AgendaStep::RollCall => (
+                PromptKind::RollCall,
+                round.and_then(|r| Some(format!("{} {}", r.expected?, r.present?))),
+            ),
+            AgendaStep::IssueBallots => (
+                PromptKind::Issued,
+                round.and_then(|r| r.issued.or(r.present)).map(|n| n.to_string()),
+            ),
+            AgendaStep::CollectBallots => (
+                PromptKind::Returned,
+                round.and_then(|r| r.returned).map(|n| n.to_string()),
+            ),
+            _ => return,
+        };
+        self.ask(kind);
+        if let (Some(p), Some(text)) = (self.prompt.as_mut(), prefill) {
+            p.input = text;
+        }
+    }
+
+    /// `a`: acknowledge the warnings raised at this step (at the close
+    /// step: every open one), as one recorded event.
+    fn acknowledge(&mut self, step: &AgendaStep) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let warnings: Vec<_> = self
+            .model()
+            .open_warnings(round)
+            .into_iter()
+            .filter(|w| *step == AgendaStep::Close || w.step() == *step)
+            .collect();
+        if warnings.is_empty() {
+            return self.refuse(Msg::NothingToAcknowledge, &[]);
+        }
+        let n = warnings.len();
+        let event = Event::WarningsAcknowledged {
+            round: round.key.clone(),
+            warnings,
+        };
+        self.record(event, Some(Msg::Acknowledged.fill(&[&n])));
     }
 }

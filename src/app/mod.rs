@@ -3,6 +3,7 @@
 //! transaction) -> fold -> redraw; nothing shows as accepted before its
 //! event has committed. Screens render from `&App` (see `crate::ui`).
 
+mod ballots;
 pub mod draft;
 mod export;
 mod grading;
@@ -19,8 +20,8 @@ use crate::domain::{AgendaStep, Event, MeetingKey, MeetingKind, Model, Round};
 use crate::store::{Session, StoreError};
 pub use draft::Draft;
 pub use export::{Deferred, export_path};
-pub use keymap::{Action, Mode, StepKind};
-pub use sheet_edit::SheetEdit;
+pub use keymap::{Action, Mode, SheetMode, StepKind};
+pub use sheet_edit::{SheetEdit, SheetStage};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +57,20 @@ pub enum PromptKind {
     Rectification(String, String),
     /// The path of a roster to import.
     ImportRoster,
+    /// A grade (index into the group's grades) or a combined level (0 = 好)
+    /// on a meeting not closed: recorded on Enter, marked provisional.
+    ConfirmProvisional(crate::domain::board::Decision, u8),
+    /// Who keys tally-sheet pass 1 or 2 (计票人; may be left empty).
+    Keyer(u8),
+    /// A re-keyed tally cell matches neither pass: confirm from the paper.
+    ConfirmNeither(crate::domain::SheetCell),
+    /// Discard tally-sheet passes, with a reason.
+    DiscardSheet(crate::domain::SheetDiscard),
+    /// Set aside this many ballots keyed one by one, with a reason, to
+    /// count from a tally sheet instead.
+    DiscardBallots(usize),
+    /// Save a ballot beyond the ballots returned? (the content to save)
+    ConfirmOverReturned(crate::domain::BallotContent),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,8 +102,11 @@ pub struct App {
     pub confirm_quit: bool,
     pub help: bool,
     pub status: Option<Status>,
-    /// Inverse events of this session's ballot actions, for undo.
-    pub undo: Vec<Event>,
+    /// This session's ballot actions, newest last, for undo.
+    pub undo: Vec<ballots::Undo>,
+    /// A step of a closed meeting being looked at: browsing a closed
+    /// round records nothing.
+    pub browse: Option<(MeetingKey, AgendaStep)>,
     pub quit: bool,
     /// Work that waits until the frame saying it started is drawn.
     pub deferred: Option<Deferred>,
@@ -112,6 +130,7 @@ impl App {
             help: false,
             status: None,
             undo: Vec::new(),
+            browse: None,
             quit: false,
             deferred: None,
             now,
@@ -151,7 +170,20 @@ impl App {
     }
 
     pub fn current_step(&self) -> Option<AgendaStep> {
-        self.model().current_step(self.meeting_key()?)
+        self.step_of(self.meeting_key()?)
+    }
+
+    /// The step the screen shows for meeting `key`: the meeting's own, or
+    /// the one being looked at while its round is closed.
+    pub fn step_of(&self, key: &MeetingKey) -> Option<AgendaStep> {
+        let closed = self
+            .model()
+            .current_round(&key.unit, key.meeting)
+            .is_some_and(|r| matches!(r.status, crate::domain::RoundStatus::Closed { .. }));
+        match &self.browse {
+            Some((k, step)) if k == key && closed => Some(step.clone()),
+            _ => self.model().current_step(key),
+        }
     }
 
     /// Is a speaker timer running on screen? The event loop ticks only then.
@@ -178,9 +210,14 @@ impl App {
         match &self.screen {
             Screen::Home => Mode::Home,
             Screen::Ballots(_) => Mode::Ballots,
-            Screen::Sheet(_) => Mode::Sheet,
+            Screen::Sheet(_) => Mode::Sheet(match self.sheet.as_ref().map(|s| s.stage) {
+                Some(SheetStage::Pass(1)) | None => SheetMode::First,
+                Some(SheetStage::Pass(_)) => SheetMode::Second,
+                Some(SheetStage::Resolve) => SheetMode::Resolve,
+                Some(SheetStage::Done) => SheetMode::Done,
+            }),
             Screen::Grading => Mode::Grading,
-            Screen::Agenda(k) => Mode::Agenda(match self.model().current_step(k) {
+            Screen::Agenda(k) => Mode::Agenda(match self.step_of(k) {
                 Some(
                     AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots,
                 ) => StepKind::Numbers,

@@ -1,10 +1,20 @@
 //! Keying the counter's tally sheet twice, blind, and resolving the cells
 //! where the two passes differ (double entry, the four-eyes practice).
+//!
+//! The flow follows the Dutch Electoral Council's data-entry states
+//! (Abacus): a pass with an error cannot be saved; pass 2 opens only after
+//! pass 1 is saved and never shows it; on a difference the user keys each
+//! differing cell from the paper (a value matching neither pass is
+//! confirmed first), or keeps one pass whole, or discards pass 2 or both.
+//! An accepted sheet can be discarded with a reason while the round is
+//! open: there is never a dead end.
 
-use super::{App, Screen};
+use super::{App, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
-use crate::domain::{Event, MeetingKey, Round, SheetCell, TallySheet};
+use crate::domain::{
+    Event, MeetingKey, ResolveBasis, Round, SheetCell, SheetDiscard, SheetProblem, TallySheet,
+};
 
 /// What the sheet screen is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,9 +22,9 @@ pub enum SheetStage {
     /// Keying pass 1 or 2; the other pass is never shown (blind).
     Pass(u8),
     /// Both passes keyed and different: key the right value of each
-    /// differing cell from the paper.
+    /// differing cell from the paper, or keep or discard a pass.
     Resolve,
-    /// Agreed or resolved: read-only.
+    /// Agreed or resolved: read-only (it can be discarded with a reason).
     Done,
 }
 
@@ -32,6 +42,11 @@ pub struct SheetEdit {
     /// Disputed cells keyed again from the paper. Every one must be, or
     /// resolving would just take pass 1's word for it.
     pub rekeyed: Vec<SheetCell>,
+    /// Disputed cells whose value matches neither pass, confirmed by the
+    /// user as what the paper says.
+    pub confirmed: Vec<SheetCell>,
+    /// Who keys this pass (计票人), when given.
+    pub keyer: Option<String>,
 }
 
 impl SheetEdit {
@@ -55,11 +70,18 @@ impl SheetEdit {
             fresh: true,
             disputed,
             rekeyed: Vec::new(),
+            confirmed: Vec::new(),
+            keyer: None,
         }
     }
 
     pub fn cell(&self) -> Option<SheetCell> {
         self.cells.get(self.cursor).copied()
+    }
+
+    /// The problems of the sheet as keyed so far, against `returned`.
+    pub fn problems(&self, returned: Option<u32>) -> Vec<SheetProblem> {
+        returned.map_or_else(Vec::new, |r| self.sheet.problems(r))
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -91,13 +113,16 @@ impl SheetEdit {
     fn digit(&mut self, d: u8) {
         let Some(cell) = self.cell() else { return };
         let old = if self.fresh { 0 } else { self.sheet.get(cell) };
-        // Paper tallies never reach a million; cap to keep typing sane.
+        // Paper tallies never reach a million; cap to keep typing sane
+        // (the domain refuses anything above 收回 anyway).
         let value = (old.saturating_mul(10) + u32::from(d)).min(999_999);
         self.sheet.set(cell, value);
         self.fresh = false;
         if !self.rekeyed.contains(&cell) {
             self.rekeyed.push(cell);
         }
+        // A new value needs its own confirmation.
+        self.confirmed.retain(|c| *c != cell);
     }
 
     /// Disputed cells not yet keyed again.
@@ -108,21 +133,61 @@ impl SheetEdit {
             .count()
     }
 
+    /// The first re-keyed disputed cell whose value is neither pass's and
+    /// was not confirmed yet.
+    fn unconfirmed(&self, passes: &[Option<TallySheet>; 2]) -> Option<SheetCell> {
+        let [Some(a), Some(b)] = passes else {
+            return None;
+        };
+        self.disputed.iter().copied().find(|&c| {
+            let v = self.sheet.get(c);
+            v != a.get(c) && v != b.get(c) && !self.confirmed.contains(&c)
+        })
+    }
+
     fn delete(&mut self) {
         if let Some(cell) = self.cell() {
             self.sheet.set(cell, self.sheet.get(cell) / 10);
             self.fresh = false;
+            if !self.rekeyed.contains(&cell) {
+                self.rekeyed.push(cell);
+            }
+            self.confirmed.retain(|c| *c != cell);
         }
     }
 }
 
 impl App {
+    /// Open the tally sheet of the current round (from the agenda's `t`).
+    pub(super) fn open_sheet(&mut self, key: &MeetingKey) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let keyed = round.keyed_ballots();
+        if keyed > 0 {
+            // One method per round: switching discards, with a reason.
+            self.ask(PromptKind::DiscardBallots(keyed));
+            return;
+        }
+        if round.returned.is_none() {
+            return self.fail(crate::domain::DomainError::SheetNeedsReturned.into());
+        }
+        let edit = SheetEdit::for_round(round, self.grades(key));
+        let stage = edit.stage;
+        self.sheet = Some(edit);
+        self.screen = Screen::Sheet(key.clone());
+        if let SheetStage::Pass(p) = stage {
+            self.ask(PromptKind::Keyer(p));
+        }
+    }
+
     pub(super) fn on_sheet(&mut self, key: &MeetingKey, action: Action) {
         let Some(edit) = self.sheet.as_mut() else {
             self.screen = Screen::Agenda(key.clone());
             return;
         };
-        let editable = edit.stage != SheetStage::Done;
+        let stage = edit.stage;
+        let editable = stage != SheetStage::Done;
         match action {
             Action::Back => {
                 self.screen = Screen::Agenda(key.clone());
@@ -134,6 +199,13 @@ impl App {
             Action::Up => edit.move_row(false),
             Action::Down => edit.move_row(true),
             Action::SaveSheet if editable => self.save_sheet(key),
+            Action::KeepPass(p) if stage == SheetStage::Resolve => self.keep_pass(key, p),
+            Action::DiscardSecond if stage == SheetStage::Resolve => {
+                self.ask(PromptKind::DiscardSheet(SheetDiscard::Second))
+            }
+            Action::DiscardSheet if stage != SheetStage::Pass(1) => {
+                self.ask(PromptKind::DiscardSheet(SheetDiscard::All))
+            }
             _ => {}
         }
     }
@@ -143,42 +215,145 @@ impl App {
             return;
         };
         let round_key = round.key.clone();
-        if edit.stage == SheetStage::Resolve && edit.unresolved() > 0 {
-            return self.refuse(Msg::SheetUnresolved, &[&edit.unresolved()]);
-        }
-        let rows_disagree = !edit.sheet.row_totals_agree();
-        let (event, msg) = match edit.stage {
-            SheetStage::Pass(pass) => (
-                Event::TallySheetEntered {
-                    round: round_key,
-                    pass,
-                    sheet: edit.sheet.clone(),
-                },
-                Msg::SheetSaved.fill(&[&pass]),
-            ),
-            _ => (
+        let event = match edit.stage {
+            SheetStage::Pass(pass) => Event::TallySheetEntered {
+                round: round_key,
+                pass,
+                sheet: edit.sheet.clone(),
+                keyer: edit.keyer.clone(),
+            },
+            SheetStage::Resolve => {
+                if edit.unresolved() > 0 {
+                    return self.refuse(Msg::SheetUnresolved, &[&edit.unresolved()]);
+                }
+                if let Some(cell) = edit.unconfirmed(&round.sheets) {
+                    self.ask(PromptKind::ConfirmNeither(cell));
+                    return;
+                }
                 Event::TallySheetResolved {
                     round: round_key,
                     sheet: edit.sheet.clone(),
-                },
-                Msg::SheetResolved.text().to_string(),
-            ),
+                    basis: ResolveBasis::Paper,
+                }
+            }
+            SheetStage::Done => return,
         };
-        if !self.record(event, Some(msg)) {
+        let msg = match edit.stage {
+            SheetStage::Pass(pass) => Msg::SheetSaved.fill(&[&pass]),
+            _ => Msg::SheetResolved.text().to_string(),
+        };
+        if self.record(event, Some(msg)) {
+            self.after_sheet_saved(key, edit.stage, edit.keyer.as_deref());
+        }
+    }
+
+    /// Keep pass `p` whole as the result (it must pass every check).
+    fn keep_pass(&mut self, key: &MeetingKey, p: u8) {
+        let Some(round) = self.current_round() else {
             return;
+        };
+        let Some(sheet) = round.sheets[usize::from(p) - 1].clone() else {
+            return;
+        };
+        let basis = if p == 1 {
+            ResolveBasis::Pass1
+        } else {
+            ResolveBasis::Pass2
+        };
+        let event = Event::TallySheetResolved {
+            round: round.key.clone(),
+            sheet,
+            basis,
+        };
+        if self.record(event, Some(Msg::SheetKept.fill(&[&p]))) {
+            self.after_sheet_saved(key, SheetStage::Resolve, None);
         }
+    }
+
+    /// Move the screen on after a sheet event: to pass 2 (asking for its
+    /// keyer), to resolving, or to the accepted sheet.
+    fn after_sheet_saved(&mut self, key: &MeetingKey, was: SheetStage, keyer: Option<&str>) {
         let grades = self.grades(key);
-        if let Some(round) = self.current_round() {
-            let next = SheetEdit::for_round(round, grades);
-            if next.stage == SheetStage::Resolve {
-                self.say(Msg::SheetDiffers, &[&next.disputed.len()]);
-            } else if next.stage == SheetStage::Done && edit.stage == SheetStage::Pass(2) {
-                self.say(Msg::SheetAgreed, &[]);
-            }
-            if rows_disagree {
-                self.refuse(Msg::SheetRowsDisagree, &[]);
-            }
-            self.sheet = Some(next);
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let next = SheetEdit::for_round(round, grades);
+        let same_keyer = was == SheetStage::Pass(2)
+            && keyer.is_some()
+            && round.keyers[0].as_deref() == keyer;
+        let stage = next.stage;
+        let disputed = next.disputed.len();
+        self.sheet = Some(next);
+        match stage {
+            SheetStage::Resolve => self.say(Msg::SheetDiffers, &[&disputed]),
+            SheetStage::Done if was == SheetStage::Pass(2) => self.say(Msg::SheetAgreed, &[]),
+            SheetStage::Pass(p) => self.ask(PromptKind::Keyer(p)),
+            _ => {}
         }
+        if same_keyer {
+            // A warning, not a block: one-person teams exist.
+            self.refuse(Msg::SheetSameKeyer, &[&keyer.unwrap_or_default()]);
+        }
+    }
+
+    /// The sheet prompts: keyer, a value matching neither pass, discards.
+    /// `None`: not a sheet prompt.
+    pub(super) fn submit_sheet(&mut self, kind: &PromptKind, input: &str) -> Option<bool> {
+        let key = self.meeting_key().cloned()?;
+        let round = self.current_round().map(|r| r.key.clone());
+        let done = match kind {
+            PromptKind::Keyer(_) => {
+                let name = crate::domain::names::normalize_text(input);
+                if let Some(edit) = self.sheet.as_mut() {
+                    edit.keyer = (!name.is_empty()).then_some(name);
+                }
+                true
+            }
+            PromptKind::ConfirmNeither(cell) => {
+                if let Some(edit) = self.sheet.as_mut() {
+                    edit.confirmed.push(*cell);
+                }
+                self.prompt = None;
+                // Go on saving: another cell may need confirming too.
+                self.save_sheet(&key);
+                return Some(self.prompt.is_none());
+            }
+            PromptKind::DiscardSheet(scope) => {
+                let event = Event::TallySheetDiscarded {
+                    round: round?,
+                    scope: *scope,
+                    reason: crate::domain::names::normalize_text(input),
+                };
+                let msg = match scope {
+                    SheetDiscard::Second => Msg::SheetDiscardedSecond,
+                    SheetDiscard::All => Msg::SheetDiscardedAll,
+                };
+                let ok = self.record(event, Some(msg.text().to_string()));
+                if ok && !matches!(self.screen, Screen::Sheet(_)) {
+                    // From the agenda's Enter: on to keying ballots.
+                    self.prompt = None;
+                    let lines = self.current_round().map_or(0, |r| r.lines.len());
+                    self.draft = super::Draft::new(lines);
+                    self.screen = Screen::Ballots(key.clone());
+                    return Some(true);
+                }
+                if ok {
+                    let grades = self.grades(&key);
+                    if let Some(r) = self.current_round() {
+                        let next = SheetEdit::for_round(r, grades);
+                        let stage = next.stage;
+                        self.sheet = Some(next);
+                        if let SheetStage::Pass(p) = stage {
+                            self.prompt = None;
+                            self.ask(PromptKind::Keyer(p));
+                            return Some(false);
+                        }
+                    }
+                }
+                ok
+            }
+            _ => return None,
+        };
+        Some(done)
     }
 }

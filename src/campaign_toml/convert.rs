@@ -8,13 +8,13 @@ use toml::Spanned;
 
 use super::error::{CampaignError, CampaignErrorKind as K, NameField, position, snippet};
 use super::raw::{
-    RawCampaign, RawMeeting, RawQuota, RawQuotas, RawRules, RawSubject, RawUnit, RawWorkGroup,
-    SpannedList,
+    RawCampaign, RawMeeting, RawQuota, RawQuotas, RawRules, RawSubject, RawUnit, RawWarnings,
+    RawWorkGroup, SpannedList,
 };
 use crate::domain::names::normalize_name;
 use crate::domain::{
     Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules, Scale,
-    Subject, Unit, UnitKind, WorkGroup,
+    Subject, Unit, UnitKind, WarningThresholds, WorkGroup,
 };
 
 type Result<T> = std::result::Result<T, CampaignError>;
@@ -217,6 +217,50 @@ fn rules(cx: &Ctx, raw: Option<RawRules>) -> Result<Rules> {
                     )
                 })?,
         },
+        warnings: warning_thresholds(cx, raw.warnings, default.warnings)?,
+    })
+}
+
+/// `[rules.warnings]`; each omitted key keeps its default.
+fn warning_thresholds(
+    cx: &Ctx,
+    raw: Option<RawWarnings>,
+    default: WarningThresholds,
+) -> Result<WarningThresholds> {
+    let Some(raw) = raw else {
+        return Ok(default);
+    };
+    let percent = |key: &str, v: Option<Spanned<toml::Value>>, fallback: u32| -> Result<u32> {
+        let Some(v) = v else {
+            return Ok(fallback);
+        };
+        let key = key.to_string();
+        match v.get_ref() {
+            toml::Value::Integer(value) => u32::try_from(*value)
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| {
+                    let value = *value;
+                    cx.at(&v.span(), K::WarningPercentOutOfRange { key, value })
+                }),
+            _ => {
+                let found = snippet(cx.source, &v.span());
+                Err(cx.at(&v.span(), K::WarningPercentNotInteger { key, found }))
+            }
+        }
+    };
+    Ok(WarningThresholds {
+        returned_short_percent: percent(
+            "returned_short_percent",
+            raw.returned_short_percent,
+            default.returned_short_percent,
+        )?,
+        blank_percent: percent("blank_percent", raw.blank_percent, default.blank_percent)?,
+        invalid_percent: percent(
+            "invalid_percent",
+            raw.invalid_percent,
+            default.invalid_percent,
+        )?,
     })
 }
 

@@ -141,6 +141,12 @@ pub enum CampaignErrorKind {
     BadDate { value: String },
     /// The combined-evaluation weight outside 0..=100.
     WeightOutOfRange { value: i64 },
+    /// A counting-warning threshold of `[rules.warnings]` outside 0..=100;
+    /// `key` is the key as written (e.g. `blank_percent`).
+    WarningPercentOutOfRange { key: String, value: i64 },
+    /// A counting-warning threshold that is not a whole number (`"3"`,
+    /// `2.5`); `found` is the value as written.
+    WarningPercentNotInteger { key: String, found: String },
     /// A quota percentage outside 0..=100.
     QuotaOutOfRange { value: i64 },
     /// No `[[units]]` at all.

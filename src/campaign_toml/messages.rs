@@ -2,6 +2,7 @@
 //! English: each says what is wrong and what to do about it.
 
 use super::error::{CampaignErrorKind, NameField, ValueType};
+use crate::domain::WarningThresholds;
 use crate::i18n::Lang;
 
 impl NameField {
@@ -90,6 +91,16 @@ fn syntax_gloss(detail: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(prefix, _, _)| detail.starts_with(prefix))
         .map(|(_, zh, en)| (*zh, *en))
+}
+
+/// The default of a `[rules.warnings]` key, as the example in a message.
+fn warning_example(key: &str) -> u32 {
+    let d = WarningThresholds::default();
+    match key {
+        "returned_short_percent" => d.returned_short_percent,
+        "invalid_percent" => d.invalid_percent,
+        _ => d.blank_percent,
+    }
 }
 
 /// `a`, `b`, `c` with the given separator.
@@ -228,6 +239,20 @@ impl CampaignErrorKind {
                 format!("权重 {value} 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 combined_review_weight = 50。"),
                 format!("the weight {value} is not between 0 and 100. Enter a whole number from 0 to 100, e.g. combined_review_weight = 50."),
             ),
+            K::WarningPercentOutOfRange { key, value } => {
+                let example = warning_example(key);
+                (
+                    format!("提示阈值 {key} = {value} 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 {key} = {example}。"),
+                    format!("the warning threshold {key} = {value} is not between 0 and 100. Enter a whole number from 0 to 100, e.g. {key} = {example}."),
+                )
+            }
+            K::WarningPercentNotInteger { key, found } => {
+                let example = warning_example(key);
+                (
+                    format!("提示阈值 {key} = {found} 不是整数。请填写 0 到 100 的整数（百分比，不加引号、不带小数点），例如 {key} = {example}。"),
+                    format!("the warning threshold {key} = {found} is not a whole number. Enter a whole number from 0 to 100 (a percent, without quotes or decimal point), e.g. {key} = {example}."),
+                )
+            }
             K::QuotaOutOfRange { value } => (
                 format!("比例上限 {value}% 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 percent = 40。"),
                 format!("the quota {value}% is not between 0 and 100. Enter a whole number from 0 to 100, e.g. percent = 40."),

@@ -40,6 +40,17 @@ pub(crate) struct RawRules {
     pub quotas: Option<RawQuotas>,
     pub deadlines: Option<RawDeadlines>,
     pub combined_review_weight: Option<Spanned<i64>>,
+    pub warnings: Option<RawWarnings>,
+}
+
+/// The `[rules.warnings]` table: whole percents, each kept as any value so
+/// that `"3"` or `2.5` gets a message naming the key.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWarnings {
+    pub returned_short_percent: Option<Spanned<toml::Value>>,
+    pub blank_percent: Option<Spanned<toml::Value>>,
+    pub invalid_percent: Option<Spanned<toml::Value>>,
 }
 
 /// The `[rules.deadlines]` table: dates as "YYYY-MM-DD".

@@ -242,6 +242,33 @@ pub struct Rules {
     /// combined evaluation (附件6); the investigation has the rest.
     #[serde(default = "default_review_weight")]
     pub combined_review_weight: u32,
+    /// When a round's counts are plausible but unusual enough that the
+    /// liaison must acknowledge them before the round closes.
+    #[serde(default)]
+    pub warnings: WarningThresholds,
+}
+
+/// Thresholds of the counting warnings (提示), in whole percent of 收回 or
+/// 发出; see `crate::domain::checks`. Defaults from common practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WarningThresholds {
+    /// 收回 below 发出 by this share or more (default 2 %).
+    pub returned_short_percent: u32,
+    /// 空白票 at this share of 收回 or more (default 3 %).
+    pub blank_percent: u32,
+    /// 废票 at this share of 收回 or more (default 3 %).
+    pub invalid_percent: u32,
+}
+
+impl Default for WarningThresholds {
+    fn default() -> Self {
+        WarningThresholds {
+            returned_short_percent: 2,
+            blank_percent: 3,
+            invalid_percent: 3,
+        }
+    }
 }
 
 fn default_review_weight() -> u32 {
@@ -280,6 +307,7 @@ impl Default for Rules {
             quotas: Quotas::default(),
             deadlines: Deadlines::default(),
             combined_review_weight: default_review_weight(),
+            warnings: WarningThresholds::default(),
         }
     }
 }

@@ -62,8 +62,6 @@ pub enum DomainError {
         tr("应到人数必须大于 0。", "The expected number must be more than 0.")
     )]
     NoneExpected,
-    #[error("{}", tr(format!("实到 {0} 人多于应到 {1} 人，请核对。", .0, .1), format!("Present ({0}) is more than expected ({1}); please check.", .0, .1)))]
-    MorePresentThanExpected(u32, u32),
     #[error("{}", tr(format!("下一张选票应为第 {0} 号。", .0), format!("The next ballot must be number {0}.", .0)))]
     WrongBallotNumber(u32),
     #[error("{}", tr(format!("没有第 {0} 号选票。", .0), format!("There is no ballot number {0}.", .0)))]
@@ -94,14 +92,83 @@ pub enum DomainError {
     TimerNotNow,
     #[error("{}", tr("点评不能为空。", "The comment is empty."))]
     EmptyComment,
+    #[error("{}", tr(format!("这一轮已经逐张录入了 {0} 张选票，不能再录计票单。如要改用计票单，请先作废已录入的选票并写明理由。", .0), format!("{0} ballots of this round are keyed one by one; it cannot also take a tally sheet. To count from a tally sheet instead, first set those ballots aside with a reason.", .0)))]
+    BallotsKeyed(usize),
     #[error(
         "{}",
         tr(
-            "这一轮已经逐张录入选票，不能再录计票单（反之亦然）。",
-            "This round is keyed ballot by ballot; it cannot also take a tally sheet (or the other way round)."
+            "这一轮已经在录计票单，不能再逐张录入选票。如要改用逐张录入，请先作废计票单并写明理由。",
+            "This round is being counted from a tally sheet; ballots cannot also be keyed one by one. To key ballots instead, first discard the tally sheet with a reason."
         )
     )]
-    MixedMethods,
+    SheetKeyed,
+    #[error("{}", tr(format!("第 {0} 号选票已在改用计票单时作废，不能再更改。", .0), format!("Ballot {0} was set aside when the round switched to a tally sheet; it cannot be changed.", .0)))]
+    BallotSetAside(u32),
+    #[error("{}", tr(format!("{0} 超过了上限 {1}，请核对。", .0, super::checks::MAX_COUNT), format!("{0} is above the limit of {1}; please check.", .0, super::checks::MAX_COUNT)))]
+    CountTooLarge(u64),
+    #[error(
+        "{}",
+        tr(
+            "先录入收回选票数，再录计票单。",
+            "Key in the ballots returned before the tally sheet."
+        )
+    )]
+    SheetNeedsReturned,
+    #[error("{}", .problem.message(.name.as_deref(), .column.as_deref()))]
+    Sheet {
+        problem: super::sheet::SheetProblem,
+        name: Option<String>,
+        column: Option<String>,
+    },
+    #[error(
+        "{}",
+        tr(
+            "保留的一遍与录入的不符。",
+            "The kept pass does not match what was keyed."
+        )
+    )]
+    KeptPassDiffers,
+    #[error(
+        "{}",
+        tr(
+            "两遍录入一致，不需要核对。",
+            "The two passes agree; there is nothing to resolve."
+        )
+    )]
+    NothingToResolve,
+    #[error(
+        "{}",
+        tr("没有可以作废的计票单。", "There is no tally sheet to discard.")
+    )]
+    NoSheetToDiscard,
+    #[error(
+        "{}",
+        tr(
+            "没有可以作废的逐张录入的选票。",
+            "There are no ballots keyed one by one to set aside."
+        )
+    )]
+    NoBallotsToDiscard,
+    #[error("{}", tr("作废必须写明理由。", "Discarding needs a written reason."))]
+    NoDiscardReason,
+    #[error(
+        "{}",
+        tr(
+            "这条提示现在没有出现，不需要确认。",
+            "This warning is not raised now; there is nothing to acknowledge."
+        )
+    )]
+    WarningNotRaised,
+    #[error("{}", tr(format!("还不能结束这一轮：还有 {0} 条提示没有确认（在提示出现的那一步或散会这一步按 a 确认）。", .0), format!("The round cannot close yet: {0} warnings are not acknowledged (press a at their step or at the close step).", .0)))]
+    WarningsOpen(usize),
+    #[error(
+        "{}",
+        tr(
+            "还不能结束这一轮：还没有录入发出选票数。",
+            "The round cannot close yet: the ballots issued are not keyed in."
+        )
+    )]
+    CloseNoIssued,
     #[error(
         "{}",
         tr(

@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::ballot::BallotContent;
 use super::campaign::{Campaign, MeetingKind, Role};
+use super::checks::CountWarning;
 use super::grading::{Rectification, Target};
 use super::meeting::{AgendaStep, MeetingKey, TimerAction};
 use super::sheet::TallySheet;
@@ -101,19 +102,54 @@ pub enum Event {
         subject: String,
         received: bool,
     },
-    /// One pass (1 or 2) of keying the counter's tally sheet.
+    /// One pass (1 or 2) of keying the counter's tally sheet; `keyer` is
+    /// who keyed it (计票人), when given.
     TallySheetEntered {
         round: RoundKey,
         pass: u8,
         sheet: TallySheet,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        keyer: Option<String>,
     },
-    /// The two passes disagreed; this is the sheet after checking the paper.
-    TallySheetResolved { round: RoundKey, sheet: TallySheet },
+    /// The two passes disagreed; this is the sheet that counts: keyed from
+    /// the paper cell by cell, or one pass kept whole (`basis`).
+    TallySheetResolved {
+        round: RoundKey,
+        sheet: TallySheet,
+        #[serde(default, skip_serializing_if = "ResolveBasis::is_paper")]
+        basis: ResolveBasis,
+    },
+    /// Tally-sheet passes thrown away, with the reason: pass 2 only, or the
+    /// whole sheet (both passes and any agreed result), to key it again.
+    TallySheetDiscarded {
+        round: RoundKey,
+        scope: SheetDiscard,
+        reason: String,
+    },
+    /// Every ballot keyed one by one set aside (kept in the record, never
+    /// counted again) so the round can be counted from a tally sheet.
+    BallotsDiscarded { round: RoundKey, reason: String },
+    /// The liaison acknowledged these warnings about the round's counts.
+    WarningsAcknowledged {
+        round: RoundKey,
+        warnings: Vec<CountWarning>,
+    },
     /// The round is certified; `head` is the chain head (hex) just before
-    /// this event, for the minutes and the scrutineers' signatures.
-    RoundClosed { round: RoundKey, head: String },
+    /// this event, for the minutes and the scrutineers' signatures; `at`
+    /// the laptop's clock.
+    RoundClosed {
+        round: RoundKey,
+        head: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<FixedOffset>>,
+    },
     /// A closed round opened again, with the written reason.
-    RoundReopened { round: RoundKey, reason: String },
+    RoundReopened {
+        round: RoundKey,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<FixedOffset>>,
+    },
     /// More returned than issued: the round is kept, marked void, and the
     /// next round of the same meeting opens with the same ballot and roll
     /// call (one user action, one event).
@@ -164,6 +200,35 @@ pub enum Event {
     },
 }
 
+/// How a disputed tally sheet was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolveBasis {
+    /// Every differing cell keyed again from the paper.
+    #[default]
+    Paper,
+    /// Pass 1 kept whole.
+    Pass1,
+    /// Pass 2 kept whole.
+    Pass2,
+}
+
+impl ResolveBasis {
+    pub fn is_paper(&self) -> bool {
+        *self == ResolveBasis::Paper
+    }
+}
+
+/// Which tally-sheet passes a discard throws away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetDiscard {
+    /// Pass 2 only (pass 1 stays; pass 2 is keyed again).
+    Second,
+    /// Both passes and any agreed or resolved result.
+    All,
+}
+
 /// One unit's people in an imported roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRoster {
@@ -200,6 +265,9 @@ impl Event {
             | Event::BallotRestored { round, .. }
             | Event::TallySheetEntered { round, .. }
             | Event::TallySheetResolved { round, .. }
+            | Event::TallySheetDiscarded { round, .. }
+            | Event::BallotsDiscarded { round, .. }
+            | Event::WarningsAcknowledged { round, .. }
             | Event::RoundClosed { round, .. }
             | Event::RoundReopened { round, .. }
             | Event::RoundVoided { round } => Some(round),

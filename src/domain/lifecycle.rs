@@ -6,7 +6,7 @@
 use super::error::DomainError;
 use super::event::{Event, RoundKey};
 use super::model::Model;
-use super::round::{Round, RoundStatus};
+use super::round::{Certification, Reopening, Round, RoundStatus};
 use super::tally::{Tally, TallySource};
 
 impl Model {
@@ -21,13 +21,25 @@ impl Model {
                 if tally.source == TallySource::SheetPending {
                     return Err(DomainError::CloseSheetOpen);
                 }
+                // A re-run round starts without 发出: it must be keyed.
+                if r.issued.is_none() {
+                    return Err(DomainError::CloseNoIssued);
+                }
                 let returned = r.returned.unwrap_or(0);
                 if r.returned.is_none() || tally.entered != u64::from(returned) {
                     return Err(DomainError::CloseCountsDiffer(tally.entered, returned));
                 }
+                // 收回 may have been re-keyed after the sheet was agreed.
+                if let Some(sheet) = &r.agreed {
+                    self.sheet_true(r, sheet, returned)?;
+                }
+                let open = self.open_warnings(r).len();
+                if open > 0 {
+                    return Err(DomainError::WarningsOpen(open));
+                }
                 Ok(())
             }
-            Event::RoundReopened { round, reason } => {
+            Event::RoundReopened { round, reason, .. } => {
                 let r = self.rounds.get(round).ok_or(DomainError::UnknownRound)?;
                 if !matches!(r.status, RoundStatus::Closed { .. }) {
                     return Err(DomainError::NotClosed);
@@ -50,10 +62,26 @@ impl Model {
 
     pub(super) fn apply_lifecycle(&mut self, event: &Event) {
         match event {
-            Event::RoundClosed { round, head } => {
-                self.round_mut(round).status = RoundStatus::Closed { head: head.clone() }
+            Event::RoundClosed { round, head, at } => {
+                let r = self.round_mut(round);
+                r.status = RoundStatus::Closed { head: head.clone() };
+                r.history.push(Certification {
+                    head: head.clone(),
+                    closed_at: *at,
+                    reopened: None,
+                });
             }
-            Event::RoundReopened { round, .. } => self.round_mut(round).status = RoundStatus::Open,
+            Event::RoundReopened { round, reason, at } => {
+                let r = self.round_mut(round);
+                r.status = RoundStatus::Open;
+                if let Some(last) = r.history.last_mut() {
+                    last.reopened = Some(Reopening {
+                        reason: reason.clone(),
+                        at: *at,
+                        changes: Default::default(),
+                    });
+                }
+            }
             Event::RoundVoided { round } => {
                 let old = self.round_mut(round);
                 old.status = RoundStatus::Void;

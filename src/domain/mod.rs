@@ -5,6 +5,7 @@
 pub mod ballot;
 pub mod board;
 pub mod campaign;
+pub mod checks;
 pub mod error;
 pub mod event;
 pub mod grading;
@@ -21,10 +22,11 @@ pub mod tally;
 pub use ballot::{BallotContent, Mark};
 pub use campaign::{
     Campaign, Deadlines, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules,
-    Scale, Subject, Unit, UnitKind, WorkGroup,
+    Scale, Subject, Unit, UnitKind, WarningThresholds, WorkGroup,
 };
-pub use event::{BallotLine, Event, RoundKey, UnitRoster};
+pub use checks::CountWarning;
+pub use event::{BallotLine, Event, ResolveBasis, RoundKey, SheetDiscard, UnitRoster};
 pub use meeting::{AgendaStep, MeetingKey, MeetingState, Speech, TimerAction, TimerBand};
 pub use model::{DomainError, Model, Provenance, Round, RoundStatus};
-pub use sheet::{SheetCell, TallySheet};
+pub use sheet::{SheetCell, SheetProblem, TallySheet};
 pub use tally::{SubjectTally, Tally, TallySource};

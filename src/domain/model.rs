@@ -11,6 +11,7 @@ use super::campaign::{Campaign, MeetingKind};
 pub use super::error::DomainError;
 use super::event::{BallotLine, Event, RoundKey};
 use super::meeting::{AgendaStep, MeetingKey, MeetingState, agenda};
+use super::round::CountField;
 pub use super::round::{BallotSlot, Round, RoundStatus};
 use super::sheet::TallySheet;
 
@@ -42,7 +43,28 @@ pub struct Provenance {
     pub events: u64,
 }
 
+/// A count must stay below the sanity cap (see `checks::MAX_COUNT`).
+fn capped(count: u32) -> Result<(), DomainError> {
+    if count > super::checks::MAX_COUNT {
+        return Err(DomainError::CountTooLarge(u64::from(count)));
+    }
+    Ok(())
+}
+
 impl Model {
+    /// The warnings `round` raises now (see `checks::warnings`).
+    pub fn warnings(&self, round: &Round) -> Vec<super::checks::CountWarning> {
+        super::checks::warnings(round, &self.tally(round), &self.campaign.rules)
+    }
+
+    /// The warnings `round` raises that are not acknowledged yet.
+    pub fn open_warnings(&self, round: &Round) -> Vec<super::checks::CountWarning> {
+        self.warnings(round)
+            .into_iter()
+            .filter(|w| !round.acknowledged.contains(w))
+            .collect()
+    }
+
     /// The model after the first event, which must define the campaign.
     pub fn from_first(event: &Event) -> Result<Model, DomainError> {
         match event {
@@ -158,14 +180,59 @@ impl Model {
             .unwrap_or(0)
     }
 
+    /// A tally sheet may be saved only for a round not keyed ballot by
+    /// ballot, with 收回 known, in the round's shape, and true: every
+    /// problem is an error (see `TallySheet::problems`).
     fn check_sheet(&self, round: &Round, sheet: &TallySheet) -> Result<(), DomainError> {
-        if !round.ballots.is_empty() {
-            return Err(DomainError::MixedMethods);
+        let keyed = round.keyed_ballots();
+        if keyed > 0 {
+            return Err(DomainError::BallotsKeyed(keyed));
         }
-        if !sheet.fits(round.lines.len(), self.grades(round.key.meeting)) {
+        let grades = self.grades(round.key.meeting);
+        if !sheet.fits(round.lines.len(), grades) {
             return Err(DomainError::SheetShape);
         }
-        Ok(())
+        let returned = round.returned.ok_or(DomainError::SheetNeedsReturned)?;
+        self.sheet_true(round, sheet, returned)
+    }
+
+    /// The first problem of `sheet` against `returned`, as an error naming
+    /// the person and the column.
+    pub(super) fn sheet_true(
+        &self,
+        round: &Round,
+        sheet: &TallySheet,
+        returned: u32,
+    ) -> Result<(), DomainError> {
+        let Some(problem) = sheet.problems(returned).into_iter().next() else {
+            return Ok(());
+        };
+        let name = problem
+            .row()
+            .and_then(|r| round.lines.get(r))
+            .map(|l| l.name.clone());
+        let column = match problem {
+            super::sheet::SheetProblem::OverReturned {
+                cell: super::sheet::SheetCell::Count(_, c),
+                ..
+            } => self.column_label(round.key.meeting, c),
+            _ => None,
+        };
+        Err(DomainError::Sheet {
+            problem,
+            name,
+            column,
+        })
+    }
+
+    /// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
+    fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
+        let scale = &self.campaign.meeting(meeting)?.scale.grades;
+        match c.checked_sub(scale.len()) {
+            None => scale.get(c).cloned(),
+            Some(0) => Some(crate::i18n::tr("弃权", "abstain")),
+            Some(_) => Some(crate::i18n::tr("无效", "void")),
+        }
     }
 
     /// The meeting must be started (its first round opened).
@@ -223,17 +290,19 @@ impl Model {
                 present,
             } => {
                 self.open_round(round)?;
+                capped(*expected)?;
+                capped(*present)?;
                 if *expected == 0 {
                     return Err(DomainError::NoneExpected);
                 }
-                if present > expected {
-                    return Err(DomainError::MorePresentThanExpected(*present, *expected));
-                }
+                // 实到 above 应到 is possible (a late addition to the list):
+                // a warning to acknowledge, not an error (`checks`).
                 Ok(())
             }
-            Event::BallotsIssued { round, .. } => {
+            Event::BallotsIssued { round, count } => {
                 // Quorum is checked when balloting starts.
                 let r = self.open_round(round)?;
+                capped(*count)?;
                 let (Some(expected), Some(present)) = (r.expected, r.present) else {
                     return Err(DomainError::NoRollCall);
                 };
@@ -243,13 +312,21 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::BallotsReturned { round, .. } => self.open_round(round).map(|_| ()),
+            Event::BallotsReturned { round, count } => {
+                self.open_round(round)?;
+                capped(*count)
+            }
             Event::BallotRecorded {
                 round,
                 number,
                 content,
             } => {
                 let r = self.open_round(round)?;
+                // One counting method per round: a sheet pass excludes
+                // ballot-by-ballot keying until it is discarded.
+                if r.by_sheet() {
+                    return Err(DomainError::SheetKeyed);
+                }
                 let next = r.ballots.len() as u32 + 1;
                 if *number != next {
                     return Err(DomainError::WrongBallotNumber(next));
@@ -342,25 +419,85 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::TallySheetEntered { round, pass, sheet } => {
+            Event::TallySheetEntered {
+                round, pass, sheet, ..
+            } => {
                 let r = self.open_round(round)?;
-                if !(1..=2).contains(pass) {
+                // Pass 1, then pass 2, each once: keying a pass again
+                // goes through a recorded discard.
+                let expected_pass = match &r.sheets {
+                    [None, _] => 1,
+                    [Some(_), None] => 2,
+                    [Some(_), Some(_)] => 0,
+                };
+                if *pass != expected_pass {
                     return Err(DomainError::BadPass);
                 }
                 self.check_sheet(r, sheet)
             }
-            Event::TallySheetResolved { round, sheet } => {
+            Event::TallySheetResolved {
+                round,
+                sheet,
+                basis,
+            } => {
                 let r = self.open_round(round)?;
-                self.check_sheet(r, sheet)?;
                 let [Some(a), Some(b)] = &r.sheets else {
                     return Err(DomainError::BothPassesNeeded);
                 };
+                if r.open_differences().is_empty() {
+                    return Err(DomainError::NothingToResolve);
+                }
+                self.check_sheet(r, sheet)?;
+                let kept = match basis {
+                    super::event::ResolveBasis::Paper => None,
+                    super::event::ResolveBasis::Pass1 => Some(a),
+                    super::event::ResolveBasis::Pass2 => Some(b),
+                };
+                if kept.is_some_and(|k| k != sheet) {
+                    return Err(DomainError::KeptPassDiffers);
+                }
                 let disputed = a.differences(b);
                 if a.cells()
                     .into_iter()
                     .any(|c| !disputed.contains(&c) && a.get(c) != sheet.get(c))
                 {
                     return Err(DomainError::ResolvedChangesAgreed);
+                }
+                Ok(())
+            }
+            Event::TallySheetDiscarded {
+                round,
+                scope,
+                reason,
+            } => {
+                let r = self.open_round(round)?;
+                if reason.trim().is_empty() {
+                    return Err(DomainError::NoDiscardReason);
+                }
+                let there = match scope {
+                    super::event::SheetDiscard::Second => r.sheets[1].is_some(),
+                    super::event::SheetDiscard::All => r.by_sheet(),
+                };
+                if !there {
+                    return Err(DomainError::NoSheetToDiscard);
+                }
+                Ok(())
+            }
+            Event::BallotsDiscarded { round, reason } => {
+                let r = self.open_round(round)?;
+                if reason.trim().is_empty() {
+                    return Err(DomainError::NoDiscardReason);
+                }
+                if r.keyed_ballots() == 0 {
+                    return Err(DomainError::NoBallotsToDiscard);
+                }
+                Ok(())
+            }
+            Event::WarningsAcknowledged { round, warnings } => {
+                let r = self.open_round(round)?;
+                let raised = self.warnings(r);
+                if warnings.is_empty() || warnings.iter().any(|w| !raised.contains(w)) {
+                    return Err(DomainError::WarningNotRaised);
                 }
                 Ok(())
             }
@@ -382,18 +519,48 @@ impl Model {
                 present,
             } => {
                 let r = self.round_mut(round);
+                let old = (r.expected, r.present);
                 r.expected = Some(*expected);
                 r.present = Some(*present);
+                if let Some(c) = r.changes_mut() {
+                    for (field, before, after) in [
+                        (CountField::Expected, old.0, *expected),
+                        (CountField::Present, old.1, *present),
+                    ] {
+                        if before != Some(after) {
+                            c.counts.push((field, before, after));
+                        }
+                    }
+                }
             }
-            Event::BallotsIssued { round, count } => self.round_mut(round).issued = Some(*count),
+            Event::BallotsIssued { round, count } => {
+                let r = self.round_mut(round);
+                let before = r.issued.replace(*count);
+                if let Some(c) = r.changes_mut().filter(|_| before != Some(*count)) {
+                    c.counts.push((CountField::Issued, before, *count));
+                }
+            }
             Event::BallotsReturned { round, count } => {
-                self.round_mut(round).returned = Some(*count)
+                let r = self.round_mut(round);
+                let before = r.returned.replace(*count);
+                if let Some(c) = r.changes_mut().filter(|_| before != Some(*count)) {
+                    c.counts.push((CountField::Returned, before, *count));
+                }
             }
-            Event::BallotRecorded { round, content, .. } => {
-                self.round_mut(round).ballots.push(BallotSlot {
+            Event::BallotRecorded {
+                round,
+                number,
+                content,
+            } => {
+                let r = self.round_mut(round);
+                r.ballots.push(BallotSlot {
                     content: content.clone(),
                     withdrawn: false,
-                })
+                    discarded: false,
+                });
+                if let Some(c) = r.changes_mut() {
+                    c.added.push(*number);
+                }
             }
             Event::BallotCorrected {
                 round,
@@ -401,12 +568,21 @@ impl Model {
                 content,
             } => {
                 self.slot_mut(round, *number).content = content.clone();
+                if let Some(c) = self.round_mut(round).changes_mut() {
+                    c.corrected.push(*number);
+                }
             }
             Event::BallotWithdrawn { round, number } => {
-                self.slot_mut(round, *number).withdrawn = true
+                self.slot_mut(round, *number).withdrawn = true;
+                if let Some(c) = self.round_mut(round).changes_mut() {
+                    c.withdrawn.push(*number);
+                }
             }
             Event::BallotRestored { round, number } => {
-                self.slot_mut(round, *number).withdrawn = false
+                self.slot_mut(round, *number).withdrawn = false;
+                if let Some(c) = self.round_mut(round).changes_mut() {
+                    c.restored.push(*number);
+                }
             }
             Event::RoundClosed { .. } | Event::RoundReopened { .. } | Event::RoundVoided { .. } => {
                 self.apply_lifecycle(event)
@@ -472,17 +648,58 @@ impl Model {
                     m.written_received.remove(subject);
                 }
             }
-            Event::TallySheetEntered { round, pass, sheet } => {
+            Event::TallySheetEntered {
+                round,
+                pass,
+                sheet,
+                keyer,
+            } => {
                 let r = self.round_mut(round);
-                r.sheets[usize::from(*pass) - 1] = Some(sheet.clone());
-                // A re-keyed pass reopens the comparison.
+                let i = usize::from(*pass) - 1;
+                r.sheets[i] = Some(sheet.clone());
+                r.keyers[i] = keyer.clone();
                 r.agreed = match &r.sheets {
                     [Some(a), Some(b)] if a == b => Some(a.clone()),
                     _ => None,
                 };
+                if let Some(c) = r.changes_mut() {
+                    c.sheet = true;
+                }
             }
-            Event::TallySheetResolved { round, sheet } => {
-                self.round_mut(round).agreed = Some(sheet.clone())
+            Event::TallySheetResolved { round, sheet, .. } => {
+                let r = self.round_mut(round);
+                r.agreed = Some(sheet.clone());
+                if let Some(c) = r.changes_mut() {
+                    c.sheet = true;
+                }
+            }
+            Event::TallySheetDiscarded { round, scope, .. } => {
+                let r = self.round_mut(round);
+                match scope {
+                    super::event::SheetDiscard::Second => {
+                        r.sheets[1] = None;
+                        r.keyers[1] = None;
+                    }
+                    super::event::SheetDiscard::All => {
+                        r.sheets = [None, None];
+                        r.keyers = [None, None];
+                    }
+                }
+                r.agreed = None;
+                if let Some(c) = r.changes_mut() {
+                    c.sheet = true;
+                }
+            }
+            Event::BallotsDiscarded { round, .. } => {
+                let r = self.round_mut(round);
+                r.ballots.iter_mut().for_each(|b| b.discarded = true);
+                if let Some(c) = r.changes_mut() {
+                    c.ballots_discarded = true;
+                }
+            }
+            Event::WarningsAcknowledged { round, warnings } => {
+                let r = self.round_mut(round);
+                r.acknowledged.extend(warnings.iter().cloned());
             }
         }
         if let Some(meeting) = event.meeting() {

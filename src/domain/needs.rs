@@ -28,6 +28,14 @@ pub enum Need {
     },
     SheetPass(u8),
     SheetDiff(usize),
+    /// 发出 missing at a later step (a re-run round starts without it).
+    IssuedFirst,
+    /// A counting warning: blocking until acknowledged; at the close step
+    /// the acknowledged ones are listed too.
+    Warning {
+        warning: super::checks::CountWarning,
+        acknowledged: bool,
+    },
 }
 
 impl Need {
@@ -35,6 +43,7 @@ impl Need {
     pub fn blocking(&self, step: &AgendaStep) -> bool {
         match self {
             Need::Timer(_) | Need::Written(_) => false,
+            Need::Warning { acknowledged, .. } => !acknowledged,
             // At the roll call a missing quorum is a warning (people may
             // still arrive); balloting cannot start without it.
             Need::Quorum { .. } => *step != AgendaStep::RollCall,
@@ -91,6 +100,7 @@ pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
             }
         }
         AgendaStep::CollectBallots => match (round.returned, round.issued) {
+            (_, None) => out.push(Need::IssuedFirst),
             (None, _) => out.push(Need::Returned),
             (Some(returned), Some(issued)) if returned > issued => {
                 out.push(Need::ReturnedOverIssued { returned, issued })
@@ -124,7 +134,27 @@ pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
                 });
             }
         }
-        AgendaStep::Results | AgendaStep::Close => {}
+        AgendaStep::Results => {}
+        AgendaStep::Close => {
+            // Every warning again, acknowledged or not: what the
+            // scrutineers sign is listed with the count.
+            for warning in model.warnings(round) {
+                let acknowledged = round.acknowledged.contains(&warning);
+                out.push(Need::Warning {
+                    warning,
+                    acknowledged,
+                });
+            }
+            return out;
+        }
+    }
+    for warning in model.open_warnings(round) {
+        if warning.step() == *step {
+            out.push(Need::Warning {
+                warning,
+                acknowledged: false,
+            });
+        }
     }
     out
 }

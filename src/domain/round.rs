@@ -1,7 +1,12 @@
 //! A round of balloting (一轮投票): its ballot lines, numbers, keyed
 //! ballots or tally sheets, and where it stands.
 
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset};
+
 use super::ballot::BallotContent;
+use super::checks::CountWarning;
 use super::error::DomainError;
 use super::event::{BallotLine, RoundKey};
 use super::sheet::TallySheet;
@@ -33,6 +38,73 @@ impl RoundStatus {
 pub struct BallotSlot {
     pub content: BallotContent,
     pub withdrawn: bool,
+    /// Set aside when the round switched to counting by tally sheet: it
+    /// stays in the record and never counts again.
+    pub discarded: bool,
+}
+
+impl BallotSlot {
+    /// Still counts: neither withdrawn nor set aside.
+    pub fn counts(&self) -> bool {
+        !self.withdrawn && !self.discarded
+    }
+}
+
+/// One certification of a round (结束认证) and, if it was reopened, why
+/// and what changed afterwards: the minutes hold the fingerprint of every
+/// close, so every one stays on the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certification {
+    /// The chain head the close recorded (the fingerprint signed).
+    pub head: String,
+    /// The laptop's clock at closing (`None` in files from before it was
+    /// recorded).
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub reopened: Option<Reopening>,
+}
+
+/// A closed round opened again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reopening {
+    pub reason: String,
+    pub at: Option<DateTime<FixedOffset>>,
+    /// What was changed between this reopening and the next close (or now).
+    pub changes: Changes,
+}
+
+/// What changed in a round after it was reopened.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changes {
+    /// Ballot numbers keyed, corrected, withdrawn, restored.
+    pub added: Vec<u32>,
+    pub corrected: Vec<u32>,
+    pub withdrawn: Vec<u32>,
+    pub restored: Vec<u32>,
+    /// Counts re-keyed: (which, before, after).
+    pub counts: Vec<(CountField, Option<u32>, u32)>,
+    /// The tally sheet was keyed, resolved or discarded again.
+    pub sheet: bool,
+    /// The ballots keyed one by one were set aside for a tally sheet.
+    pub ballots_discarded: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        *self == Changes::default()
+    }
+}
+
+/// A count of the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountField {
+    /// 应到.
+    Expected,
+    /// 实到.
+    Present,
+    /// 发出.
+    Issued,
+    /// 收回.
+    Returned,
 }
 
 /// One round of balloting for one meeting of one unit.
@@ -54,6 +126,13 @@ pub struct Round {
     pub sheets: [Option<TallySheet>; 2],
     /// The sheet both passes agree on, or the resolved one.
     pub agreed: Option<TallySheet>,
+    /// Who keyed each pass (计票人), when given.
+    pub keyers: [Option<String>; 2],
+    /// Warnings the liaison acknowledged, with the numbers they were on.
+    pub acknowledged: BTreeSet<CountWarning>,
+    /// Every close of this round, oldest first; the last is the current
+    /// one while the round is closed.
+    pub history: Vec<Certification>,
 }
 
 impl Round {
@@ -70,15 +149,35 @@ impl Round {
             ballots: Vec::new(),
             sheets: [None, None],
             agreed: None,
+            keyers: [None, None],
+            acknowledged: BTreeSet::new(),
+            history: Vec::new(),
         }
     }
 
-    /// Ballots that count: keyed and not withdrawn.
+    /// Ballots that count: keyed, not withdrawn, not set aside.
     pub fn live_ballots(&self) -> impl Iterator<Item = &BallotContent> {
         self.ballots
             .iter()
-            .filter(|b| !b.withdrawn)
+            .filter(|b| b.counts())
             .map(|b| &b.content)
+    }
+
+    /// Ballots keyed one by one that have not been set aside (withdrawn
+    /// ones included: they are still this method's records).
+    pub fn keyed_ballots(&self) -> usize {
+        self.ballots.iter().filter(|b| !b.discarded).count()
+    }
+
+    /// The changes since the latest reopening, if the round is open again.
+    pub fn changes_mut(&mut self) -> Option<&mut Changes> {
+        if self.status != RoundStatus::Open {
+            return None;
+        }
+        self.history
+            .last_mut()
+            .and_then(|c| c.reopened.as_mut())
+            .map(|r| &mut r.changes)
     }
 
     /// More ballots returned than issued: the round is void and re-run.
@@ -101,10 +200,15 @@ impl Round {
         }
     }
 
+    /// Ballot `number`, which must exist and not have been set aside.
     pub(crate) fn slot(&self, number: u32) -> Result<&BallotSlot, DomainError> {
-        (number as usize)
+        let slot = (number as usize)
             .checked_sub(1)
             .and_then(|i| self.ballots.get(i))
-            .ok_or(DomainError::NoSuchBallot(number))
+            .ok_or(DomainError::NoSuchBallot(number))?;
+        if slot.discarded {
+            return Err(DomainError::BallotSetAside(number));
+        }
+        Ok(slot)
     }
 }

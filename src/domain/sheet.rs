@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::tr;
+
 /// One keyed tally sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TallySheet {
@@ -77,16 +79,49 @@ impl TallySheet {
             .collect()
     }
 
-    /// Ballots counted: a row's marks plus the invalid ballots (every row
-    /// should give the same number; `row_totals_agree` checks it).
-    pub fn ballots(&self) -> u32 {
-        self.rows.first().map(|r| r.iter().sum()).unwrap_or(0) + self.invalid
+    /// Ballots counted: a row's marks plus the invalid ballots. Only
+    /// meaningful for a sheet without `problems`, where every row adds up
+    /// to the valid ballots.
+    pub fn ballots(&self) -> u64 {
+        self.rows.first().map_or(0, |r| row_total(r)) + u64::from(self.invalid)
     }
 
-    pub fn row_totals_agree(&self) -> bool {
-        self.rows
-            .windows(2)
-            .all(|w| w[0].iter().sum::<u32>() == w[1].iter().sum::<u32>())
+    /// What is wrong with this sheet for a round that returned `returned`
+    /// ballots, in reading order (header first, then row by row). A sheet
+    /// with any problem cannot be saved: its count cannot be true.
+    pub fn problems(&self, returned: u32) -> Vec<SheetProblem> {
+        let mut out = Vec::new();
+        for cell in self.cells() {
+            let value = self.get(cell);
+            if value > returned {
+                out.push(SheetProblem::OverReturned {
+                    cell,
+                    value,
+                    returned,
+                });
+            }
+        }
+        // 有效 = 收回 - 废票: a negative one is the 废票 cell's problem,
+        // already reported above.
+        let Some(valid) = returned.checked_sub(self.invalid) else {
+            return out;
+        };
+        for (row, cells) in self.rows.iter().enumerate() {
+            let total = row_total(cells);
+            if total != u64::from(valid) {
+                out.push(SheetProblem::RowTotal { row, total, valid });
+            }
+            // Abstentions are the second-to-last column.
+            let abstain = cells.len().checked_sub(2).map_or(0, |i| cells[i]);
+            if abstain < self.blank {
+                out.push(SheetProblem::AbstainBelowBlank {
+                    row,
+                    abstain,
+                    blank: self.blank,
+                });
+            }
+        }
+        out
     }
 
     /// Same shape as a round with `subjects` people on `grades` grades.
@@ -94,6 +129,99 @@ impl TallySheet {
         self.rows.len() == subjects && self.rows.iter().all(|r| r.len() == grades + 2)
     }
 }
+
+/// A row's marks, abstentions and void marks together (never overflows:
+/// u32 cells summed in u64).
+pub fn row_total(row: &[u32]) -> u64 {
+    row.iter().map(|&v| u64::from(v)).sum()
+}
+
+/// Why a keyed tally sheet cannot be true. Each names the cell or row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    /// A count above the ballots returned (收回).
+    OverReturned {
+        cell: SheetCell,
+        value: u32,
+        returned: u32,
+    },
+    /// A person's grades + 弃权 + 无效 differ from the valid ballots
+    /// (收回 - 废票): every valid ballot has exactly one mark per person.
+    RowTotal { row: usize, total: u64, valid: u32 },
+    /// A person's 弃权 below the blank ballots: a blank ballot is an
+    /// abstention for everyone on it.
+    AbstainBelowBlank {
+        row: usize,
+        abstain: u32,
+        blank: u32,
+    },
+}
+
+impl SheetProblem {
+    /// The sentence for the liaison. `name` is the row's person and
+    /// `column` the cell's column label (a grade, 弃权 or 无效).
+    pub fn message(&self, name: Option<&str>, column: Option<&str>) -> String {
+        let name = name.unwrap_or("?");
+        match *self {
+            SheetProblem::OverReturned {
+                cell: SheetCell::Invalid,
+                value,
+                returned,
+            } => tr(
+                format!("废票 {value} 张多于收回的 {returned} 张。"),
+                format!("Invalid ballots ({value}) are more than returned ({returned})."),
+            ),
+            SheetProblem::OverReturned {
+                cell: SheetCell::Blank,
+                value,
+                returned,
+            } => tr(
+                format!("空白票 {value} 张多于收回的 {returned} 张。"),
+                format!("Blank ballots ({value}) are more than returned ({returned})."),
+            ),
+            SheetProblem::OverReturned {
+                cell: SheetCell::Count(..),
+                value,
+                returned,
+            } => {
+                let column = column.unwrap_or("?");
+                tr(
+                    format!("{name}的“{column}” {value} 票，多于收回的 {returned} 张。"),
+                    format!("{name}: {column} {value} is more than returned ({returned})."),
+                )
+            }
+            SheetProblem::RowTotal { total, valid, .. } => tr(
+                format!(
+                    "{name}：各等次、弃权、无效合计 {total}，应等于有效票 {valid}（收回减废票）。"
+                ),
+                format!(
+                    "{name}: grades + abstain + void = {total}; it must equal the valid ballots, {valid} (returned minus invalid)."
+                ),
+            ),
+            SheetProblem::AbstainBelowBlank { abstain, blank, .. } => tr(
+                format!("{name}：弃权 {abstain} 少于空白票 {blank}（空白票对每个人都算弃权）。"),
+                format!(
+                    "{name}: abstain {abstain} is less than the blank ballots, {blank} (a blank ballot is an abstention for everyone)."
+                ),
+            ),
+        }
+    }
+
+    /// The row (person) the problem is on, if any.
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            SheetProblem::OverReturned {
+                cell: SheetCell::Count(r, _),
+                ..
+            }
+            | SheetProblem::RowTotal { row: r, .. }
+            | SheetProblem::AbstainBelowBlank { row: r, .. } => Some(*r),
+            SheetProblem::OverReturned { .. } => None,
+        }
+    }
+}
+
+impl TallySheet {}
 
 #[cfg(test)]
 mod tests {
@@ -118,8 +246,53 @@ mod tests {
         s.rows = vec![vec![3, 1, 1, 0], vec![2, 2, 0, 1]];
         s.invalid = 2;
         assert_eq!(s.ballots(), 7);
-        assert!(s.row_totals_agree());
+        assert!(s.problems(7).is_empty());
         s.rows[1][0] = 9;
-        assert!(!s.row_totals_agree());
+        assert_eq!(
+            s.problems(7),
+            vec![
+                SheetProblem::OverReturned {
+                    cell: SheetCell::Count(1, 0),
+                    value: 9,
+                    returned: 7
+                },
+                SheetProblem::RowTotal {
+                    row: 1,
+                    total: 12,
+                    valid: 5
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_ballots_are_abstentions_for_everyone() {
+        let mut s = TallySheet::empty(2, 2);
+        s.rows = vec![vec![3, 0, 2, 0], vec![3, 1, 1, 0]];
+        s.blank = 2;
+        assert_eq!(
+            s.problems(5),
+            vec![SheetProblem::AbstainBelowBlank {
+                row: 1,
+                abstain: 1,
+                blank: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn invalid_above_returned_is_one_problem_not_a_cascade() {
+        let mut s = TallySheet::empty(1, 2);
+        s.invalid = 4;
+        assert_eq!(
+            s.problems(3),
+            vec![SheetProblem::OverReturned {
+                cell: SheetCell::Invalid,
+                value: 4,
+                returned: 3
+            }]
+        );
+        // Empty sheet, nothing returned: true (a round with no ballots).
+        assert!(TallySheet::empty(2, 4).problems(0).is_empty());
     }
 }

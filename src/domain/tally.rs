@@ -85,7 +85,7 @@ pub struct Tally {
 impl Tally {
     /// 有效票: entered ballots that are not 废票.
     pub fn valid(&self) -> u64 {
-        self.entered - self.invalid
+        self.entered.saturating_sub(self.invalid)
     }
 
     /// Count `round` under `rules` with a scale of `grades` grades.
@@ -115,7 +115,7 @@ impl Tally {
 
     fn add_sheet(&mut self, sheet: &TallySheet, grades: usize) {
         self.source = TallySource::Sheet;
-        self.entered = u64::from(sheet.ballots());
+        self.entered = sheet.ballots();
         self.invalid = u64::from(sheet.invalid);
         self.blank = u64::from(sheet.blank);
         for (s, row) in self.subjects.iter_mut().zip(&sheet.rows) {

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::Msg;
 use crate::domain::Model;
 use crate::domain::board::{board, deadlines};
 use crate::domain::grading::{Group, RectificationStatus, Target};
@@ -41,6 +42,9 @@ pub struct GradeResults {
     /// The final grade's label, null while not graded.
     pub grade: Option<&'static str>,
     pub justification: Option<String>,
+    /// The grade rests on a meeting whose latest round is not closed, or
+    /// that was never held: 暂定 (false while not graded).
+    pub provisional: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,6 +59,9 @@ pub struct CombinedResults {
     pub level: Option<&'static str>,
     /// 一般 or 差: a talk (约谈) and a rectification.
     pub talk: bool,
+    /// The level is set while the Party-building review is not closed (or
+    /// was never held): 暂定 (false while no level is set).
+    pub provisional: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -79,6 +86,18 @@ pub struct DeadlineResults {
 pub fn level_label(level: Option<u8>) -> Option<&'static str> {
     const LEVELS: [&str; 4] = ["好", "较好", "一般", "差"];
     level.and_then(|l| LEVELS.get(usize::from(l)).copied())
+}
+
+/// A decided label as the office's forms write it: "优秀（暂定）" while
+/// provisional, else the label itself; empty for none.
+pub fn label_zh(label: Option<&str>, provisional: bool) -> String {
+    match label {
+        Some(l) if provisional => {
+            format!("{l}{}", Msg::ProvisionalMark.text_in(crate::i18n::Lang::Zh))
+        }
+        Some(l) => l.to_string(),
+        None => String::new(),
+    }
 }
 
 fn round4(x: Option<f64>) -> Option<f64> {
@@ -107,6 +126,7 @@ pub fn grading(model: &Model) -> GradingResults {
                             .as_ref()
                             .and_then(|g| group.grades().get(usize::from(g.grade)).copied()),
                         justification: row.grade.and_then(|g| g.justification),
+                        provisional: row.provisional,
                         top_rate: round4(row.top_rate),
                         top_two_rate: round4(row.top_two_rate),
                         flagged: row.flagged,
@@ -132,6 +152,7 @@ pub fn grading(model: &Model) -> GradingResults {
                 suggested: level_label(row.suggested),
                 level: level_label(row.combined),
                 talk: row.talk,
+                provisional: row.combined_provisional,
                 secretary: row.name,
                 unit,
             }
@@ -169,5 +190,17 @@ pub fn grading(model: &Model) -> GradingResults {
         combined,
         rectifications,
         deadlines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provisional_label_says_so() {
+        assert_eq!(label_zh(Some("优秀"), true), "优秀（暂定）");
+        assert_eq!(label_zh(Some("一类"), false), "一类");
+        assert_eq!(label_zh(None, true), "");
     }
 }

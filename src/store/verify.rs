@@ -1,10 +1,18 @@
 //! `ceping verify`: SQLite's integrity check, the hash chain re-walked and
 //! the log re-folded, read-only (it may run while a meeting is going on).
+//! A passing file also lists every round ever closed, with the fingerprint
+//! shown at its closing (the `head` of its `round_closed` event) and
+//! whether the chain still matches it, so the scrutineers can check what
+//! they signed.
 
 use std::path::Path;
 
-use super::{Store, StoreError, chain};
-use crate::domain::Model;
+use serde::Serialize;
+
+use super::Store;
+use super::{StoreError, StoredEvent, chain};
+use crate::catalog::Msg;
+use crate::domain::{Event, MeetingKind, Model};
 use crate::i18n::tr;
 
 /// What a passing verification found.
@@ -13,6 +21,42 @@ pub struct Report {
     pub events: u64,
     pub head: [u8; 32],
     pub model: Model,
+    /// Every `round_closed` event of the log, in log order (reopened ones
+    /// included; a round closed again later has a second entry).
+    pub closings: Vec<Closing>,
+}
+
+/// One `round_closed` event as `ceping verify` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closing {
+    pub unit: String,
+    pub meeting: MeetingKind,
+    pub round: u32,
+    /// The closing event's seq in this file.
+    pub seq: u64,
+    /// The closing event's stored time (RFC 3339, the laptop's local time).
+    pub ts: String,
+    /// The chain head the closing recorded (64 hex digits); its first 12
+    /// digits are the fingerprint shown on the laptop when it closed.
+    pub head: String,
+    /// `head` equals the recomputed hash of the event just before the
+    /// closing in this file. Always true for a round closed in this file
+    /// that verifies; false inside a merged block, where the head belongs
+    /// to the source file's chain (see `merged_source`).
+    pub matches_chain: bool,
+    /// The source file's name when the closing was copied by `ceping merge`
+    /// (its head was checked against that file's chain when merged).
+    pub merged_source: Option<String>,
+    /// The `round_reopened` event that reopened this closing, if any.
+    pub reopened: Option<Reopening>,
+}
+
+/// A closed round opened again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reopening {
+    pub seq: u64,
+    pub ts: String,
+    pub reason: String,
 }
 
 impl Report {
@@ -35,6 +79,76 @@ impl Report {
             ),
         )
     }
+
+    /// The lines `ceping verify` prints after the summary: one per closing,
+    /// or one saying no round has been closed.
+    pub fn closing_lines(&self) -> Vec<String> {
+        if self.closings.is_empty() {
+            return vec![tr(
+                "还没有结束的测评轮次。",
+                "No round has been closed yet.",
+            )];
+        }
+        self.closings.iter().map(Closing::line).collect()
+    }
+}
+
+impl Closing {
+    /// The first 12 hex digits of `head`: the fingerprint shown at closing.
+    pub fn fingerprint(&self) -> &str {
+        self.head.get(..12).unwrap_or(&self.head)
+    }
+
+    /// One line for `ceping verify`, in the current language.
+    pub fn line(&self) -> String {
+        let unit = one_line(&self.unit);
+        let meeting = Msg::from(self.meeting).text();
+        let round = Msg::Round.fill(&[&self.round]);
+        let (seq, at, fp) = (self.seq, local_minute(&self.ts), self.fingerprint());
+        let check = match (&self.merged_source, self.matches_chain) {
+            (Some(source), _) => {
+                let source = one_line(source);
+                tr(
+                    format!("来自合并的文件 {source}（合并时已核对）"),
+                    format!("from merged file {source} (checked when merged)"),
+                )
+            }
+            (None, true) => tr("与记录链一致", "matches the chain"),
+            (None, false) => tr("与记录链不符", "does NOT match the chain"),
+        };
+        let reopened = self.reopened.as_ref().map(|r| {
+            let (at, reason) = (local_minute(&r.ts), one_line(&r.reason));
+            tr(
+                format!("；之后于 {at} 重新打开，理由：{reason}"),
+                format!("; reopened {at}, reason: {reason}"),
+            )
+        });
+        let reopened = reopened.unwrap_or_default();
+        tr(
+            format!(
+                "{unit} {meeting} {round}：结束于 {at}（第 {seq} 条记录），指纹 {fp}，{check}{reopened}"
+            ),
+            format!(
+                "{unit} {meeting} {round}: closed {at} (event {seq}), fingerprint {fp}, {check}{reopened}"
+            ),
+        )
+    }
+}
+
+/// A stored time as its local date and minute (`2022-01-10 10:31`), in the
+/// offset it was stored with; the stored text itself if it does not parse.
+fn local_minute(ts: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(ts)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| one_line(ts))
+}
+
+/// Text from the file on one line, without control characters (a reason
+/// may hold line breaks; nothing from a file may drive the terminal).
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 pub fn verify(path: &Path) -> Result<Report, StoreError> {
@@ -54,9 +168,81 @@ pub fn verify(path: &Path) -> Result<Report, StoreError> {
         });
     }
     let model = store.replay()?;
+    let (events, head) = (store.last_seq(), store.head());
+    // Read back exactly the events just verified (the liaison may have
+    // appended more since) and list their closings.
+    let mut stored = store.read_after(0)?;
+    stored.truncate(usize::try_from(events).unwrap_or(usize::MAX));
+    let closings = closings(&stored, &head)?;
     Ok(Report {
-        events: store.last_seq(),
-        head: store.head(),
+        events,
+        head,
         model,
+        closings,
     })
+}
+
+/// Every `round_closed` event of `stored` (the whole log, from seq 1), each
+/// checked against the recomputed hash of the event before it. The chain
+/// is walked again and must end at `head`, the head verified by replay.
+fn closings(stored: &[StoredEvent], head: &[u8; 32]) -> Result<Vec<Closing>, StoreError> {
+    let changed = |seq| StoreError::Damaged {
+        seq,
+        reason: tr("读取时记录被改动", "the record changed while being read"),
+    };
+    let mut out: Vec<Closing> = Vec::new();
+    let mut prev = chain::GENESIS;
+    // The source and remaining length of the merged block being walked.
+    let mut merged: Option<(String, u64)> = None;
+    for (i, e) in stored.iter().enumerate() {
+        if e.seq != i as u64 + 1 {
+            return Err(changed(i as u64 + 1));
+        }
+        let (hash, event) = e.link_after(&prev).map_err(|_| changed(e.seq))?;
+        let source = match merged.take() {
+            Some((source, left)) if left > 0 => {
+                if left > 1 {
+                    merged = Some((source.clone(), left - 1));
+                }
+                Some(source)
+            }
+            _ => None,
+        };
+        match event {
+            Event::MergedFrom { source, events, .. } if events > 0 => {
+                merged = Some((source, events));
+            }
+            Event::RoundClosed { round, head, .. } => out.push(Closing {
+                unit: round.unit,
+                meeting: round.meeting,
+                round: round.round,
+                seq: e.seq,
+                ts: e.ts.clone(),
+                matches_chain: head == chain::to_hex(&prev),
+                head,
+                merged_source: source,
+                reopened: None,
+            }),
+            Event::RoundReopened { round, reason, .. } => {
+                // A closed round can only be reopened: the latest closing of
+                // this round is the one reopened.
+                let closing = out.iter_mut().rev().find(|c| {
+                    c.unit == round.unit && c.meeting == round.meeting && c.round == round.round
+                });
+                if let Some(c) = closing.filter(|c| c.reopened.is_none()) {
+                    c.reopened = Some(Reopening {
+                        seq: e.seq,
+                        ts: e.ts.clone(),
+                        reason,
+                    });
+                }
+            }
+            _ => {}
+        }
+        prev = hash;
+    }
+    if prev != *head {
+        return Err(changed(stored.len() as u64));
+    }
+    Ok(out)
 }

@@ -60,7 +60,7 @@ fn pair(a: Msg, x: Option<u32>, b: Msg, y: Option<u32>) -> Line<'static> {
 pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     let model = app.model();
     let steps = model.agenda(key);
-    let current = model.current_step(key);
+    let current = app.step_of(key);
     let at = steps
         .iter()
         .position(|s| Some(s) == current.as_ref())
@@ -198,6 +198,15 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                             .map(|l| Line::from(l).green().bold()),
                     );
                 }
+                // Earlier closes of a reopened round: what was signed, why
+                // it was reopened, what changed since.
+                for text in super::history_lines(r) {
+                    notes.extend(
+                        super::wrap_cells(&text, usize::from(detail.width))
+                            .into_iter()
+                            .map(|l| Line::from(l).yellow()),
+                    );
+                }
                 let [note_area, results_area] =
                     Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)])
                         .areas(detail);
@@ -214,10 +223,13 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     let cells = usize::from(need_area.width);
     let last = at + 1 == steps.len();
     let closed = round.is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
+    let blocked = open.iter().any(|n| n.blocking(&step));
     let heading = t(match (open.is_empty(), last, closed) {
         (_, true, true) => Msg::CloseDone,
         (true, true, false) => Msg::LastStepNote,
         (true, false, _) => Msg::NothingNeeded,
+        // Only acknowledged warnings at the close step: listed, not needed.
+        (false, true, false) if !blocked => Msg::CloseWarnings,
         (false, _, _) => Msg::Needs,
     });
     let mut need_lines: Vec<Line> = super::wrap_cells(heading, cells)
@@ -225,10 +237,10 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         .map(|s| Line::from(s).dim())
         .collect();
     for n in &open {
-        let style = if n.blocking(&step) {
-            Style::new().red()
-        } else {
-            Style::new().yellow()
+        let style = match n {
+            _ if n.blocking(&step) => Style::new().red(),
+            crate::domain::needs::Need::Warning { .. } => Style::new().yellow().dim(),
+            _ => Style::new().yellow(),
         };
         let text = format!("- {}", need_text(n));
         need_lines.extend(

@@ -130,10 +130,15 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         .take(inner_h)
         .map(|(i, b)| {
             let text = format!("#{:<4} {}", i + 1, compact(&b.content));
-            if b.withdrawn {
+            if !b.counts() {
+                let why = t(if b.discarded {
+                    Msg::SetAside
+                } else {
+                    Msg::Withdrawn
+                });
                 Line::from(vec![
                     Span::raw(text).dim().crossed_out(),
-                    Span::raw(format!(" {}", t(Msg::Withdrawn))).dim(),
+                    Span::raw(format!(" {why}")).dim(),
                 ])
             } else {
                 Line::from(text)

@@ -11,9 +11,44 @@ use ratatui::widgets::{Block, Paragraph, Table, TableState, Wrap};
 
 use crate::app::App;
 use crate::catalog::{Msg, t};
-use crate::domain::board::{board, deadlines};
+use crate::domain::board::{Decision, board, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
+use crate::domain::{MeetingKind, Model};
 use crate::export::grading::level_label;
+use crate::i18n::tr;
+
+/// The question before a decision that rests on a meeting not closed (or
+/// never held): what is missing, and that the result will be marked
+/// provisional (暂定). Open rounds first, then the meetings never held.
+pub(super) fn provisional_question(model: &Model, decision: &Decision) -> String {
+    let meeting = |m: MeetingKind| {
+        t(match m {
+            MeetingKind::AnnualReview => Msg::GuardAnnualReview,
+            MeetingKind::PartyBuildingReview => Msg::GuardPartyBuildingReview,
+        })
+    };
+    let unclosed = unclosed_meetings(model, decision);
+    let mut clauses: Vec<String> = unclosed
+        .iter()
+        .filter_map(|u| {
+            let (n, _) = u.round.as_ref()?;
+            Some(Msg::GuardNotClosed.fill(&[&u.unit, &meeting(u.meeting), n]))
+        })
+        .collect();
+    let never: Vec<&str> = unclosed
+        .iter()
+        .filter(|u| u.round.is_none())
+        .map(|u| meeting(u.meeting))
+        .collect();
+    if !never.is_empty() {
+        clauses.push(Msg::GuardNotHeld.fill(&[&decision.unit(), &never.join(&tr("和", " and "))]));
+    }
+    let what = clauses.join(&tr("；", "; "));
+    match decision {
+        Decision::Grade(_) => Msg::PromptProvisionalGrade.fill(&[&what]),
+        Decision::Combined { .. } => Msg::PromptProvisionalCombined.fill(&[&what]),
+    }
+}
 
 fn group_name(g: Group) -> &'static str {
     t(match g {
@@ -195,10 +230,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .iter()
             .map(|r| {
                 let level = level_label(r.combined).unwrap_or("-");
-                if r.talk {
-                    (format!("{level} {}", t(Msg::Talk)), Style::new().red())
+                // Provisional last, so that it qualifies the talk too.
+                let mark = if r.combined_provisional {
+                    t(Msg::ProvisionalMark)
                 } else {
-                    (level.to_string(), Style::new())
+                    ""
+                };
+                if r.talk {
+                    (format!("{level} {}{mark}", t(Msg::Talk)), Style::new().red())
+                } else {
+                    (format!("{level}{mark}"), Style::new())
                 }
             })
             .collect();
@@ -219,13 +260,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                         .get(usize::from(g.grade))
                         .copied()
                         .unwrap_or("?");
-                    match g.justification {
-                        Some(_) => format!("{label}{}", t(Msg::Justified)),
-                        None => label.to_string(),
+                    let mut text = label.to_string();
+                    if g.justification.is_some() {
+                        text.push_str(t(Msg::Justified));
                     }
+                    if r.provisional {
+                        text.push_str(t(Msg::ProvisionalMark));
+                    }
+                    text
                 })
                 .unwrap_or_default();
-            (text, Style::new().bold())
+            let style = if r.provisional {
+                Style::new().yellow().bold()
+            } else {
+                Style::new().bold()
+            };
+            (text, style)
         })
         .collect();
     cols.push(col(t(Msg::FinalGradeCol).into(), 0, grades));

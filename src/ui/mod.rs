@@ -155,6 +155,10 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             crate::app::PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
             crate::app::PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
             crate::app::PromptKind::ImportRoster => t(Msg::PromptImport).into(),
+            crate::app::PromptKind::ConfirmProvisional(d, _) => {
+                grading::provisional_question(app.model(), d)
+            }
+            kind => sheet::question(app, kind),
         };
         let mut spans = vec![
             Span::styled(question, Style::new().yellow().bold()),
@@ -277,6 +281,113 @@ pub fn need_text(need: &Need) -> String {
         Need::Entered { entered, returned } => Msg::NeedEntered.fill(&[entered, returned]),
         Need::SheetPass(p) => Msg::NeedSheetPass.fill(&[p]),
         Need::SheetDiff(n) => Msg::NeedSheetDiff.fill(&[n]),
+        Need::IssuedFirst => t(Msg::NeedIssuedFirst).into(),
+        Need::Warning {
+            warning,
+            acknowledged,
+        } => {
+            let hint = t(if *acknowledged {
+                Msg::WarnAcked
+            } else {
+                Msg::WarnAckHint
+            });
+            format!("{}{hint}", warning_text(warning))
+        }
+    }
+}
+
+/// A reopened round's earlier closes, one sentence each, then what
+/// changed after the latest reopening. Shared by the screen and exports.
+pub fn history_lines(round: &crate::domain::Round) -> Vec<String> {
+    let when = |at: Option<chrono::DateTime<chrono::FixedOffset>>| {
+        at.map_or_else(|| "-".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+    };
+    let mut out = Vec::new();
+    for (i, c) in round.history.iter().enumerate() {
+        let Some(re) = &c.reopened else { continue };
+        let short = c.head.get(..12).unwrap_or(&c.head);
+        out.push(Msg::ReopenHistory.fill(&[
+            &(i + 1),
+            &when(c.closed_at),
+            &short,
+            &when(re.at),
+            &re.reason,
+        ]));
+        let changes = changes_text(&re.changes);
+        out.push(if changes.is_empty() {
+            t(Msg::NoChangesAfter).to_string()
+        } else {
+            Msg::ChangesAfter.fill(&[&changes])
+        });
+    }
+    out
+}
+
+/// What changed after a reopening, in one line ("更正第 3、7 号；收回 40 改为 41").
+pub fn changes_text(c: &crate::domain::round::Changes) -> String {
+    use crate::domain::round::CountField;
+    let nums = |v: &[u32]| {
+        v.iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(t(Msg::ListSep))
+    };
+    let mut parts = Vec::new();
+    for (list, msg) in [
+        (&c.added, Msg::ChangedAdded),
+        (&c.corrected, Msg::ChangedCorrected),
+        (&c.withdrawn, Msg::ChangedWithdrawn),
+        (&c.restored, Msg::ChangedRestored),
+    ] {
+        if !list.is_empty() {
+            parts.push(msg.fill(&[&nums(list)]));
+        }
+    }
+    for (field, before, after) in &c.counts {
+        let label = t(match field {
+            CountField::Expected => Msg::Expected,
+            CountField::Present => Msg::Present,
+            CountField::Issued => Msg::Issued,
+            CountField::Returned => Msg::Returned,
+        });
+        let before = before.map_or_else(|| "-".to_string(), |b| b.to_string());
+        parts.push(Msg::ChangedCount.fill(&[&label, &before, after]));
+    }
+    if c.sheet {
+        parts.push(t(Msg::ChangedSheet).into());
+    }
+    if c.ballots_discarded {
+        parts.push(t(Msg::ChangedBallotsDiscarded).into());
+    }
+    parts.join(t(Msg::PartSep))
+}
+
+/// The sentence of a counting warning, without the acknowledgement hint.
+pub fn warning_text(w: &crate::domain::CountWarning) -> String {
+    use crate::domain::CountWarning as W;
+    match w {
+        W::PresentOverExpected { present, expected } => {
+            Msg::WarnPresentOverExpected.fill(&[present, expected])
+        }
+        W::IssuedOverPresent { issued, present } => {
+            Msg::WarnIssuedOverPresent.fill(&[issued, present])
+        }
+        W::ReturnedShort {
+            returned,
+            issued,
+            percent,
+        } => Msg::WarnReturnedShort.fill(&[returned, issued, &(issued - returned), percent]),
+        W::NoBallots => t(Msg::WarnNoBallots).into(),
+        W::ManyBlank {
+            blank,
+            returned,
+            percent,
+        } => Msg::WarnManyBlank.fill(&[blank, returned, percent]),
+        W::ManyInvalid {
+            invalid,
+            returned,
+            percent,
+        } => Msg::WarnManyInvalid.fill(&[invalid, returned, percent]),
     }
 }
 

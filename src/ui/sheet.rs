@@ -5,13 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::scale;
 use crate::app::App;
 use crate::app::sheet_edit::SheetStage;
 use crate::catalog::{Msg, t};
+use crate::domain::sheet::row_total;
 use crate::domain::{MeetingKey, SheetCell};
 use crate::text::width;
 
@@ -20,26 +21,43 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         return;
     };
     let scale = scale(app, key);
-    let title = match edit.stage {
+    let mut title = match edit.stage {
         SheetStage::Pass(p) => Msg::SheetPass.fill(&[&p]),
         SheetStage::Resolve => t(Msg::SheetResolve).to_string(),
         SheetStage::Done => t(Msg::SheetAgreed).to_string(),
     };
+    if let Some(k) = &edit.keyer {
+        title = format!("{title}  {}", Msg::SheetKeyer.fill(&[k]));
+    }
     let block = Block::bordered().title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [head, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    let problems = match edit.stage {
+        SheetStage::Done => Vec::new(),
+        _ => edit.problems(round.returned),
+    };
+    let foot_h = if edit.stage == SheetStage::Done {
+        1
+    } else {
+        (problems.len().min(4) + usize::from(!problems.is_empty())) as u16
+    };
+    let [head, grid, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(foot_h),
+    ])
+    .areas(inner);
 
     let passes = &round.sheets;
-    // In resolving, a disputed cell shows both passes until it is keyed.
+    // In resolving, a disputed cell shows both passes until it is keyed
+    // again; pass 2 never shows pass 1 (blind).
     let cell_text = |cell: SheetCell| -> (String, Style) {
         let here = edit.cell() == Some(cell);
-        let value = edit.sheet.get(cell).to_string();
         let mut style = Style::default();
-        let mut text = value;
+        let mut text = edit.sheet.get(cell).to_string();
         if edit.disputed.contains(&cell) {
             style = style.red().bold();
-            if let ([Some(a), Some(b)], true) = (passes, here && edit.fresh) {
+            if let ([Some(a), Some(b)], false) = (passes, edit.rekeyed.contains(&cell)) {
                 text = format!("{}/{}", a.get(cell), b.get(cell));
             }
         }
@@ -48,23 +66,22 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         }
         (text, style)
     };
-    let header_cells = [
+    let returned = round.returned;
+    let valid = returned.and_then(|r| r.checked_sub(edit.sheet.invalid));
+    let num = |n: Option<u32>| n.map_or_else(|| "-".to_string(), |v| v.to_string());
+    let mut spans = vec![Span::raw(format!("{} {}    ", t(Msg::Returned), num(returned)))];
+    for (label, cell) in [
         (Msg::InvalidBallots, SheetCell::Invalid),
         (Msg::BlankBallots, SheetCell::Blank),
-    ];
-    let mut spans = Vec::new();
-    for (label, cell) in header_cells {
+    ] {
         let (text, style) = cell_text(cell);
-        spans.push(ratatui::text::Span::raw(format!("{} ", t(label))));
-        spans.push(ratatui::text::Span::styled(format!(" {text} "), style));
-        spans.push(ratatui::text::Span::raw("    "));
+        spans.push(Span::raw(format!("{} ", t(label))));
+        spans.push(Span::styled(format!(" {text} "), style));
+        spans.push(Span::raw("    "));
     }
-    spans.push(ratatui::text::Span::raw(format!(
-        "{} {}",
-        t(Msg::Entered),
-        edit.sheet.ballots()
-    )));
-    frame.render_widget(Paragraph::new(Line::from(spans)), head);
+    spans.push(Span::raw(format!("{} {}", t(Msg::Valid), num(valid))).bold());
+    let rule = Line::from(t(Msg::SheetBlankRule)).dim();
+    frame.render_widget(Paragraph::new(vec![Line::from(spans), rule]), head);
 
     let name_w = super::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(t(Msg::Name))];
@@ -72,7 +89,8 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     header.extend([
         Cell::from(t(Msg::Abstain)),
         Cell::from(t(Msg::VoidMarks)),
-        Cell::from("="),
+        Cell::from(t(Msg::SheetTotal)),
+        Cell::from(t(Msg::SheetMustBe)),
     ]);
     let mut widths = vec![Constraint::Length(name_w)];
     widths.extend(
@@ -80,24 +98,24 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             .iter()
             .map(|g| Constraint::Length(width(g).max(7) as u16)),
     );
-    widths.extend([
-        Constraint::Length(7),
-        Constraint::Length(7),
-        Constraint::Length(6),
-    ]);
+    widths.extend([Msg::Abstain, Msg::VoidMarks, Msg::SheetTotal, Msg::SheetMustBe].map(|m| {
+        Constraint::Length(width(t(m)).max(7) as u16)
+    }));
     let rows = round.lines.iter().enumerate().map(|(r, line)| {
         let mut cells = vec![Cell::from(line.name.clone())];
         for c in 0..scale.len() + 2 {
             let (text, style) = cell_text(SheetCell::Count(r, c));
             cells.push(Cell::from(text).style(style));
         }
-        let total: u32 = edit
-            .sheet
-            .rows
-            .get(r)
-            .map(|row| row.iter().sum())
-            .unwrap_or(0);
-        cells.push(Cell::from(total.to_string()).dim());
+        let total = edit.sheet.rows.get(r).map_or(0, |row| row_total(row));
+        let ok = valid.is_some_and(|v| u64::from(v) == total);
+        let style = if ok {
+            Style::new().green()
+        } else {
+            Style::new().red().bold()
+        };
+        cells.push(Cell::from(total.to_string()).style(style));
+        cells.push(Cell::from(num(valid)).dim());
         Row::new(cells)
     });
     frame.render_widget(
@@ -106,4 +124,86 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             .column_spacing(1),
         grid,
     );
+
+    let width_cells = usize::from(foot.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if edit.stage == SheetStage::Done {
+        lines.push(Line::from(t(Msg::SheetDone)).green());
+    } else if !problems.is_empty() {
+        lines.push(Line::from(Msg::SheetProblems.fill(&[&problems.len()])).red().bold());
+        for p in problems.iter().take(4) {
+            let name = p.row().and_then(|r| round.lines.get(r)).map(|l| l.name.as_str());
+            let column = match p {
+                crate::domain::SheetProblem::OverReturned {
+                    cell: SheetCell::Count(_, c),
+                    ..
+                } => Some(column_label(&scale, *c)),
+                _ => None,
+            };
+            let text = format!("- {}", p.message(name, column.as_deref()));
+            if let Some(first) = super::wrap_cells(&text, width_cells).into_iter().next() {
+                lines.push(Line::from(first).red());
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), foot);
+}
+
+/// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
+fn column_label(scale: &[String], c: usize) -> String {
+    match c.checked_sub(scale.len()) {
+        None => scale.get(c).cloned().unwrap_or_default(),
+        Some(0) => t(Msg::Abstain).into(),
+        Some(_) => t(Msg::VoidMarks).into(),
+    }
+}
+
+/// The questions of the counting prompts (tally sheet, switching method,
+/// a ballot beyond 收回).
+pub fn question(app: &App, kind: &crate::app::PromptKind) -> String {
+    use crate::app::PromptKind as P;
+    let round = app.current_round();
+    match kind {
+        P::Keyer(p) => Msg::PromptKeyer.fill(&[p]),
+        P::ConfirmNeither(cell) => {
+            let (Some(r), Some(edit)) = (round, &app.sheet) else {
+                return String::new();
+            };
+            let [Some(a), Some(b)] = &r.sheets else {
+                return String::new();
+            };
+            let what = cell_name(app, r, *cell);
+            Msg::PromptNeither.fill(&[&what, &edit.sheet.get(*cell), &a.get(*cell), &b.get(*cell)])
+        }
+        P::DiscardSheet(crate::domain::SheetDiscard::Second) => t(Msg::PromptDiscardSecond).into(),
+        P::DiscardSheet(_) if matches!(app.screen, crate::app::Screen::Sheet(_)) => {
+            t(Msg::PromptDiscardAll).into()
+        }
+        P::DiscardSheet(_) => t(Msg::PromptDiscardSheetFirst).into(),
+        P::DiscardBallots(n) => Msg::PromptDiscardBallots.fill(&[n]),
+        P::ConfirmOverReturned(_) => {
+            let Some(r) = round else {
+                return String::new();
+            };
+            let entered = app.model().tally(r).entered;
+            let returned = r
+                .returned
+                .map_or_else(|| t(Msg::NotKeyed).to_string(), |n| n.to_string());
+            Msg::PromptOverReturned.fill(&[&entered, &returned, &(r.ballots.len() + 1)])
+        }
+        _ => String::new(),
+    }
+}
+
+/// A tally cell as the liaison reads it: "蒋丽的称职", "废票".
+pub fn cell_name(app: &App, round: &crate::domain::Round, cell: SheetCell) -> String {
+    match cell {
+        SheetCell::Invalid => t(Msg::InvalidBallots).into(),
+        SheetCell::Blank => t(Msg::BlankBallots).into(),
+        SheetCell::Count(r, c) => {
+            let name = round.lines.get(r).map_or("", |l| l.name.as_str());
+            let scale = super::scale(app, &round.key.meeting_key());
+            format!("{name} {}", column_label(&scale, c))
+        }
+    }
 }

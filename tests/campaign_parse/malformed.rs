@@ -3,7 +3,7 @@
 //! exact line and column. Also the documents near BASE that must parse.
 
 use ceping::campaign_toml::{self, CampaignError, CampaignErrorKind as K, NameField, ValueType};
-use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind};
+use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind, WarningThresholds};
 use ceping::i18n::Lang;
 
 /// A small valid campaign; the malformed cases are one edit away from it.
@@ -74,6 +74,13 @@ pub fn edit(edits: &[(&str, &str)]) -> String {
         doc = doc.replacen(old, new, 1);
     }
     doc
+}
+
+/// BASE with a `[rules.warnings]` table holding `body`, after the quotas:
+/// the table header on line 18, `body` from line 19.
+pub fn with_warnings(body: &str) -> String {
+    let quota = "excellent_cadres = { percent = 30, soft = true }";
+    edit(&[(quota, &format!("{quota}\n\n[rules.warnings]\n{body}"))])
 }
 
 /// BASE cut just before the first occurrence of `marker`.
@@ -185,6 +192,25 @@ fn cases() -> Vec<Case> {
         case("unit holds no meeting", edit(&[(unit_meetings, "meetings = []")]), 21, 12, K::UnitWithoutMeetings { unit: s("甲村") }),
         case("quota above 100", edit(&[("percent = 30", "percent = 130")]), 16, 32, K::QuotaOutOfRange { value: 130 }),
         case("negative quota", edit(&[("percent = 30", "percent = -5")]), 16, 32, K::QuotaOutOfRange { value: -5 }),
+        case("unknown key in rules", edit(&[(quorum, "quorum = \"1/2\"\nwarning = 3")]), 14, 1,
+            K::UnknownKey { key: s("warning"), allowed: strings(&[
+                "quorum", "max_top_grades_per_ballot", "warn_top_two_below", "flag_lowest_above",
+                "quotas", "deadlines", "combined_review_weight", "warnings",
+            ]) }),
+        case("warnings not a table", edit(&[(quorum, "quorum = \"1/2\"\nwarnings = 3")]), 14, 12,
+            K::WrongType { expected: ValueType::Table, found: s("3") }),
+        case("warning threshold above 100", with_warnings("blank_percent = 150"), 19, 17,
+            K::WarningPercentOutOfRange { key: s("blank_percent"), value: 150 }),
+        case("negative warning threshold", with_warnings("returned_short_percent = -1"), 19, 26,
+            K::WarningPercentOutOfRange { key: s("returned_short_percent"), value: -1 }),
+        case("warning threshold on a later line", with_warnings("blank_percent = 3\ninvalid_percent = 101"), 20, 19,
+            K::WarningPercentOutOfRange { key: s("invalid_percent"), value: 101 }),
+        case("warning threshold as text", with_warnings("invalid_percent = \"3\""), 19, 19,
+            K::WarningPercentNotInteger { key: s("invalid_percent"), found: s("\"3\"") }),
+        case("warning threshold as a decimal", with_warnings("blank_percent = 2.5"), 19, 17,
+            K::WarningPercentNotInteger { key: s("blank_percent"), found: s("2.5") }),
+        case("unknown key in warnings", with_warnings("blank_percnt = 3"), 19, 1,
+            K::UnknownKey { key: s("blank_percnt"), allowed: strings(&["returned_short_percent", "blank_percent", "invalid_percent"]) }),
         case("ratio with zero denominator", edit(&[(quorum, r#"quorum = "2/0""#)]), 13, 10, K::BadRatio { value: s("2/0") }),
         case("ratio not a fraction", edit(&[(quorum, r#"quorum = "abc""#)]), 13, 10, K::BadRatio { value: s("abc") }),
         case("ratio as a decimal", edit(&[(quorum, "quorum = 0.5")]), 13, 10, K::BadRatio { value: s("0.5") }),
@@ -358,6 +384,92 @@ fn rules_are_read() {
         ),
         (50, true)
     );
+}
+
+#[test]
+fn warning_thresholds_are_read() {
+    let read = |doc: &str| {
+        campaign_toml::parse(doc, "ok.toml")
+            .expect("valid")
+            .rules
+            .warnings
+    };
+    assert_eq!(read(BASE), WarningThresholds::default());
+    assert_eq!(
+        WarningThresholds::default(),
+        WarningThresholds {
+            returned_short_percent: 2,
+            blank_percent: 3,
+            invalid_percent: 3
+        }
+    );
+    assert_eq!(
+        read(&with_warnings(
+            "returned_short_percent = 5\nblank_percent = 0\ninvalid_percent = 100"
+        )),
+        WarningThresholds {
+            returned_short_percent: 5,
+            blank_percent: 0,
+            invalid_percent: 100
+        }
+    );
+    // Each omitted key keeps its default; an empty table is all defaults.
+    assert_eq!(
+        read(&with_warnings("blank_percent = 10")),
+        WarningThresholds {
+            blank_percent: 10,
+            ..WarningThresholds::default()
+        }
+    );
+    assert_eq!(read(&with_warnings("")), WarningThresholds::default());
+    // Also as an inline table in [rules].
+    let inline = edit(&[(
+        r#"quorum = "1/2""#,
+        "quorum = \"1/2\"\nwarnings = { invalid_percent = 7 }",
+    )]);
+    assert_eq!(
+        read(&inline),
+        WarningThresholds {
+            invalid_percent: 7,
+            ..WarningThresholds::default()
+        }
+    );
+}
+
+#[test]
+fn warning_threshold_errors_name_the_key_and_what_to_write() {
+    let cases = [
+        (
+            "blank_percent = 150",
+            "bad.toml:19:17: 提示阈值 blank_percent = 150 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 blank_percent = 3。",
+            "bad.toml:19:17: the warning threshold blank_percent = 150 is not between 0 and 100. Enter a whole number from 0 to 100, e.g. blank_percent = 3.",
+        ),
+        (
+            "returned_short_percent = -1",
+            "bad.toml:19:26: 提示阈值 returned_short_percent = -1 不在 0 到 100 之间。请填写 0 到 100 的整数，例如 returned_short_percent = 2。",
+            "bad.toml:19:26: the warning threshold returned_short_percent = -1 is not between 0 and 100. Enter a whole number from 0 to 100, e.g. returned_short_percent = 2.",
+        ),
+        (
+            "invalid_percent = \"3\"",
+            "bad.toml:19:19: 提示阈值 invalid_percent = \"3\" 不是整数。请填写 0 到 100 的整数（百分比，不加引号、不带小数点），例如 invalid_percent = 3。",
+            "bad.toml:19:19: the warning threshold invalid_percent = \"3\" is not a whole number. Enter a whole number from 0 to 100 (a percent, without quotes or decimal point), e.g. invalid_percent = 3.",
+        ),
+        (
+            "blank_percent = 2.5",
+            "bad.toml:19:17: 提示阈值 blank_percent = 2.5 不是整数。请填写 0 到 100 的整数（百分比，不加引号、不带小数点），例如 blank_percent = 3。",
+            "bad.toml:19:17: the warning threshold blank_percent = 2.5 is not a whole number. Enter a whole number from 0 to 100 (a percent, without quotes or decimal point), e.g. blank_percent = 3.",
+        ),
+        (
+            "blank_percnt = 3",
+            "bad.toml:19:1: 不认识的项“blank_percnt”。这里可以写的项有：`returned_short_percent`、`blank_percent`、`invalid_percent`。请检查拼写，或删去这一项。",
+            "bad.toml:19:1: unknown key `blank_percnt`. Allowed here: `returned_short_percent`, `blank_percent`, `invalid_percent`. Check the spelling or delete it.",
+        ),
+    ];
+    for (body, zh, en) in cases {
+        let e = expect_error(&with_warnings(body));
+        assert_eq!(e.render(Lang::Zh), zh, "{body}");
+        assert_eq!(e.render(Lang::En), en, "{body}");
+    }
 }
 
 #[test]

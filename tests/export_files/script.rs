@@ -129,6 +129,7 @@ pub fn close(s: &mut Session, round: &RoundKey) {
         Event::RoundClosed {
             round: round.clone(),
             head,
+            at: None,
         },
     );
 }
@@ -187,6 +188,7 @@ pub fn scripted(path: &Path) -> Session {
                 round: r.clone(),
                 pass,
                 sheet: sheet.clone(),
+                keyer: None,
             },
         );
     }

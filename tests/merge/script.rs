@@ -75,6 +75,7 @@ fn close(s: &mut Session, round: &RoundKey) {
         Event::RoundClosed {
             round: round.clone(),
             head,
+            at: None,
         },
     );
 }
@@ -228,6 +229,7 @@ fn meeting(s: &mut Session, unit: &str, kind: MeetingKind, plan: Plan) {
                         Event::RoundReopened {
                             round: last.clone(),
                             reason,
+                            at: None,
                         },
                     );
                     let content = BallotContent::all(1, n);
@@ -267,10 +269,18 @@ fn count(s: &mut Session, unit: &str, kind: MeetingKind, plan: Plan, n: usize) {
                         round: round.clone(),
                         pass,
                         sheet,
+                        keyer: None,
                     },
                 );
             }
-            rec(s, Event::TallySheetResolved { round, sheet: a });
+            rec(
+                s,
+                Event::TallySheetResolved {
+                    round,
+                    sheet: a,
+                    basis: Default::default(),
+                },
+            );
         }
         Plan::VoidRerun => ballots(s, &key(unit, kind, 2), 1, 13),
         Plan::Ballots | Plan::LeftOpen => {

@@ -1,0 +1,249 @@
+//! Keying ballots one by one (唱票): saving, same-as-last, corrections,
+//! withdrawing and restoring, and undo. Every save says exactly what it
+//! did; nothing is saved that the screen did not announce.
+
+use super::{App, Draft, PromptKind, Screen};
+use crate::app::keymap::Action;
+use crate::catalog::Msg;
+use crate::domain::{BallotContent, Event, Mark, MeetingKey, RoundKey, RoundStatus};
+
+/// One undoable ballot action of this session: the round it belongs to,
+/// the event that undoes it, and what undoing it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undo {
+    pub round: RoundKey,
+    pub inverse: Event,
+    /// The sentence after undoing, taking the ballot number.
+    pub said: Msg,
+}
+
+impl App {
+    pub(super) fn on_ballots(&mut self, key: &MeetingKey, action: Action) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let lines = round.lines.len();
+        let grades = self.grades(key);
+        match action {
+            Action::Back if self.draft.correcting.is_some() => self.abandon_correction(lines),
+            Action::Back => self.screen = Screen::Agenda(key.clone()),
+            Action::Grade(g) if usize::from(g) < grades => self.draft.mark(Mark::Grade(g)),
+            Action::Grade(g) => self.refuse(Msg::NoSuchGrade, &[&(g + 1), &grades]),
+            Action::Row(r) if r >= lines => self.refuse(Msg::NoSuchRow, &[]),
+            Action::CapsLock => self.refuse(Msg::CapsLock, &[]),
+            Action::Abstain => self.draft.mark(Mark::Abstain),
+            Action::VoidMark => self.draft.mark(Mark::Void),
+            Action::Row(r) => self.draft.go_to(r),
+            Action::Up => self.draft.up(),
+            Action::Down => self.draft.down(),
+            Action::ClearDraft if self.draft.correcting.is_some() => {
+                self.abandon_correction(lines)
+            }
+            Action::ClearDraft => self.draft = Draft::new(lines),
+            Action::InvalidBallot => self.draft.set_invalid(),
+            Action::Commit => match self.draft.content() {
+                Some(content) => self.save_ballot(content, false),
+                None => self.refuse(Msg::RowsMissing, &[&self.draft.missing()]),
+            },
+            Action::SameAsLast if self.draft.correcting.is_some() => {
+                self.refuse(Msg::SameWhileCorrecting, &[])
+            }
+            Action::SameAsLast => match round.ballots.iter().rev().find(|b| b.counts()) {
+                Some(last) => self.save_ballot(last.content.clone(), false),
+                None => self.refuse(Msg::NoLastBallot, &[]),
+            },
+            Action::Undo => self.undo_last(lines),
+            Action::Correct => self.ask(PromptKind::Correct),
+            Action::Withdraw => self.ask(PromptKind::Withdraw),
+            _ => {}
+        }
+    }
+
+    /// Leave a correction: the grid is empty again and nothing is saved.
+    fn abandon_correction(&mut self, lines: usize) {
+        let number = self.draft.correcting.unwrap_or(0);
+        self.draft = Draft::new(lines);
+        self.say(Msg::CorrectionAbandoned, &[&number]);
+    }
+
+    /// Save the draft as a new ballot, or as the correction it is. A new
+    /// ballot beyond the ballots returned asks first (`confirmed` once the
+    /// user said yes).
+    pub(super) fn save_ballot(&mut self, content: BallotContent, confirmed: bool) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let key = round.key.clone();
+        let lines = round.lines.len();
+        let entered = self.model().tally(round).entered;
+        let (event, inverse, msg, said, number) = match self.draft.correcting {
+            Some(number) => {
+                let Some(old) = round.ballots.get(number as usize - 1) else {
+                    return;
+                };
+                let inverse = Event::BallotCorrected {
+                    round: key.clone(),
+                    number,
+                    content: old.content.clone(),
+                };
+                let event = Event::BallotCorrected {
+                    round: key.clone(),
+                    number,
+                    content: content.clone(),
+                };
+                (
+                    event,
+                    inverse,
+                    Msg::SavedCorrection,
+                    Msg::UndidCorrection,
+                    number,
+                )
+            }
+            None => {
+                let returned = round.returned;
+                if !confirmed && returned.is_none_or(|r| entered >= u64::from(r)) {
+                    self.ask(PromptKind::ConfirmOverReturned(content));
+                    return;
+                }
+                let number = round.ballots.len() as u32 + 1;
+                let inverse = Event::BallotWithdrawn {
+                    round: key.clone(),
+                    number,
+                };
+                let event = Event::BallotRecorded {
+                    round: key.clone(),
+                    number,
+                    content: content.clone(),
+                };
+                (event, inverse, Msg::Saved, Msg::UndidSave, number)
+            }
+        };
+        let over_limit = self
+            .model()
+            .campaign
+            .rules
+            .max_top_grades_per_ballot
+            .filter(|&max| content.top_grades() > max as usize);
+        if self.record(event, Some(msg.fill(&[&number]))) {
+            self.undo.push(Undo {
+                round: key,
+                inverse,
+                said,
+            });
+            self.draft = Draft::new(lines);
+            if let Some(max) = over_limit {
+                self.say(Msg::OverTopLimit, &[&number, &max]);
+            }
+        }
+    }
+
+    /// `u`: a draft is cleared first; on an empty draft the last saved
+    /// action of this round is undone, and nothing of another round or of
+    /// a closed round is ever touched.
+    fn undo_last(&mut self, lines: usize) {
+        if !self.draft.is_empty() || self.draft.correcting.is_some() {
+            self.draft = Draft::new(lines);
+            return self.say(Msg::DraftCleared, &[]);
+        }
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        if round.status != RoundStatus::Open {
+            return self.refuse(Msg::UndoClosed, &[]);
+        }
+        let key = round.key.clone();
+        let Some(i) = self.undo.iter().rposition(|u| u.round == key) else {
+            return self.refuse(Msg::NothingToUndo, &[]);
+        };
+        let undo = self.undo.remove(i);
+        let number = match &undo.inverse {
+            Event::BallotWithdrawn { number, .. }
+            | Event::BallotRestored { number, .. }
+            | Event::BallotCorrected { number, .. } => *number,
+            _ => 0,
+        };
+        if !self.record(undo.inverse.clone(), Some(undo.said.fill(&[&number]))) {
+            // Keep it: the user may want to try again after reading why.
+            self.undo.insert(i, undo);
+        }
+    }
+
+    /// The ballot prompts. `None`: not a ballot prompt.
+    pub(super) fn submit_ballot(&mut self, kind: &PromptKind, number: Option<u32>) -> Option<bool> {
+        let done = match kind {
+            PromptKind::ConfirmOverReturned(content) => {
+                self.prompt = None;
+                self.save_ballot(content.clone(), true);
+                true
+            }
+            PromptKind::Withdraw | PromptKind::Correct if number.is_none() => {
+                self.refuse(Msg::BadNumber, &[]);
+                false
+            }
+            PromptKind::Withdraw => {
+                let round = self.current_round()?;
+                let key = round.key.clone();
+                let number = number.unwrap_or(0);
+                // A withdrawn number is restored: the prompt says so.
+                let withdrawn = round
+                    .ballots
+                    .get((number as usize).wrapping_sub(1))
+                    .is_some_and(|b| b.withdrawn && !b.discarded);
+                let (event, inverse, msg, said) = if withdrawn {
+                    (
+                        Event::BallotRestored {
+                            round: key.clone(),
+                            number,
+                        },
+                        Event::BallotWithdrawn {
+                            round: key.clone(),
+                            number,
+                        },
+                        Msg::SavedRestore,
+                        Msg::UndidRestore,
+                    )
+                } else {
+                    (
+                        Event::BallotWithdrawn {
+                            round: key.clone(),
+                            number,
+                        },
+                        Event::BallotRestored {
+                            round: key.clone(),
+                            number,
+                        },
+                        Msg::SavedWithdrawal,
+                        Msg::UndidWithdrawal,
+                    )
+                };
+                let ok = self.record(event, Some(msg.fill(&[&number])));
+                if ok {
+                    self.undo.push(Undo {
+                        round: key,
+                        inverse,
+                        said,
+                    });
+                }
+                ok
+            }
+            PromptKind::Correct => {
+                let number = number.unwrap_or(0);
+                let round = self.current_round()?;
+                let lines = round.lines.len();
+                let slot = round.slot(number).map(|b| b.content.clone());
+                match slot {
+                    Ok(content) => {
+                        self.draft = Draft::from_content(&content, lines, number);
+                        true
+                    }
+                    Err(e) => {
+                        self.fail(e.into());
+                        false
+                    }
+                }
+            }
+            _ => return None,
+        };
+        Some(done)
+    }
+}

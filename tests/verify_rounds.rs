@@ -1,0 +1,379 @@
+//! `ceping verify` lists every closed round with the fingerprint shown on
+//! the laptop when it closed, so the scrutineers can check what they signed.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
+use ceping::store::{Session, Store, chain, verify};
+use common::*;
+
+fn ceping(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ceping"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CEPING_LANG")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `ceping verify`'s lines in the given language; it must pass.
+fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {
+    let args: &[&str] = if en {
+        &["--lang", "en", "verify", file]
+    } else {
+        &["verify", file]
+    };
+    let o = ceping(args, dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().map(str::to_string).collect()
+}
+
+/// Open round 1 of the annual review, key roll call, issued, returned and
+/// `n` ballots: ready to close.
+fn count_round(s: &mut Session, n: u32) -> RoundKey {
+    let key = annual_round("南塘村");
+    let lines = s
+        .model
+        .ballot_lines("南塘村", MeetingKind::AnnualReview)
+        .unwrap();
+    s.record(Event::RoundOpened {
+        round: key.clone(),
+        lines,
+    })
+    .unwrap();
+    s.record(Event::RollCall {
+        round: key.clone(),
+        expected: n + 2,
+        present: n,
+    })
+    .unwrap();
+    s.record(Event::BallotsIssued {
+        round: key.clone(),
+        count: n,
+    })
+    .unwrap();
+    s.record(Event::BallotsReturned {
+        round: key.clone(),
+        count: n,
+    })
+    .unwrap();
+    for i in 0..n {
+        s.record(Event::BallotRecorded {
+            round: key.clone(),
+            number: i + 1,
+            content: BallotContent::all((i % 3) as u8, 5),
+        })
+        .unwrap();
+    }
+    key
+}
+
+/// Close `key` as the laptop does; returns the close event's seq and the
+/// 12-digit fingerprint the laptop showed.
+fn close(s: &mut Session, key: &RoundKey) -> (u64, String) {
+    let head = chain::to_hex(&s.store.head());
+    let shown = head[..12].to_string();
+    let seq = s
+        .record(Event::RoundClosed {
+            round: key.clone(),
+            head,
+        })
+        .unwrap();
+    (seq, shown)
+}
+
+/// The stored `ts` of event `seq`, as verify shows it: `YYYY-MM-DD HH:MM`.
+fn minute_of(path: &Path, seq: u64) -> String {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let ts: String = c
+        .query_row("SELECT ts FROM events WHERE seq = ?1", [seq as i64], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    format!("{} {}", &ts[..10], &ts[11..16])
+}
+
+#[test]
+fn the_fingerprint_shown_at_closing_is_the_one_verify_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = count_round(&mut s, 7);
+    let (seq, shown) = close(&mut s, &key);
+    let file_head = chain::to_hex(&s.store.head());
+    drop(s);
+    // The file's own head (the last event, the close) is another hash.
+    assert_ne!(&file_head[..12], shown);
+    let at = minute_of(&path, seq);
+
+    let zh = verify_lines(dir.path(), "a.ceping", false);
+    assert_eq!(zh.len(), 2, "{zh:?}");
+    assert!(zh[0].starts_with("完好："), "{zh:?}");
+    assert!(zh[0].contains(&file_head), "{zh:?}");
+    assert_eq!(
+        zh[1],
+        format!(
+            "南塘村 述职测评大会 第 1 轮：结束于 {at}（第 {seq} 条记录），指纹 {shown}，与记录链一致"
+        )
+    );
+
+    let en = verify_lines(dir.path(), "a.ceping", true);
+    assert_eq!(en.len(), 2, "{en:?}");
+    assert!(en[0].starts_with("OK: "), "{en:?}");
+    assert_eq!(
+        en[1],
+        format!(
+            "南塘村 Annual review round 1: closed {at} (event {seq}), fingerprint {shown}, matches the chain"
+        )
+    );
+
+    // The same as data, for exports.
+    let report = verify::verify(&path).unwrap();
+    let [c] = &report.closings[..] else {
+        panic!("{:?}", report.closings)
+    };
+    assert_eq!(
+        (c.unit.as_str(), c.meeting, c.round, c.seq),
+        ("南塘村", MeetingKind::AnnualReview, 1, seq)
+    );
+    assert_eq!(c.fingerprint(), shown);
+    assert_eq!(c.head.len(), 64);
+    assert!(c.matches_chain);
+    assert_eq!(c.merged_source, None);
+    assert_eq!(c.reopened, None);
+}
+
+#[test]
+fn a_reopened_round_closed_again_gives_two_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = count_round(&mut s, 5);
+    let (first_seq, first) = close(&mut s, &key);
+    let reopen_seq = s
+        .record(Event::RoundReopened {
+            round: key.clone(),
+            reason: "唱票有误".into(),
+        })
+        .unwrap();
+    s.record(Event::BallotCorrected {
+        round: key.clone(),
+        number: 2,
+        content: BallotContent::all(0, 5),
+    })
+    .unwrap();
+    let (second_seq, second) = close(&mut s, &key);
+    drop(s);
+    assert_ne!(first, second);
+    let (closed_at, reopened_at, closed_again_at) = (
+        minute_of(&path, first_seq),
+        minute_of(&path, reopen_seq),
+        minute_of(&path, second_seq),
+    );
+
+    let zh = verify_lines(dir.path(), "a.ceping", false);
+    assert_eq!(zh.len(), 3, "{zh:?}");
+    assert_eq!(
+        zh[1],
+        format!(
+            "南塘村 述职测评大会 第 1 轮：结束于 {closed_at}（第 {first_seq} 条记录），指纹 {first}，与记录链一致；之后于 {reopened_at} 重新打开，理由：唱票有误"
+        )
+    );
+    assert_eq!(
+        zh[2],
+        format!(
+            "南塘村 述职测评大会 第 1 轮：结束于 {closed_again_at}（第 {second_seq} 条记录），指纹 {second}，与记录链一致"
+        )
+    );
+
+    let en = verify_lines(dir.path(), "a.ceping", true);
+    assert_eq!(en.len(), 3, "{en:?}");
+    assert!(
+        en[1].contains(&format!(
+            "fingerprint {first}, matches the chain; reopened {reopened_at}, reason: 唱票有误"
+        )),
+        "{en:?}"
+    );
+    assert!(
+        en[2].ends_with(&format!("fingerprint {second}, matches the chain")),
+        "{en:?}"
+    );
+
+    let report = verify::verify(&path).unwrap();
+    assert_eq!(report.closings.len(), 2);
+    let reopened = report.closings[0].reopened.as_ref().unwrap();
+    assert_eq!(
+        (reopened.seq, reopened.reason.as_str()),
+        (reopen_seq, "唱票有误")
+    );
+    assert_eq!(report.closings[1].reopened, None);
+}
+
+#[test]
+fn a_party_building_round_uses_its_meeting_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = RoundKey {
+        meeting: MeetingKind::PartyBuildingReview,
+        ..annual_round("南塘村")
+    };
+    let lines = s
+        .model
+        .ballot_lines("南塘村", MeetingKind::PartyBuildingReview)
+        .unwrap();
+    let marks = lines.len();
+    s.record(Event::RoundOpened {
+        round: key.clone(),
+        lines,
+    })
+    .unwrap();
+    s.record(Event::BallotsReturned {
+        round: key.clone(),
+        count: 1,
+    })
+    .unwrap();
+    s.record(Event::BallotRecorded {
+        round: key.clone(),
+        number: 1,
+        content: BallotContent::all(0, marks),
+    })
+    .unwrap();
+    let (seq, shown) = close(&mut s, &key);
+    drop(s);
+    let zh = verify_lines(dir.path(), "a.ceping", false);
+    assert!(
+        zh[1].starts_with(&format!("南塘村 抓党建述职评议 第 1 轮："))
+            && zh[1].contains(&format!("（第 {seq} 条记录），指纹 {shown}，")),
+        "{zh:?}"
+    );
+    let en = verify_lines(dir.path(), "a.ceping", true);
+    assert!(
+        en[1].starts_with("南塘村 Party-building review round 1: "),
+        "{en:?}"
+    );
+}
+
+#[test]
+fn no_closed_round_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    count_round(&mut s, 3);
+    drop(s);
+    let zh = verify_lines(dir.path(), "a.ceping", false);
+    assert_eq!(zh.len(), 2, "{zh:?}");
+    assert_eq!(zh[1], "还没有结束的测评轮次。");
+    let en = verify_lines(dir.path(), "a.ceping", true);
+    assert_eq!(en[1], "No round has been closed yet.");
+    assert!(verify::verify(&path).unwrap().closings.is_empty());
+}
+
+#[test]
+fn a_merged_closing_names_its_source_and_keeps_its_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("南塘村.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = count_round(&mut s, 4);
+    let (_, shown) = close(&mut s, &key);
+    drop(s);
+    let o = ceping(&["merge", "街道.ceping", "南塘村.ceping"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let zh = verify_lines(dir.path(), "街道.ceping", false);
+    assert_eq!(zh.len(), 2, "{zh:?}");
+    assert!(
+        zh[1].ends_with(&format!(
+            "指纹 {shown}，来自合并的文件 南塘村.ceping（合并时已核对）"
+        )),
+        "{zh:?}"
+    );
+    let en = verify_lines(dir.path(), "街道.ceping", true);
+    assert!(
+        en[1].ends_with(&format!(
+            "fingerprint {shown}, from merged file 南塘村.ceping (checked when merged)"
+        )),
+        "{en:?}"
+    );
+    let report = verify::verify(&dir.path().join("街道.ceping")).unwrap();
+    let c = &report.closings[0];
+    assert_eq!(c.merged_source.as_deref(), Some("南塘村.ceping"));
+    assert!(!c.matches_chain);
+}
+
+#[test]
+fn a_tampered_file_still_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = count_round(&mut s, 4);
+    close(&mut s, &key);
+    drop(s);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER events_no_update; \
+         UPDATE events SET body = replace(body, '\"count\":4', '\"count\":5') WHERE seq = 4;",
+    )
+    .unwrap();
+    drop(c);
+    for (args, says) in [
+        (&["verify", "a.ceping"][..], "记录在第 4 条处损坏"),
+        (
+            &["--lang", "en", "verify", "a.ceping"][..],
+            "damaged at event 4",
+        ),
+    ] {
+        let o = ceping(args, dir.path());
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+        assert_eq!(stdout(&o), "");
+    }
+}
+
+/// Even a tamperer who rewrites a closing's head and re-chains the hashes
+/// cannot make verify list a fingerprint the chain does not match.
+#[test]
+fn a_rewritten_closing_head_fails_even_when_rechained() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ceping");
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    let key = count_round(&mut s, 4);
+    let (seq, shown) = close(&mut s, &key);
+    drop(s);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let (prev, ts, kind, body): (String, String, String, String) = c
+        .query_row(
+            "SELECT (SELECT hash FROM events WHERE seq = ?1 - 1), ts, kind, body \
+             FROM events WHERE seq = ?1",
+            [seq as i64],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    let body = body.replace(&shown, "000000000000");
+    let hash = chain::link(&chain::from_hex(&prev).unwrap(), seq, &ts, &kind, &body);
+    c.execute_batch("DROP TRIGGER events_no_update;").unwrap();
+    c.execute(
+        "UPDATE events SET body = ?1, hash = ?2 WHERE seq = ?3",
+        rusqlite::params![body, chain::to_hex(&hash), seq as i64],
+    )
+    .unwrap();
+    drop(c);
+    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains(&format!("damaged at event {seq}")),
+        "{}",
+        stderr(&o)
+    );
+}
