@@ -107,6 +107,22 @@ fn recorded(app: &mut App, script: &str) -> Event {
     Event::from_parts(&e.kind, &e.body).unwrap()
 }
 
+/// The grading guard asks before a grade or combined evaluation that
+/// rests on a meeting not closed: confirm it if it asked.
+fn confirm_provisional(app: &mut App) {
+    if matches!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(PromptKind::ConfirmProvisional(..))
+    ) {
+        press(app, "<Enter>");
+    }
+}
+
+/// The mark of a provisional grade on the board.
+fn provisional(l: Lang) -> &'static str {
+    zh_en(l, "（暂定）", " (provisional)")
+}
+
 fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u32) -> String {
     match l {
         Lang::Zh => format!(
@@ -152,9 +168,9 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(quota_line(&b), counter(l, "一类", 0, 2, 4, 50));
         assert_eq!(fg_of(&b, &quota_line(&b)), Color::Green);
 
-        // Two 一类 are accepted.
-        recorded(&mut app, "1");
-        recorded(&mut app, "<Down> 1");
+        // Two 一类 are accepted (confirmed: no meeting has been held).
+        recorded(&mut app, "1 <Enter>");
+        recorded(&mut app, "<Down> 1 <Enter>");
         assert_eq!(grade(&app, &unit("南塘村")), graded(0));
         assert_eq!(grade(&app, &unit("回龙村")), graded(0));
         let b = render(&app, 160, 45);
@@ -168,7 +184,7 @@ fn units_first_class_quota_is_half_of_four() {
             board_row(&b, "回龙村")
                 .trim_end_matches('│')
                 .trim_end()
-                .ends_with("一类")
+                .ends_with(&format!("一类{}", provisional(l)))
         );
 
         // The third is refused, naming the quota.
@@ -176,7 +192,7 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(grade(&app, &unit("西塘村")), None);
 
         // 回龙村 becomes 二类: the place is free for 西塘村.
-        let e = recorded(&mut app, "<Up> 2");
+        let e = recorded(&mut app, "<Up> 2 <Enter>");
         assert_eq!(
             e,
             Event::GradeAssigned {
@@ -185,12 +201,12 @@ fn units_first_class_quota_is_half_of_four() {
                 justification: None
             }
         );
-        recorded(&mut app, "<Down> 1");
+        recorded(&mut app, "<Down> 1 <Enter>");
         assert_eq!(grade(&app, &unit("西塘村")), graded(0));
         assert_eq!(grade(&app, &unit("回龙村")), graded(1));
 
         // 三类, then `0` clears it again; there is no fourth class.
-        recorded(&mut app, "<Down> 3");
+        recorded(&mut app, "<Down> 3 <Enter>");
         assert_eq!(grade(&app, &unit("东马社区")), graded(2));
         let e = recorded(&mut app, "0");
         assert_eq!(
@@ -224,7 +240,7 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
 
         // 龚晓峰: combined 好 (c 1 Enter), then 优秀.
-        let e = recorded(&mut app, "c 1 <Enter>");
+        let e = recorded(&mut app, "c 1 <Enter> <Enter>");
         assert_eq!(
             e,
             Event::CombinedEvaluationSet {
@@ -233,21 +249,21 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
                 level: 0
             }
         );
-        recorded(&mut app, "1");
+        recorded(&mut app, "1 <Enter>");
         assert_eq!(grade(&app, &person("南塘村", "龚晓峰")), graded(0));
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "优秀", 1, 1, 4, 40));
 
         // 汤建华, also 好, is refused: 40% of 4 is 1.6, rounded down to 1.
-        recorded(&mut app, "<Down> c 1 <Enter>");
+        recorded(&mut app, "<Down> c 1 <Enter> <Enter>");
         refused(&mut app, "1", &quota_full(l, "优秀", 1, 4, 40));
         assert_eq!(grade(&app, &person("回龙村", "汤建华")), None);
         // 称职 is not capped.
-        recorded(&mut app, "2");
+        recorded(&mut app, "2 <Enter>");
 
         // Changing 龚晓峰 to 称职 frees the place.
-        recorded(&mut app, "<Up> 2");
-        recorded(&mut app, "<Down> 1");
+        recorded(&mut app, "<Up> 2 <Enter>");
+        recorded(&mut app, "<Down> 1 <Enter>");
         assert_eq!(grade(&app, &person("回龙村", "汤建华")), graded(0));
         assert_eq!(grade(&app, &person("南塘村", "龚晓峰")), graded(1));
     }
@@ -265,9 +281,9 @@ fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
         assert!(shows(&b, zh_en(l, "驻村工作队", "Work teams")));
 
-        recorded(&mut app, "1");
+        recorded(&mut app, "1 <Enter>");
         refused(&mut app, "<Down> 1", &quota_full(l, "优秀", 1, 4, 40));
-        recorded(&mut app, "3");
+        recorded(&mut app, "3 <Enter>");
         assert_eq!(grade(&app, &team("南塘村")), graded(0));
         assert_eq!(grade(&app, &team("回龙村")), graded(2));
         let b = render(&app, 160, 45);
@@ -322,10 +338,11 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
             format!("{}{soft}", counter(l, "优秀", 0, 6, 20, 30))
         );
 
-        // 30% of 20 = 6 优秀 without a question.
-        recorded(&mut app, "1");
+        // 30% of 20 = 6 优秀 without a question (but the grading guard's:
+        // no meeting has been held).
+        recorded(&mut app, "1 <Enter>");
         for _ in 1..6 {
-            recorded(&mut app, "<Down> 1");
+            recorded(&mut app, "<Down> 1 <Enter>");
         }
         assert!(
             CADRES[..6]
@@ -340,7 +357,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
             "优秀原则上最多 6 个，已经评了 6 个；超出须写明理由。",
             "In principle at most 6 优秀, 6 already given; exceeding it needs a written justification.",
         );
-        refused(&mut app, "<Down> 1", over);
+        refused(&mut app, "<Down> 1 <Enter>", over);
         let (u7, n7) = CADRES[6];
         assert_eq!(
             app.prompt.as_ref().map(|p| &p.kind),
@@ -387,12 +404,12 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         assert!(!board_row(&b, CADRES[0].1).contains(justified));
 
         // Keying 优秀 again on the justified row keeps the justification.
-        press(&mut app, "1");
+        press(&mut app, "1 <Enter>");
         assert_eq!(grade(&app, &person(u7, n7)), top(Some(why)));
 
         // Esc at the question records nothing.
         let seq = app.session.store.last_seq();
-        press(&mut app, "<Down> 1");
+        press(&mut app, "<Down> 1 <Enter>");
         assert_eq!(app.mode(), Mode::Prompt);
         press(&mut app, "<Esc>");
         assert_eq!(app.mode(), Mode::Grading);
@@ -402,12 +419,12 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         // Two of the first six become 称职: 5 of 6 used, so the 8th 优秀
         // is within the quota and needs no justification.
         press(&mut app, "<Up> <Up> <Up> <Up> <Up> <Up> <Up>");
-        recorded(&mut app, "2");
-        recorded(&mut app, "<Down> 2");
+        recorded(&mut app, "2 <Enter>");
+        recorded(&mut app, "<Down> 2 <Enter>");
         assert_eq!(grade(&app, &person(CADRES[0].0, CADRES[0].1)), graded(1));
         assert_eq!(grade(&app, &person(CADRES[1].0, CADRES[1].1)), graded(1));
         press(&mut app, "<Down> <Down> <Down> <Down> <Down> <Down>");
-        recorded(&mut app, "1");
+        recorded(&mut app, "1 <Enter>");
         assert_eq!(app.prompt, None);
         assert_eq!(grade(&app, &person(CADRES[7].0, CADRES[7].1)), top(None));
     }
@@ -425,15 +442,15 @@ fn a_secretary_is_excellent_only_with_a_good_combined_evaluation() {
 
         // No combined evaluation yet, then 较好: 优秀 is refused.
         refused(&mut app, "1", not_good(l));
-        recorded(&mut app, "c 2 <Enter>");
+        recorded(&mut app, "c 2 <Enter> <Enter>");
         assert_eq!(combined(&app, "南塘村", "龚晓峰").level, Some(1));
         refused(&mut app, "1", not_good(l));
         // Other grades are fine.
-        recorded(&mut app, "2");
+        recorded(&mut app, "2 <Enter>");
 
         // 好: now 优秀 is accepted.
-        recorded(&mut app, "c 1 <Enter>");
-        recorded(&mut app, "1");
+        recorded(&mut app, "c 1 <Enter> <Enter>");
+        recorded(&mut app, "1 <Enter>");
         assert_eq!(grade(&app, &person("南塘村", "龚晓峰")), graded(0));
 
         // Graded 优秀, the combined evaluation cannot go below 好; the
@@ -495,7 +512,7 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         refused(&mut app, "s", none);
 
         // 一般: a talk, and an empty entry in the rectification list.
-        recorded(&mut app, "c 3 <Enter>");
+        recorded(&mut app, "c 3 <Enter> <Enter>");
         let talk = zh_en(l, "一般 约谈", "一般 talk");
         let b = render(&app, 160, 45);
         let row = board_row(&b, "彭振华");
@@ -582,8 +599,8 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         }
 
         // 差 is a talk too; 较好 is not.
-        recorded(&mut app, "<Down> c 4 <Enter>");
-        recorded(&mut app, "<Up> <Up> c 2 <Enter>");
+        recorded(&mut app, "<Down> c 4 <Enter> <Enter>");
+        recorded(&mut app, "<Up> <Up> c 2 <Enter> <Enter>");
         let b = render(&app, 160, 45);
         assert!(board_row(&b, "袁丽华").contains(zh_en(l, "差 约谈", "差 talk")));
         assert!(!board_row(&b, "汤建华").contains(zh_en(l, "约谈", "talk")));
@@ -681,21 +698,25 @@ fn graded_demo(app: &mut App) {
     press(app, "g");
     // Units, in the proposed order: 南塘村 (8/12 优秀), 回龙村, then the
     // two without results.
-    press(app, "1 <Down> 2");
+    // Every unit and secretary waits for a Party-building review, so the
+    // grading guard asks (Enter confirms).
+    press(app, "1 <Enter> <Down> 2 <Enter>");
     // Secretaries: 龚晓峰 first (南塘村's results), then 汤建华.
-    press(app, "<Tab> c 1 <Enter> 1");
+    press(app, "<Tab> c 1 <Enter> <Enter> 1 <Enter>");
     press(
         app,
-        "<Down> i \"2 走访群众，反映较好\" <Enter> c 2 <Enter> 2",
+        "<Down> i \"2 走访群众，反映较好\" <Enter> c 2 <Enter> <Enter> 2 <Enter>",
     );
     press(
         app,
-        "<Down> c 3 <Enter> r \"村务公开不及时 | 每月公开一次 | 2022-03-31 | 彭振华\" <Enter> s",
+        "<Down> c 3 <Enter> <Enter> r \"村务公开不及时 | 每月公开一次 | 2022-03-31 | 彭振华\" <Enter> s",
     );
-    // Cadres: six, then a seventh with a reason.
+    // Cadres: six, then a seventh with a reason. 南塘村's (closed) are
+    // final; the others' the guard asks about.
     press(app, "<Tab> 1");
     for _ in 1..7 {
         press(app, "<Down> 1");
+        confirm_provisional(app);
     }
     press(app, "\"牵头完成危房改造\" <Enter>");
     // Work teams: 南塘村 优秀.

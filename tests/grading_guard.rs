@@ -60,6 +60,19 @@ fn board_row(b: &TestBackend, name: &str) -> String {
         .unwrap_or_else(|| panic!("{name} not on the board:\n{}", screen(b)))
 }
 
+/// Open the grading board (from the street board) on `group`: the board
+/// keeps the group it was left on.
+fn board_on(app: &mut App, group: Group) {
+    press(app, "g");
+    for _ in 0..Group::ALL.len() {
+        if app.grading_group == group {
+            return;
+        }
+        press(app, "<Tab>");
+    }
+    panic!("no {group:?}");
+}
+
 /// Select the board row of `name` in the current group.
 fn select(app: &mut App, name: &str) {
     press(app, &"<Up> ".repeat(30));
@@ -386,8 +399,7 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
 
         // The annual review is keyed and closed: the same grade, final.
         close_annual_review(&mut app);
-        press(&mut app, "g <Tab> <Tab>");
-        assert_eq!(app.grading_group, Group::Cadres);
+        board_on(&mut app, Group::Cadres);
         let b = render(&app, 160, 45);
         let row = board_row(&b, "蒋丽");
         assert!(row.contains("优秀"), "{row}");
@@ -461,7 +473,7 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         // The Party-building review closes too: everything of 南塘村 is
         // final, live, without anything re-recorded.
         close_party_building_review(&mut app);
-        press(&mut app, "g");
+        board_on(&mut app, Group::Units);
         let b = render(&app, 160, 45);
         let row = board_row(&b, "南塘村");
         assert!(row.contains("二类") && !row.contains(mark(l).trim()), "{row}");
@@ -558,7 +570,7 @@ fn a_combined_evaluation_waits_for_the_party_building_review() {
         // evaluation asks nothing; his grade still waits for the annual
         // review.
         close_party_building_review(&mut app);
-        press(&mut app, "g <Tab>");
+        board_on(&mut app, Group::Secretaries);
         select(&mut app, "龚晓峰");
         let e = recorded(&mut app, "c 1 <Enter>");
         assert!(matches!(e, Event::CombinedEvaluationSet { level: 0, .. }));

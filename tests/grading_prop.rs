@@ -93,11 +93,23 @@ fn select(app: &mut App, group: usize, row: usize) {
     }
 }
 
+/// No meeting is held here, so the grading guard asks before every grade
+/// and combined evaluation: confirm.
+fn confirm_provisional(app: &mut App) {
+    if matches!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(PromptKind::ConfirmProvisional(..))
+    ) {
+        press(app, "<Enter>");
+    }
+}
+
 fn run(app: &mut App, step: &Step) {
     select(app, step.group, step.row);
     match &step.act {
         Act::Grade { key, answer } => {
             press(app, &key.to_string());
+            confirm_provisional(app);
             if matches!(
                 app.prompt.as_ref().map(|p| &p.kind),
                 Some(PromptKind::Justification(..))
@@ -110,6 +122,7 @@ fn run(app: &mut App, step: &Step) {
         }
         Act::Combined(level) => {
             press(app, &format!("c {level} <Enter>"));
+            confirm_provisional(app);
         }
         Act::Investigation(level) => {
             press(app, &format!("i \"{level} 走访核实\" <Enter>"));
@@ -245,13 +258,14 @@ proptest! {
 #[test]
 fn the_soft_quota_edge_on_the_log() {
     let (_dir, mut app) = demo_app();
-    press(&mut app, "g <Tab> <Tab> 1");
+    // Each 优秀 is confirmed first (the grading guard: no meeting held).
+    press(&mut app, "g <Tab> <Tab> 1 <Enter>");
     for _ in 1..6 {
-        press(&mut app, "<Down> 1");
+        press(&mut app, "<Down> 1 <Enter>");
     }
     press(
         &mut app,
-        "<Down> 1 \"理由\" <Enter> 1 <Down> 1 <Esc> <Up> <Up> 0",
+        "<Down> 1 <Enter> \"理由\" <Enter> 1 <Enter> <Down> 1 <Enter> <Esc> <Up> <Up> 0",
     );
     let usage = app
         .model()

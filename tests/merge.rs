@@ -62,6 +62,9 @@ fn headless(r: &Round) -> Round {
     if let RoundStatus::Closed { head } = &mut r.status {
         head.clear();
     }
+    for c in &mut r.history {
+        c.head.clear();
+    }
     r
 }
 

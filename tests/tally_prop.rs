@@ -371,18 +371,20 @@ impl Run {
         assert_eq!(app.screen, Screen::Agenda(meeting.clone()));
         let round = round_key();
         for event in [
+            // More returned than the longest sequence keys: saving never
+            // goes past 收回 (which asks first; tests/counting_rules.rs).
             Event::RollCall {
                 round: round.clone(),
-                expected: 45,
-                present: 40,
+                expected: 120,
+                present: 100,
             },
             Event::BallotsIssued {
                 round: round.clone(),
-                count: 40,
+                count: 100,
             },
             Event::BallotsReturned {
                 round: round.clone(),
-                count: 40,
+                count: 100,
             },
             Event::AgendaMoved {
                 meeting: meeting.clone(),
@@ -561,15 +563,21 @@ impl Run {
                 let number = self.answer(target);
                 press(&mut self.app, KeyCode::Enter);
                 match number.and_then(|k| self.shadow.slot(k)) {
-                    Some(slot) if !slot.1 => {
-                        slot.1 = true;
+                    // A withdrawn number is restored; the prompt says so.
+                    Some(slot) => {
+                        slot.1 = !slot.1;
                         let number = number.unwrap();
-                        self.shadow.undo.push(Inverse::Restore(number));
+                        let inverse = if slot.1 {
+                            Inverse::Restore(number)
+                        } else {
+                            Inverse::Withdraw(number)
+                        };
+                        self.shadow.undo.push(inverse);
                         self.shadow.events += 1;
                         assert!(self.app.prompt.is_none());
                         Outcome::Saved
                     }
-                    // No such ballot, already withdrawn, or not a number.
+                    // No such ballot, or not a number.
                     _ => self.refused_prompt(),
                 }
             }
@@ -725,12 +733,15 @@ fn a_short_count_by_hand() {
             pick: 2,
             padded: true,
         }),
+        // `w 2` on a withdrawn ballot restores it; `u` withdraws it again.
         Op::Withdraw(Target::Number {
             pick: 2,
             padded: false,
         }),
         Op::Undo,
         Op::Withdraw(Target::Garbage("1 2")),
+        // Undo walks back: the withdrawal of #2, then #1's correction.
+        Op::Undo,
         Op::Undo,
         // The void #4 was a good ballot after all: on its empty grid the
         // first grade goes to everyone, then row d gets 优秀.

@@ -88,6 +88,7 @@ fn close(s: &mut Session, key: &RoundKey) -> (u64, String) {
         .record(Event::RoundClosed {
             round: key.clone(),
             head,
+            at: Some(chrono::Local::now().fixed_offset()),
         })
         .unwrap();
     (seq, shown)
@@ -165,6 +166,7 @@ fn a_reopened_round_closed_again_gives_two_lines() {
         .record(Event::RoundReopened {
             round: key.clone(),
             reason: "唱票有误".into(),
+            at: Some(chrono::Local::now().fixed_offset()),
         })
         .unwrap();
     s.record(Event::BallotCorrected {
@@ -239,6 +241,17 @@ fn a_party_building_round_uses_its_meeting_name() {
         lines,
     })
     .unwrap();
+    s.record(Event::RollCall {
+        round: key.clone(),
+        expected: 1,
+        present: 1,
+    })
+    .unwrap();
+    s.record(Event::BallotsIssued {
+        round: key.clone(),
+        count: 1,
+    })
+    .unwrap();
     s.record(Event::BallotsReturned {
         round: key.clone(),
         count: 1,
@@ -254,7 +267,7 @@ fn a_party_building_round_uses_its_meeting_name() {
     drop(s);
     let zh = verify_lines(dir.path(), "a.ceping", false);
     assert!(
-        zh[1].starts_with(&format!("南塘村 抓党建述职评议 第 1 轮："))
+        zh[1].starts_with("南塘村 抓党建述职评议 第 1 轮：")
             && zh[1].contains(&format!("（第 {seq} 条记录），指纹 {shown}，")),
         "{zh:?}"
     );

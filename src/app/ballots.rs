@@ -73,6 +73,10 @@ impl App {
         let Some(round) = self.current_round() else {
             return;
         };
+        if round.status != RoundStatus::Open {
+            // Before asking anything: nothing can be saved in it.
+            return self.fail(crate::domain::DomainError::RoundNotOpen.into());
+        }
         let key = round.key.clone();
         let lines = round.lines.len();
         let entered = self.model().tally(round).entered;

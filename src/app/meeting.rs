@@ -170,8 +170,14 @@ impl App {
             return;
         };
         match action {
-            Action::Type(c) => prompt.input.push(c),
+            Action::Type(c) => {
+                if std::mem::take(&mut prompt.suggested) {
+                    prompt.input.clear();
+                }
+                prompt.input.push(c)
+            }
             Action::DeleteDigit => {
+                prompt.suggested = false;
                 prompt.input.pop();
             }
             Action::Cancel => self.prompt = None,
@@ -333,6 +339,7 @@ impl App {
         self.ask(kind);
         if let (Some(p), Some(text)) = (self.prompt.as_mut(), prefill) {
             p.input = text;
+            p.suggested = true;
         }
     }
 

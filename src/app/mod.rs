@@ -77,6 +77,9 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
+    /// The input is a suggestion (pre-filled): the first character typed
+    /// replaces it, as a selected default does; Enter accepts it.
+    pub suggested: bool,
 }
 
 /// The sentence on the status line after an action.
@@ -308,6 +311,7 @@ impl App {
         self.prompt = Some(Prompt {
             kind,
             input: String::new(),
+            suggested: false,
         });
     }
 

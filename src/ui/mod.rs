@@ -163,7 +163,15 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         let mut spans = vec![
             Span::styled(question, Style::new().yellow().bold()),
             Span::raw(" "),
-            Span::raw(p.input.clone()),
+            // A pre-filled suggestion shows selected: typing replaces it.
+            Span::styled(
+                p.input.clone(),
+                if p.suggested {
+                    Style::new().reversed()
+                } else {
+                    Style::new()
+                },
+            ),
             Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         ];
         if let Some(Status::Error(e)) = &app.status {

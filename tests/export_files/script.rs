@@ -123,6 +123,18 @@ pub fn key_ballots(s: &mut Session, round: &RoundKey, n: u32) {
 }
 
 pub fn close(s: &mut Session, round: &RoundKey) {
+    // Whatever the counts warn about is acknowledged first, as at the
+    // meeting (the exports then list it).
+    let open = s.model.open_warnings(&s.model.rounds[round]);
+    if !open.is_empty() {
+        rec(
+            s,
+            Event::WarningsAcknowledged {
+                round: round.clone(),
+                warnings: open,
+            },
+        );
+    }
     let head = chain::to_hex(&s.store.head());
     rec(
         s,

@@ -69,6 +69,18 @@ fn ballot(i: u32, lines: usize) -> BallotContent {
 }
 
 fn close(s: &mut Session, round: &RoundKey) {
+    // Whatever the counts warn about is acknowledged first, as at the
+    // meeting.
+    let open = s.model.open_warnings(&s.model.rounds[round]);
+    if !open.is_empty() {
+        rec(
+            s,
+            Event::WarningsAcknowledged {
+                round: round.clone(),
+                warnings: open,
+            },
+        );
+    }
     let head = chain::to_hex(&s.store.head());
     rec(
         s,
