@@ -324,6 +324,9 @@ catalog! {
     ChangedCount => "{0}由 {1} 改为 {2}", "{0} changed from {1} to {2}";
     ChangedSheet => "计票单重新录入或核对", "tally sheet keyed or resolved again";
     ChangedBallotsDiscarded => "逐张录入的选票改用计票单", "ballots set aside for a tally sheet";
+    // Exports (issue 9): the warnings and closing history of a round.
+    WarnNotAcked => "（未确认）", " (not acknowledged)";
+    ExportWarnings => "结束时的提示：{0}", "Warnings at closing: {0}";
 }
 
 impl From<crate::domain::Role> for Msg {

@@ -212,7 +212,12 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
     // Undo: ballot 9 is withdrawn (it stays in the log).
     press(&mut app, "u");
     assert!(round(&app).ballots[8].withdrawn);
-    assert_eq!(app.status, Some(Status::Info("已撤销第 9 号选票".into())));
+    assert_eq!(
+        app.status,
+        Some(Status::Info(
+            "已撤销刚保存的第 9 号选票（仍在记录中，标为已撤销；按 w 再输入 9 可恢复）".into()
+        ))
+    );
 
     // Correct ballot 7: r, its number, Enter loads it; d 2 Enter saves.
     press(&mut app, "r \"7\" <Enter>");
@@ -283,9 +288,16 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
         "{row}"
     );
 
+    // Blank and invalid ballots reach 3 % of those returned: the agenda
+    // waits until the warnings are acknowledged with `a`.
+    press(&mut app, "<Esc>");
+    assert!(!app.model().open_warnings(round(&app)).is_empty());
+    press(&mut app, "a");
+    assert!(app.model().open_warnings(round(&app)).is_empty());
+
     // Results, then close: Enter asks, Enter confirms; the round is
     // certified with the chain head, shown for the minutes.
-    press(&mut app, "<Esc> n");
+    press(&mut app, "n");
     assert_eq!(step(&app), AgendaStep::Results);
     press(&mut app, "n");
     assert_eq!(step(&app), AgendaStep::Close);
@@ -348,17 +360,18 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
             ),
         );
         assert_eq!(app.mode(), Mode::Prompt);
+        // A count past the sanity cap is a slip.
         refused(
             &mut app,
-            "<BS> <BS> \"40 45\" <Enter>",
+            "<Esc> e \"200000 45\" <Enter>",
             s(
-                "实到 45 人多于应到 40 人，请核对。",
-                "Present (45) is more than expected (40); please check.",
+                "200000 超过了上限 100000，请核对。",
+                "200000 is above the limit of 100000; please check.",
             ),
         );
         refused(
             &mut app,
-            "<BS> <BS> <BS> <BS> <BS> \"0 0\" <Enter>",
+            "<Esc> e \"0 0\" <Enter>",
             s(
                 "应到人数必须大于 0。",
                 "The expected number must be more than 0.",
@@ -368,8 +381,44 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
         assert_eq!(app.mode(), Mode::Agenda(StepKind::Numbers));
         assert_eq!(round(&app).expected, None);
 
+        // More present than expected can be true (a late addition): it is
+        // recorded, and the agenda waits until the warning is acknowledged.
+        press(&mut app, "e \"40 45\" <Enter>");
+        assert_eq!(round(&app).present, Some(45));
+        refused(
+            &mut app,
+            "n",
+            s(
+                "实到 45 人多于应到 40 人，请核对（按 a 确认）",
+                "present 45 is more than expected 40; please check (press a to acknowledge)",
+            ),
+        );
+        press(&mut app, "a");
+        assert_eq!(
+            app.status,
+            Some(Status::Info(
+                s(
+                    "已确认 1 条提示（已记录，导出时一并列出）",
+                    "1 warnings acknowledged (recorded; every export lists them)",
+                )
+                .into()
+            ))
+        );
+        assert_eq!(round(&app).acknowledged.len(), 1);
+        refused(
+            &mut app,
+            "a",
+            s(
+                "这一步没有需要确认的提示",
+                "There is no warning to acknowledge at this step",
+            ),
+        );
+        // The roll call keyed again: the prompt suggests what was keyed,
+        // and typing replaces it.
+        press(&mut app, "e");
+        assert_eq!(app.prompt.as_ref().unwrap().input, "40 45");
         // The timer: stop before start, resume after stop.
-        press(&mut app, "e \"45 40\" <Enter> n");
+        press(&mut app, "\"45 40\" <Enter> n");
         refused(
             &mut app,
             "s",
@@ -436,12 +485,18 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
         );
         press(&mut app, "<Esc>");
         press(&mut app, "w \"2\" <Enter>");
-        refused(
-            &mut app,
-            "w \"2\" <Enter>",
-            s("第 2 号选票已经撤销。", "Ballot 2 is already withdrawn."),
+        assert!(round(&app).ballots[1].withdrawn);
+        // `w` on a withdrawn ballot restores it, and says so.
+        press(&mut app, "w \"2\" <Enter>");
+        assert_eq!(
+            app.status,
+            Some(Status::Info(
+                s("已恢复第 2 号选票", "Ballot 2 restored").into()
+            ))
         );
-        press(&mut app, "<Esc>");
+        assert!(!round(&app).ballots[1].withdrawn);
+        press(&mut app, "w \"2\" <Enter>");
+        assert!(round(&app).ballots[1].withdrawn);
         // A grade beyond the scale does nothing at all.
         let before = app.draft.clone();
         press(&mut app, "5 9");
@@ -506,14 +561,20 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     let mut pass2 = pass1;
     pass2[1] = [7, 2, 1, 0, 1, 0]; // 蒋丽: 称职 and 基本称职 differ
 
-    // Pass 1.
+    // Pass 1: it asks who keys it (the counter's name, optional).
     press(&mut app, "t");
     assert_eq!(app.screen, Screen::Sheet(nantang_review()));
+    assert_eq!(app.prompt.as_ref().map(|p| &p.kind), Some(&PromptKind::Keyer(1)));
+    press(&mut app, "\"符明\" <Enter>");
     assert!(shows(&render(&app, 100, 30), "计票单第 1 遍（盲录）"));
     press(&mut app, &sheet_script(&pass1));
     press(&mut app, "s");
     assert_eq!(app.status, Some(Status::Info("第 1 遍已保存".into())));
     assert!(round(&app).sheets[0].is_some() && round(&app).sheets[1].is_none());
+    assert_eq!(round(&app).keyers[0].as_deref(), Some("符明"));
+    // Pass 2 asks for its keyer too: another person.
+    assert_eq!(app.prompt.as_ref().map(|p| &p.kind), Some(&PromptKind::Keyer(2)));
+    press(&mut app, "\"蒋小雨\" <Enter>");
     // Pass 2 starts blank: blind to pass 1.
     let b = render(&app, 100, 30);
     assert!(shows(&b, "计票单第 2 遍（盲录）"));
@@ -540,7 +601,10 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
         .map(|x| cells[(x, y)].symbol().to_string())
         .collect::<String>()
         .replace(' ', "");
-    assert_eq!(red, "3/20", "蒋丽's 称职 and 基本称职 cells are marked");
+    assert_eq!(
+        red, "3/20/1",
+        "蒋丽's 称职 and 基本称职 cells are marked with both passes"
+    );
     for other in NANTANG.iter().filter(|n| **n != "蒋丽") {
         let (_, y) = find(&b, other).unwrap();
         assert!(
@@ -592,7 +656,8 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     assert_eq!(t.subjects[1], subject([7, 3, 0, 0], 1, 0));
     assert_eq!(t.subjects[6], subject([7, 1, 0, 1], 1, 1));
     assert_eq!(t.subjects[3], subject([6, 3, 1, 0], 1, 0));
-    press(&mut app, "<Esc> n");
+    // One blank and one invalid of 12 returned: both warnings acknowledged.
+    press(&mut app, "<Esc> a n");
     assert_eq!(step(&app), AgendaStep::Results);
     assert!(shows(
         &render(&app, 160, 45),
@@ -657,8 +722,12 @@ fn modes() -> Vec<(Mode, &'static str)> {
         ),
         (Mode::Agenda(StepKind::Counting), "COUNTING"),
         (Mode::Ballots, "COUNTING <Enter>"),
-        (Mode::Prompt, "COUNTING t"),
         (Mode::Sheet(SheetMode::First), "COUNTING t <Enter>"),
+        (Mode::Sheet(SheetMode::Second), "COUNTING t <Enter> SHEET s <Enter>"),
+        (
+            Mode::Sheet(SheetMode::Done),
+            "COUNTING t <Enter> SHEET s <Enter> SHEET s",
+        ),
         (Mode::Agenda(StepKind::Plain), "COUNTING TWELVE <Esc> n"),
         (Mode::Agenda(StepKind::Close), "COUNTING TWELVE <Esc> n n"),
         (Mode::Grading, "g"),
@@ -825,7 +894,7 @@ fn english_screens_show_no_chinese_but_the_data() {
         ),
         ("COUNTING <Enter> 1 <Enter> ?", Mode::Ballots),
         ("COUNTING t <Enter> 1 <Enter> 2", Mode::Sheet(SheetMode::First)),
-        ("COUNTING t <Enter> SHEET s", Mode::Sheet(SheetMode::First)),
+        ("COUNTING t <Enter> SHEET s", Mode::Prompt),
         ("COUNTING <C-c>", Mode::ConfirmQuit),
         (close, Mode::Prompt),
         ("CLOSE <Enter>", Mode::Agenda(StepKind::Closed)),
