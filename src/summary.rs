@@ -1,9 +1,13 @@
 //! The plain-text summary `ceping demo` and `ceping open` print: the
-//! campaign, each unit's roster and each round's running count.
+//! campaign, each unit's roster and each round's running count, its
+//! counting warnings (acknowledged or not) and, for a reopened round, its
+//! earlier closes.
 
 use std::fmt::Write;
 
+use crate::catalog::Msg;
 use crate::domain::{Model, Tally};
+use crate::export::xlsx::labels;
 use crate::i18n::{Lang, lang, tr};
 use crate::text::{pad_left, pad_right, width};
 
@@ -118,6 +122,17 @@ pub fn summary(model: &Model) -> String {
                         tr("弃权", "abstain"),
                         t.abstain
                     );
+                }
+                let warnings = labels::warnings(model, round);
+                if !warnings.is_empty() {
+                    let title = Msg::ExportWarnings.fill(&[&""]);
+                    let _ = writeln!(out, "    {}", title.trim_end());
+                    for (w, acked) in &warnings {
+                        let _ = writeln!(out, "      {}", labels::warning_line(w, *acked));
+                    }
+                }
+                for line in crate::ui::history_lines(round) {
+                    let _ = writeln!(out, "    {line}");
                 }
             }
         }

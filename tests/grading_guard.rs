@@ -317,7 +317,11 @@ fn the_question_names_an_open_round() {
         let (_dir, mut app) = demo_app();
         // 南塘村's annual review starts: round 1 is open.
         press(&mut app, "<Enter> <Enter> <Esc> g");
-        assert!(app.model().current_round("南塘村", MeetingKind::AnnualReview).is_some());
+        assert!(
+            app.model()
+                .current_round("南塘村", MeetingKind::AnnualReview)
+                .is_some()
+        );
         asks(
             &mut app,
             "2",
@@ -457,7 +461,13 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         press(&mut app, "<Tab> <Tab>");
         assert_eq!(app.grading_group, Group::Units);
         select(&mut app, "南塘村");
-        asks(&mut app, "2", Decision::Grade(unit("南塘村")), 1, party_only);
+        asks(
+            &mut app,
+            "2",
+            Decision::Grade(unit("南塘村")),
+            1,
+            party_only,
+        );
         recorded(&mut app, "<Enter>");
         press(&mut app, "<Tab>");
         select(&mut app, "龚晓峰");
@@ -476,13 +486,19 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         board_on(&mut app, Group::Units);
         let b = render(&app, 160, 45);
         let row = board_row(&b, "南塘村");
-        assert!(row.contains("二类") && !row.contains(mark(l).trim()), "{row}");
+        assert!(
+            row.contains("二类") && !row.contains(mark(l).trim()),
+            "{row}"
+        );
         select(&mut app, "南塘村");
         recorded(&mut app, "1");
         press(&mut app, "<Tab>");
         let b = render(&app, 160, 45);
         let row = board_row(&b, "龚晓峰");
-        assert!(row.contains("称职") && !row.contains(mark(l).trim()), "{row}");
+        assert!(
+            row.contains("称职") && !row.contains(mark(l).trim()),
+            "{row}"
+        );
         select(&mut app, "龚晓峰");
         recorded(&mut app, "c 1 <Enter>");
         recorded(&mut app, "1");
@@ -590,7 +606,10 @@ fn a_combined_evaluation_waits_for_the_party_building_review() {
         );
         recorded(&mut app, "<Enter>");
         assert_eq!(combined_entry(&json(&app), "龚晓峰")["provisional"], false);
-        assert_eq!(member(&json(&app), "secretaries", "龚晓峰")["provisional"], true);
+        assert_eq!(
+            member(&json(&app), "secretaries", "龚晓峰")["provisional"],
+            true
+        );
     }
 }
 

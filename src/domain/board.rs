@@ -499,10 +499,16 @@ mod tests {
         round(&mut m, "南塘村", Annual, 1, closed());
         assert_eq!(unclosed(&m, &grade(unit("南塘村"))), vec![]);
         assert_eq!(unclosed(&m, &grade(person("南塘村", "龚晓峰"))), vec![]);
-        assert_eq!(relevant_meetings(&m.campaign, &combined("南塘村", "龚晓峰")), vec![]);
+        assert_eq!(
+            relevant_meetings(&m.campaign, &combined("南塘村", "龚晓峰")),
+            vec![]
+        );
         assert!(!is_provisional(&m, &combined("南塘村", "龚晓峰")));
         // An unknown unit rests on nothing.
-        assert_eq!(relevant_meetings(&m.campaign, &grade(unit("无此村"))), vec![]);
+        assert_eq!(
+            relevant_meetings(&m.campaign, &grade(unit("无此村"))),
+            vec![]
+        );
     }
 
     #[test]
@@ -527,7 +533,10 @@ mod tests {
         };
         let nantang = row(&m, Group::Units, "南塘村");
         assert!(nantang.provisional);
-        assert!(!nantang.combined_provisional, "units have no combined level");
+        assert!(
+            !nantang.combined_provisional,
+            "units have no combined level"
+        );
         // Not graded: nothing to mark.
         assert!(!row(&m, Group::Units, "回龙村").provisional);
         let gong = row(&m, Group::Secretaries, "龚晓峰");

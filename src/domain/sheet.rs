@@ -191,17 +191,15 @@ impl SheetProblem {
                 )
             }
             SheetProblem::RowTotal { total, valid, .. } => tr(
+                format!("{name}：合计 {total}，应等于有效票 {valid}（收回减废票）。"),
                 format!(
-                    "{name}：各等次、弃权、无效合计 {total}，应等于有效票 {valid}（收回减废票）。"
-                ),
-                format!(
-                    "{name}: grades + abstain + void = {total}; it must equal the valid ballots, {valid} (returned minus invalid)."
+                    "{name}: total {total}, must be the valid ballots, {valid} (returned - invalid)."
                 ),
             ),
             SheetProblem::AbstainBelowBlank { abstain, blank, .. } => tr(
-                format!("{name}：弃权 {abstain} 少于空白票 {blank}（空白票对每个人都算弃权）。"),
+                format!("{name}：弃权 {abstain} 少于空白票 {blank}（空白票对每人都算弃权）。"),
                 format!(
-                    "{name}: abstain {abstain} is less than the blank ballots, {blank} (a blank ballot is an abstention for everyone)."
+                    "{name}: abstain {abstain} is below the blank ballots, {blank} (blank = abstain for all)."
                 ),
             ),
         }

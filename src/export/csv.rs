@@ -12,13 +12,18 @@
 //!
 //! Columns: 单位, 会议, 轮次, 状态, 姓名, 职务, 等次, 等次1 … 等次N, 弃权,
 //! 无效, 优秀率, 称职及以上率, 应到, 实到, 发出, 收回, 已录入, 有效, 废票,
-//! 空白票, 指纹 (the head recorded when the round closed).
+//! 空白票, 指纹 (the head recorded when the round closed), 提示 (the
+//! round's counting warnings as on the screen, each followed by （已确认）
+//! or （未确认）, joined by "；"), 历次结束 (for a reopened round, each
+//! earlier close: when, fingerprint, reopened when and why, what changed
+//! after; joined by "；", empty when never reopened).
 //!
 //! Spreadsheet injection: a text cell starting with `=`, `+`, `-`, `@`,
 //! tab, CR or LF gets a leading `'` (OWASP's advice), so no spreadsheet
 //! runs it as a formula. Numbers ceping writes are never prefixed.
 
 use super::xlsx::labels::{self, TOTALS};
+use crate::catalog::{Msg, t};
 use crate::domain::{Model, RoundStatus};
 
 /// A value in a row: text from users (neutralised) or a number we made.
@@ -98,6 +103,8 @@ pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
     );
     header.extend(TOTALS.map(String::from));
     header.push(labels::FINGERPRINT.into());
+    header.push(labels::FLAGS.into());
+    header.push("历次结束".into());
     let cells: Vec<Cell> = header.iter().map(|h| Cell::Text(h)).collect();
     record(&mut out, &cells);
 
@@ -113,6 +120,8 @@ pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
                     RoundStatus::Closed { head } => head.as_str(),
                     _ => "",
                 };
+                let warnings = labels::warnings_joined(model, round);
+                let history = labels::history(round).join(t(Msg::PartSep));
                 for (line, t) in round.lines.iter().zip(&tally.subjects) {
                     let mut cells = vec![
                         Cell::Text(&unit.name),
@@ -132,6 +141,8 @@ pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
                     ]);
                     cells.extend(totals.iter().map(|&n| num(n)));
                     cells.push(Cell::Text(head));
+                    cells.push(Cell::Text(&warnings));
+                    cells.push(Cell::Text(&history));
                     record(&mut out, &cells);
                 }
             }

@@ -4,7 +4,10 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::domain::{Model, Round, Tally, Unit};
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::round::{Changes, CountField};
+use crate::domain::{CountWarning, Model, Round, Tally, Unit};
 use crate::store::chain;
 
 pub const SCHEMA: &str = "ceping.results.v1";
@@ -76,6 +79,62 @@ pub struct RoundResults {
     pub invalid_ballots: u64,
     pub blank_ballots: u64,
     pub subjects: Vec<SubjectResults>,
+    /// Every counting warning the round raises now, with whether the
+    /// liaison acknowledged it (结束时的提示). Added within v1.
+    pub warnings: Vec<WarningResults>,
+    /// For a round that was reopened: each earlier close, oldest first
+    /// (the current close is `fingerprint`). Added within v1.
+    pub history: Vec<CloseResults>,
+    /// Who keyed each pass of the tally sheet (计票人), when any was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyers: Option<Vec<Option<String>>>,
+}
+
+/// One counting warning: `kind` (`CountWarning::key`) and the numbers it
+/// was raised on, the screen's sentence, and whether it was acknowledged.
+#[derive(Debug, Serialize)]
+pub struct WarningResults {
+    #[serde(flatten)]
+    pub warning: CountWarning,
+    pub text: String,
+    pub acknowledged: bool,
+}
+
+/// A close of a round that was later reopened.
+#[derive(Debug, Serialize)]
+pub struct CloseResults {
+    /// The chain head that close recorded (hex).
+    pub fingerprint: String,
+    /// RFC 3339; null in files from before the time was recorded.
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub reopened_at: Option<DateTime<FixedOffset>>,
+    pub reason: String,
+    /// What changed between the reopening and the next close (or now).
+    pub changes: ChangesResults,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangesResults {
+    /// Ballot numbers keyed, corrected, withdrawn and restored.
+    pub added: Vec<u32>,
+    pub corrected: Vec<u32>,
+    pub withdrawn: Vec<u32>,
+    pub restored: Vec<u32>,
+    /// Counts keyed again, in order.
+    pub counts: Vec<CountChange>,
+    /// The tally sheet was keyed, resolved or discarded again.
+    pub sheet: bool,
+    /// The ballots keyed one by one were set aside for a tally sheet.
+    pub ballots_discarded: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountChange {
+    /// `expected`, `present`, `issued` or `returned`.
+    pub field: &'static str,
+    /// Null when it had not been keyed before.
+    pub before: Option<u32>,
+    pub after: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,6 +170,52 @@ pub struct Flags {
 /// Four decimals are plenty for a rate and keep the file diff-friendly.
 fn round4(x: Option<f64>) -> Option<f64> {
     x.map(|v| (v * 10_000.0).round() / 10_000.0)
+}
+
+fn count_field(f: CountField) -> &'static str {
+    match f {
+        CountField::Expected => "expected",
+        CountField::Present => "present",
+        CountField::Issued => "issued",
+        CountField::Returned => "returned",
+    }
+}
+
+fn changes(c: &Changes) -> ChangesResults {
+    ChangesResults {
+        added: c.added.clone(),
+        corrected: c.corrected.clone(),
+        withdrawn: c.withdrawn.clone(),
+        restored: c.restored.clone(),
+        counts: c
+            .counts
+            .iter()
+            .map(|&(field, before, after)| CountChange {
+                field: count_field(field),
+                before,
+                after,
+            })
+            .collect(),
+        sheet: c.sheet,
+        ballots_discarded: c.ballots_discarded,
+    }
+}
+
+fn history(round: &Round) -> Vec<CloseResults> {
+    round
+        .history
+        .iter()
+        .filter_map(|c| {
+            let re = c.reopened.as_ref()?;
+            Some(CloseResults {
+                fingerprint: c.head.clone(),
+                closed_at: c.closed_at,
+                reopened_at: re.at,
+                reason: re.reason.clone(),
+                changes: changes(&re.changes),
+            })
+        })
+        .collect()
 }
 
 fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults {
@@ -160,6 +265,20 @@ fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults
                 },
             })
             .collect(),
+        warnings: super::xlsx::labels::warnings(model, round)
+            .into_iter()
+            .map(|(warning, acknowledged)| WarningResults {
+                text: crate::ui::warning_text(&warning),
+                warning,
+                acknowledged,
+            })
+            .collect(),
+        history: history(round),
+        keyers: round
+            .keyers
+            .iter()
+            .any(Option::is_some)
+            .then(|| round.keyers.to_vec()),
     }
 }
 

@@ -237,7 +237,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     ""
                 };
                 if r.talk {
-                    (format!("{level} {}{mark}", t(Msg::Talk)), Style::new().red())
+                    (
+                        format!("{level} {}{mark}", t(Msg::Talk)),
+                        Style::new().red(),
+                    )
                 } else {
                     (format!("{level}{mark}"), Style::new())
                 }

@@ -1,5 +1,7 @@
 //! 原始选票: every keyed ballot, anonymous: unit, meeting, round, the
-//! ballot's number, how it was counted, whether it was withdrawn, and its
+//! ballot's number, how it was counted (已撤销 for a withdrawn one,
+//! 已作废（改用计票单） for one set aside when the round switched to a tally
+//! sheet: neither counts in any total), whether it was withdrawn, and its
 //! marks as keyed. Nothing about who filled it in exists to export.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -37,7 +39,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         1,
         last,
         "每行一张选票，只有票号和所填内容。“第N位”是该轮选票上的第N人，顺序同各单位表的序号。\
-         已撤销的选票不计入结果；按计票单计票的轮次没有逐张选票。",
+         已撤销的选票和改用计票单时作废的选票保留在此，不计入结果；按计票单计票的轮次没有逐张选票。",
     )?;
     s.headers(HEADER_ROW, &header)?;
     let mut row = HEADER_ROW + 1;
@@ -51,7 +53,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
                     s.text(row, 1, kind.label_zh())?;
                     s.int(row, 2, Some(u64::from(round.key.round)))?;
                     s.int(row, 3, Some(i as u64 + 1))?;
-                    s.text(row, 4, labels::counted_as(&slot.content, rules))?;
+                    s.text(row, 4, labels::counted_as(slot, rules))?;
                     s.text(row, 5, if slot.withdrawn { "是" } else { "" })?;
                     if let BallotContent::Marks(marks) = &slot.content {
                         for (col, m) in (6u16..).zip(marks) {

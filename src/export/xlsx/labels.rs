@@ -1,9 +1,16 @@
 //! The words of the office's forms, shared by the xlsx and csv exports.
 //! The forms are filed in Chinese whatever the screen's language, so these
-//! are plain Chinese strings, not catalogue labels.
+//! are plain Chinese strings, not catalogue labels. The exception is what
+//! the liaison saw on the screen: a round's counting warnings and its
+//! closing history are the screen's own sentences (`ui::warning_text`,
+//! `ui::history_lines`), in the current language, so that the paper and
+//! the screen say the same thing.
 
+use crate::catalog::{Msg, t};
+use crate::domain::round::BallotSlot;
 use crate::domain::{
-    BallotContent, Mark, MeetingKind, Model, Round, RoundStatus, Rules, SubjectTally, Tally,
+    BallotContent, CountWarning, Mark, MeetingKind, Model, Round, RoundStatus, Rules,
+    SubjectTally, Tally,
 };
 
 pub const UNIT: &str = "单位";
@@ -107,9 +114,22 @@ pub fn mark<'a>(m: &Mark, scale: &'a [String]) -> &'a str {
     }
 }
 
-/// How a ballot was counted: 有效, 空白票, 废票, or 废票 over the limit of
-/// top grades per ballot.
-pub fn counted_as(content: &BallotContent, rules: &Rules) -> &'static str {
+/// How a keyed ballot was counted: 已作废（改用计票单） when it was set aside
+/// for a tally sheet, 已撤销 when withdrawn (neither counts), else as its
+/// content says (see [`counted_content`]).
+pub fn counted_as(slot: &BallotSlot, rules: &Rules) -> &'static str {
+    if slot.discarded {
+        "已作废（改用计票单）"
+    } else if slot.withdrawn {
+        "已撤销"
+    } else {
+        counted_content(&slot.content, rules)
+    }
+}
+
+/// How a ballot's content counts: 有效, 空白票, 废票, or 废票 over the
+/// limit of top grades per ballot.
+pub fn counted_content(content: &BallotContent, rules: &Rules) -> &'static str {
     match content {
         BallotContent::Invalid => "废票",
         BallotContent::Blank => "空白票",
@@ -122,4 +142,58 @@ pub fn counted_as(content: &BallotContent, rules: &Rules) -> &'static str {
         }
         BallotContent::Marks(_) => "有效",
     }
+}
+
+/// Every warning `round` raises now (`Model::warnings`), with whether the
+/// liaison acknowledged it.
+pub fn warnings(model: &Model, round: &Round) -> Vec<(CountWarning, bool)> {
+    model
+        .warnings(round)
+        .into_iter()
+        .map(|w| {
+            let acked = round.acknowledged.contains(&w);
+            (w, acked)
+        })
+        .collect()
+}
+
+/// A warning's sentence as on the screen, then （已确认） or （未确认）.
+pub fn warning_line(w: &CountWarning, acknowledged: bool) -> String {
+    let mark = t(if acknowledged {
+        Msg::WarnAcked
+    } else {
+        Msg::WarnNotAcked
+    });
+    format!("{}{mark}", crate::ui::warning_text(w))
+}
+
+/// The round's warnings in one line, each with its acknowledgement, joined
+/// by "；"; empty when there are none.
+pub fn warnings_joined(model: &Model, round: &Round) -> String {
+    warnings(model, round)
+        .iter()
+        .map(|(w, acked)| warning_line(w, *acked))
+        .collect::<Vec<_>>()
+        .join(t(Msg::PartSep))
+}
+
+/// A reopened round's earlier closes, one text each: the screen's
+/// sentences about that close (`ui::history_lines`: when, fingerprint,
+/// reopened when and why, what changed after) joined by "；". Empty when
+/// the round was never reopened.
+pub fn history(round: &Round) -> Vec<String> {
+    // history_lines numbers the closes itself; feed it a growing prefix
+    // of the history and take what each close adds.
+    let mut prefix = Round::new(round.key.clone(), Vec::new());
+    let mut seen = 0;
+    let mut out = Vec::new();
+    for c in &round.history {
+        prefix.history.push(c.clone());
+        let lines = crate::ui::history_lines(&prefix);
+        if lines.len() > seen {
+            out.push(lines[seen..].join(t(Msg::PartSep)));
+            seen = lines.len();
+        }
+    }
+    out
 }

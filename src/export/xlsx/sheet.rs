@@ -9,6 +9,26 @@ use crate::text::width;
 /// Excel keeps at most 32,767 UTF-16 units in a cell.
 const MAX_CELL_UNITS: usize = 32_767;
 
+/// The height of a line of wrapped text in points: the default row (15)
+/// and a little room for CJK fonts, whose lines are taller.
+const LINE_HEIGHT: f64 = 16.5;
+
+/// Excel's width of a column never set (in character widths).
+const DEFAULT_WIDTH: f64 = 8.43;
+
+/// How many lines a paragraph of `cells` display cells takes across
+/// columns `0..=last` of widths `set` (the ones not set are the default).
+/// Counted generously: about 1.15 character widths per display cell (a
+/// CJK character is a little wider than two digits), the cell's padding,
+/// and words that wrap early in English.
+fn paragraph_lines(set: &[f64], last: u16, cells: usize) -> usize {
+    let total: f64 = (0..=usize::from(last))
+        .map(|c| set.get(c).copied().unwrap_or(DEFAULT_WIDTH))
+        .sum();
+    let room = ((total - 2.0) * 0.92).max(1.0);
+    ((cells as f64 * 1.15) / room).ceil().max(1.0) as usize
+}
+
 /// The formats of the forms.
 pub struct Formats {
     pub title: Format,
@@ -20,6 +40,8 @@ pub struct Formats {
     pub int: Format,
     pub pct: Format,
     pub note: Format,
+    /// A note that may be wider than the table: wraps, top-aligned.
+    pub paragraph: Format,
 }
 
 impl Formats {
@@ -46,6 +68,9 @@ impl Formats {
             int: cell.clone().set_align(FormatAlign::Center),
             pct: cell.set_num_format("0.00%").set_align(FormatAlign::Center),
             note: Format::new(),
+            paragraph: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 }
@@ -71,6 +96,9 @@ pub struct Sheet {
     widths: Vec<usize>,
     /// Columns whose text wraps (long free text): capped narrower.
     wrapped: Vec<bool>,
+    /// Paragraphs (row, last column, display width of the text): their
+    /// rows are made tall enough once the column widths are known.
+    paragraphs: Vec<(u32, u16, usize)>,
     pub f: Formats,
 }
 
@@ -100,6 +128,7 @@ impl Sheet {
             ws,
             widths: Vec::new(),
             wrapped: Vec::new(),
+            paragraphs: Vec::new(),
             f: Formats::new(),
         })
     }
@@ -211,14 +240,33 @@ impl Sheet {
         self.line(row, last, s, &f)
     }
 
+    /// A note across columns `0..=last` that may be longer than the table
+    /// is wide: it wraps within the merged cells, and `finish` makes its
+    /// row tall enough for every line (neither Excel nor LibreOffice
+    /// sizes a merged row by itself). Not counted in the column widths.
+    pub fn paragraph(&mut self, row: u32, last: u16, s: &str) -> Result<(), XlsxError> {
+        let f = self.f.paragraph.clone();
+        self.line(row, last, s, &f)?;
+        self.paragraphs.push((row, last, width(s)));
+        Ok(())
+    }
+
     /// Set the column widths (about 1.1 character widths per display cell)
     /// and the print set-up: A4, fit to the page width, header rows
     /// repeated, page numbers in the footer.
     pub fn finish(mut self, print: Print) -> Result<Worksheet, XlsxError> {
+        let mut set = Vec::with_capacity(self.widths.len());
         for (col, (&cells, &wrapped)) in (0u16..).zip(self.widths.iter().zip(&self.wrapped)) {
             let cap = if wrapped { 40.0 } else { 70.0 };
             let w = (cells as f64 * 1.1 + 2.0).clamp(6.0, cap);
             self.ws.set_column_width(col, w)?;
+            set.push(w);
+        }
+        for &(row, last, cells) in &self.paragraphs {
+            let lines = paragraph_lines(&set, last, cells);
+            if lines > 1 {
+                self.ws.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+            }
         }
         self.ws
             .set_paper_size(9) // A4

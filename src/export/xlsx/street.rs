@@ -1,6 +1,7 @@
 //! 街道汇总: every unit and meeting in one table (the round that counts,
-//! its status and progress), then every subject's rates, and the chain
-//! head the workbook was made from.
+//! its status and progress, how many of its counting warnings were
+//! acknowledged), then every subject's rates, and the chain head the
+//! workbook was made from.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -22,6 +23,9 @@ pub(super) fn sheet(model: &Model, name: &str, fingerprint: &str) -> Result<Work
         "作废轮数",
     ];
     header.extend(TOTALS);
+    // The counting round's warnings the liaison acknowledged (the unit's
+    // sheet has the sentences).
+    header.push("已确认提示");
     let last = (header.len() - 1) as u16;
     s.title(0, last, "街道汇总")?;
     s.subtitle(1, last, &c.title)?;
@@ -49,6 +53,11 @@ pub(super) fn sheet(model: &Model, name: &str, fingerprint: &str) -> Result<Work
                     for (col, n) in (7u16..).zip(labels::totals(round, &tally)) {
                         s.int(row, col, n)?;
                     }
+                    let acked = labels::warnings(model, round)
+                        .iter()
+                        .filter(|(_, acked)| *acked)
+                        .count();
+                    s.int(row, last, Some(acked as u64))?;
                 }
                 None => {
                     s.int(row, 4, None)?;

@@ -1,12 +1,16 @@
 //! A sheet per unit in the layout of 附件4 (民主测评结果汇总表): for each
 //! meeting the unit holds and each of its rounds (void ones included and
 //! marked), the round's totals, a row per subject and, under the table,
-//! the round's status and fingerprint.
+//! the round's counting warnings with whether each was acknowledged
+//! (结束时的提示), its status and fingerprint and, for a round that was
+//! reopened, a line per earlier close (when, fingerprint, reason, what
+//! changed after).
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::labels::{self, TOTALS};
 use super::sheet::{Print, Sheet};
+use crate::catalog::Msg;
 use crate::domain::{Model, Round, RoundStatus, TallySource, Unit};
 
 /// Columns before the grade counts: 序号, 姓名, 职务.
@@ -147,6 +151,11 @@ fn block(
             row += 1;
         }
     }
+    let warnings = labels::warnings_joined(model, round);
+    if !warnings.is_empty() {
+        s.paragraph(row, last, &Msg::ExportWarnings.fill(&[&warnings]))?;
+        row += 1;
+    }
     let status = match &round.status {
         RoundStatus::Open => "状态：进行中（未结束），尚无指纹。".to_string(),
         RoundStatus::Void => {
@@ -161,6 +170,10 @@ fn block(
     row += 1;
     if let RoundStatus::Closed { head } = &round.status {
         s.note(row, last, &format!("结束时记录的链头：{head}"))?;
+        row += 1;
+    }
+    for line in labels::history(round) {
+        s.paragraph(row, last, &line)?;
         row += 1;
     }
     Ok(row + 1)
