@@ -177,7 +177,8 @@ fn ballot(n: usize) -> impl Strategy<Value = Vec<Key>> {
 /// What is typed at a "which ballot?" prompt.
 fn number_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        6 => (0u32..10).prop_map(|k| k.to_string()),
+        6 => (1u32..5).prop_map(|k| k.to_string()),
+        2 => (0u32..10).prop_map(|k| k.to_string()),
         1 => (0u32..10).prop_map(|k| format!(" {k} ")),
         1 => prop::sample::select(vec!["", "abc", "1 2", "-1", "999999"]).prop_map(String::from),
     ]
@@ -288,6 +289,115 @@ fn sheet_keys(sheet: &TallySheet) -> Vec<Key> {
     keys
 }
 
+/// Two true passes of one sheet: the same, one mark moved from one
+/// column to another in one row (two cells differ), or another true sheet.
+fn second_pass(sheet: &TallySheet, how: u8, other: TallySheet, seed: usize) -> TallySheet {
+    match how {
+        0 => sheet.clone(),
+        1 => {
+            let mut s = sheet.clone();
+            let n = s.rows.len();
+            let width = GRADES + 2;
+            for i in 0..n * width {
+                let (r, c) = ((seed + i) / width % n, (seed + i) % width);
+                let floor = if c == GRADES { s.blank } else { 0 };
+                if s.rows[r][c] > floor {
+                    s.rows[r][c] -= 1;
+                    s.rows[r][(c + 1 + seed % (width - 1)) % width] += 1;
+                    break;
+                }
+            }
+            s
+        }
+        _ => other,
+    }
+}
+
+/// How the differences of two passes are settled on the sheet screen.
+#[derive(Debug, Clone, Copy)]
+enum Settle {
+    /// Leave them.
+    Not,
+    /// `f` / `l`: keep pass 1 / 2 whole.
+    Keep(char),
+    /// Key each differing cell from the paper (`pick`: from which pass, per
+    /// cell; 2 = neither, which asks first), then `s` (and Enter).
+    Paper(u8),
+}
+
+fn settle() -> impl Strategy<Value = Settle> {
+    prop_oneof![
+        1 => Just(Settle::Not),
+        2 => prop_oneof![Just('f'), Just('l')].prop_map(Settle::Keep),
+        3 => prop_oneof![3 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)].prop_map(Settle::Paper),
+    ]
+}
+
+/// Keys that get to the agenda from wherever the app is (a prompt is
+/// closed, a correction abandoned; Esc on the agenda goes to the street
+/// board, and the run opens the meeting again).
+fn to_agenda() -> Vec<Key> {
+    vec![Key::Esc, Key::Esc]
+}
+
+/// The tally sheet from the agenda: `t`, a reason (to set keyed ballots
+/// aside, or taken as the keyer when there are none), the keyer, back to
+/// the first cell, a true pass, `s`; maybe pass 2 the same way, and the
+/// differences settled.
+fn sheet_chunk(n: usize, returned: u32) -> impl Strategy<Value = Vec<Key>> {
+    (
+        prop::sample::select(vec!["改用计票单", "点错了"]),
+        keyer_text(),
+        sheet(n, returned),
+        prop::option::weighted(
+            0.7,
+            (
+                keyer_text(),
+                prop_oneof![2 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)],
+                sheet(n, returned),
+                any::<usize>(),
+                settle(),
+            ),
+        ),
+    )
+        .prop_map(|(reason, keyer, first, second)| {
+            let mut k = to_agenda();
+            k.push(Key::Char('t'));
+            let pass = |k: &mut Vec<Key>, keyer: &str, sheet: &TallySheet| {
+                k.extend(text(keyer));
+                k.push(Key::Enter);
+                // Enter on the sheet moves on a cell: back to the first.
+                k.extend([Key::Left, Key::Left]);
+                k.extend(sheet_keys(sheet));
+                k.push(Key::Char('s'));
+            };
+            k.extend(text(reason));
+            k.push(Key::Enter);
+            pass(&mut k, &keyer, &first);
+            if let Some((keyer2, how, other, seed, settle)) = second {
+                let second = second_pass(&first, how, other, seed);
+                pass(&mut k, &keyer2, &second);
+                match settle {
+                    Settle::Not => {}
+                    Settle::Keep(c) => k.push(Key::Char(c)),
+                    Settle::Paper(pick) => {
+                        for cell in first.differences(&second) {
+                            let value = match pick {
+                                0 => first.get(cell),
+                                1 => second.get(cell),
+                                _ => first.get(cell).max(second.get(cell)) + 1,
+                            };
+                            k.extend(text(&value.to_string()));
+                            k.push(Key::Enter);
+                        }
+                        k.extend([Key::Char('s'), Key::Enter]);
+                    }
+                }
+            }
+            k
+        })
+}
+
 /// One meaningful stretch of keys; the cases are runs of these.
 fn chunk(n: usize, returned: u32) -> impl Strategy<Value = Vec<Key>> {
     let grades = (mark(), prop::collection::vec(mark(), 0..n)).prop_map(|(m, ms)| {
@@ -335,31 +445,39 @@ fn chunk(n: usize, returned: u32) -> impl Strategy<Value = Vec<Key>> {
         10 => any_key(n).prop_map(|k| vec![k]),
         // Out to the agenda, a few of its keys, and Enter (back to the
         // ballots at the counting step).
-        4 => prop::collection::vec(agenda_keys(), 1..4).prop_map(|ks| {
-            let mut k = vec![Key::Esc];
+        3 => prop::collection::vec(agenda_keys(), 1..4).prop_map(|ks| {
+            let mut k = to_agenda();
             k.extend(ks.into_iter().flatten());
             k.push(Key::Enter);
             k
         }),
-        // The tally sheet: `t` (from the agenda), maybe a reason to set the
-        // ballots aside, the keyer, a true sheet, `s`.
-        3 => (any::<bool>(), prop::option::of(reason_text()), keyer_text(), sheet(n, returned))
-            .prop_map(|(esc, reason, keyer, sheet)| {
-                let mut k = Vec::new();
-                if esc {
-                    k.push(Key::Esc);
-                }
-                k.push(Key::Char('t'));
-                if let Some(reason) = reason {
-                    k.extend(text(&reason));
-                    k.push(Key::Enter);
-                }
-                k.extend(text(&keyer));
+        // Back through the agenda to the reports and numbers, a few keys
+        // there, and forward again.
+        2 => (1usize..7, prop::collection::vec(agenda_keys(), 1..4)).prop_map(|(back, ks)| {
+            let mut k = to_agenda();
+            k.extend(vec![Key::Char('p'); back]);
+            k.extend(ks.into_iter().flatten());
+            k.extend(vec![Key::Char('n'); back]);
+            k.push(Key::Enter);
+            k
+        }),
+        // Closing: acknowledge, on to the close step, acknowledge, close;
+        // maybe reopen with a reason; back to counting.
+        2 => (prop::option::of(reason_text()), any::<bool>()).prop_map(|(reopen, back)| {
+            let mut k = to_agenda();
+            k.extend(text("anna"));
+            k.extend([Key::Enter, Key::Enter]);
+            if let Some(reason) = reopen {
+                k.push(Key::Char('o'));
+                k.extend(text(&reason));
                 k.push(Key::Enter);
-                k.extend(sheet_keys(&sheet));
-                k.push(Key::Char('s'));
-                k
-            }),
+            }
+            if back {
+                k.extend([Key::Char('p'), Key::Char('p'), Key::Enter]);
+            }
+            k
+        }),
+        3 => sheet_chunk(n, returned),
         3 => sheet_keys_misc(),
         // Something typed into whatever prompt is open, then Enter or Esc.
         2 => (reason_text(), prop_oneof![3 => Just(Key::Enter), 1 => Just(Key::Esc)])
@@ -375,11 +493,11 @@ fn chunk(n: usize, returned: u32) -> impl Strategy<Value = Vec<Key>> {
 /// reopening, voiding, export.
 fn agenda_keys() -> impl Strategy<Value = Vec<Key>> {
     prop_oneof![
-        4 => prop::sample::select(vec!['n', 'p', 'a', ' ', 's', 't', 'v', 'o', 'd'])
+        6 => prop::sample::select(vec!['n', 'p', 'a', ' ', ' ', 's', 't', 'v', 'o', 'd'])
             .prop_map(|c| vec![Key::Char(c)]),
-        2 => prop::sample::select(vec![Key::Up, Key::Down, Key::Left, Key::Right, Key::Enter])
+        3 => prop::sample::select(vec![Key::Up, Key::Down, Key::Left, Key::Right, Key::Enter])
             .prop_map(|k| vec![k]),
-        2 => numbers_text().prop_map(|t| {
+        3 => numbers_text().prop_map(|t| {
             let mut k = vec![Key::Char('e')];
             k.extend(text(&t));
             k.push(Key::Enter);

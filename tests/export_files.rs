@@ -54,6 +54,11 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     assert_eq!(from_xlsx, truth, "xlsx");
     assert_eq!(from_csv, truth, "csv");
     assert_eq!(from_json, truth, "json");
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let warnings = &v["units"][0]["meetings"][0]["rounds"][0]["warnings"];
+    assert_eq!(warnings[0]["kind"], "many_blank");
+    assert_eq!(warnings[0]["acknowledged"], true);
+    assert_eq!(warnings.as_array().map(Vec::len), Some(2));
     assert_eq!(from_xlsx, from_csv);
     assert_eq!(from_csv, from_json);
 
@@ -74,6 +79,14 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
         nantang
             .iter()
             .any(|c| c == &format!("结束时记录的链头：{head}"))
+    );
+    // The warnings the script acknowledged before closing (1 blank and 1
+    // invalid of 25 returned), under the table as at closing.
+    assert!(
+        nantang.iter().any(|c| c
+            == "结束时的提示：空白票 1 张，达到收回 25 张的 3%（已确认）；\
+                废票 1 张，达到收回 25 张的 3%（已确认）"),
+        "{nantang:?}"
     );
     assert!(
         nantang
@@ -133,7 +146,7 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
             .iter()
             .any(|c| c.starts_with("村(社区)：一类 1 个，最多 2 个"))
     );
-    assert!(grading.iter().any(|c| c == "一类"));
+    assert!(grading.iter().any(|c| c == "一类（暂定）"), "the unit's Party-building review is not closed");
 
     // 附件6 and 附件7.
     let range = book.worksheet_range("附件6 综合评价").unwrap();
@@ -145,7 +158,7 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     // No review yet: the suggestion is the investigation's level.
     assert_eq!(
         row[row.len() - 5..],
-        ["一般", "走访群众，反映村务公开不及时", "一般", "一般", "是"],
+        ["一般", "走访群众，反映村务公开不及时", "一般", "一般（暂定）", "是"],
         "{row:?}"
     );
     let range = book.worksheet_range("附件7 整改清单").unwrap();
@@ -183,6 +196,13 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     let keyed: usize = model.rounds.values().map(|r| r.ballots.len()).sum();
     assert_eq!(ballots.len(), keyed);
     assert_eq!(ballots.iter().filter(|r| text(r.get(5)) == "是").count(), 1);
+    // The withdrawn ballot is counted as nothing: 计为 says so.
+    let withdrawn: Vec<String> = ballots
+        .iter()
+        .filter(|r| text(r.get(5)) == "是")
+        .map(|r| text(r.get(4)))
+        .collect();
+    assert_eq!(withdrawn, ["已撤销"]);
     let nantang = key("南塘村", MeetingKind::AnnualReview, 1);
     let scale = MeetingKind::AnnualReview.default_scale().grades;
     for (i, slot) in model.rounds[&nantang].ballots.iter().enumerate() {

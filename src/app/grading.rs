@@ -154,7 +154,12 @@ impl App {
     /// Esc at an office question: say what was not recorded. The prompt
     /// itself is closed by the caller.
     pub fn prompt_cancelled(&mut self, kind: &PromptKind) {
-        if let PromptKind::ConfirmProvisional(..) = kind {
+        // The questions that would record something say that nothing was.
+        if let PromptKind::ConfirmProvisional(..)
+        | PromptKind::ConfirmOverReturned(_)
+        | PromptKind::DiscardSheet(_)
+        | PromptKind::DiscardBallots(_) = kind
+        {
             self.say(Msg::ProvisionalCancelled, &[]);
         }
     }

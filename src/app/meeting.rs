@@ -180,7 +180,11 @@ impl App {
                 prompt.suggested = false;
                 prompt.input.pop();
             }
-            Action::Cancel => self.prompt = None,
+            Action::Cancel => {
+                if let Some(p) = self.prompt.take() {
+                    self.prompt_cancelled(&p.kind);
+                }
+            }
             Action::Confirm => {
                 let prompt = prompt.clone();
                 self.submit(prompt.kind, prompt.input.trim());

@@ -9,8 +9,8 @@
 use crate::catalog::{Msg, t};
 use crate::domain::round::BallotSlot;
 use crate::domain::{
-    BallotContent, CountWarning, Mark, MeetingKind, Model, Round, RoundStatus, Rules,
-    SubjectTally, Tally,
+    BallotContent, CountWarning, Mark, MeetingKind, Model, Round, RoundStatus, Rules, SubjectTally,
+    Tally,
 };
 
 pub const UNIT: &str = "单位";

@@ -130,16 +130,26 @@ pub(super) fn grading_sheet(model: &Model, name: &str) -> Result<Worksheet, Xlsx
                 let level = |l: Option<u8>| crate::export::grading::level_label(l).unwrap_or("");
                 s.text(row, col, level(investigation))?;
                 s.text(row, col + 1, level(r.suggested))?;
-                s.text(row, col + 2, level(r.combined))?;
+                s.text(
+                    row,
+                    col + 2,
+                    &crate::export::grading::label_zh(
+                        crate::export::grading::level_label(r.combined),
+                        r.combined_provisional,
+                    ),
+                )?;
                 s.text(row, col + 3, yes(r.talk))?;
                 col += 4;
             }
             let grade = r
                 .grade
                 .as_ref()
-                .and_then(|g| group.grades().get(usize::from(g.grade)).copied())
-                .unwrap_or("");
-            s.text(row, col, grade)?;
+                .and_then(|g| group.grades().get(usize::from(g.grade)).copied());
+            s.text(
+                row,
+                col,
+                &crate::export::grading::label_zh(grade, r.provisional),
+            )?;
             let why = r.grade.and_then(|g| g.justification).unwrap_or_default();
             s.long_text(row, col + 1, &why)?;
             row += 1;
@@ -206,7 +216,11 @@ pub(super) fn combined_sheet(model: &Model, name: &str) -> Result<Worksheet, Xls
         s.text(row, col, r.investigation.unwrap_or(""))?;
         s.long_text(row, col + 1, &r.investigation_note)?;
         s.text(row, col + 2, r.suggested.unwrap_or(""))?;
-        s.text(row, col + 3, r.level.unwrap_or(""))?;
+        s.text(
+            row,
+            col + 3,
+            &crate::export::grading::label_zh(r.level, r.provisional),
+        )?;
         s.text(row, col + 4, yes(r.talk))?;
     }
     s.finish(Print {

@@ -18,15 +18,15 @@ const DEFAULT_WIDTH: f64 = 8.43;
 
 /// How many lines a paragraph of `cells` display cells takes across
 /// columns `0..=last` of widths `set` (the ones not set are the default).
-/// Counted generously: about 1.15 character widths per display cell (a
-/// CJK character is a little wider than two digits), the cell's padding,
-/// and words that wrap early in English.
+/// Counted generously: 1.1 character widths per display cell, as the
+/// column widths (a CJK character is a little wider than two digits),
+/// less 5 % for the cell's padding and words that wrap early in English.
 fn paragraph_lines(set: &[f64], last: u16, cells: usize) -> usize {
     let total: f64 = (0..=usize::from(last))
         .map(|c| set.get(c).copied().unwrap_or(DEFAULT_WIDTH))
         .sum();
-    let room = ((total - 2.0) * 0.92).max(1.0);
-    ((cells as f64 * 1.15) / room).ceil().max(1.0) as usize
+    let room = ((total - 1.0) * 0.95).max(1.0);
+    ((cells as f64 * 1.1) / room).ceil().max(1.0) as usize
 }
 
 /// The formats of the forms.
@@ -68,9 +68,7 @@ impl Formats {
             int: cell.clone().set_align(FormatAlign::Center),
             pct: cell.set_num_format("0.00%").set_align(FormatAlign::Center),
             note: Format::new(),
-            paragraph: Format::new()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            paragraph: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 }
@@ -282,5 +280,24 @@ impl Sheet {
             self.ws.set_repeat_rows(first, last)?;
         }
         Ok(self.ws)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_gets_a_line_per_table_width() {
+        // Twelve columns of 10 character widths: about 100 display cells
+        // to a line.
+        let set = [10.0; 12];
+        assert_eq!(paragraph_lines(&set, 11, 0), 1);
+        assert_eq!(paragraph_lines(&set, 11, 90), 1);
+        assert_eq!(paragraph_lines(&set, 11, 150), 2);
+        assert_eq!(paragraph_lines(&set, 11, 400), 4);
+        // Columns never set count at Excel's default width.
+        assert_eq!(paragraph_lines(&[], 11, 80), 1);
+        assert!(paragraph_lines(&set, 2, 150) > paragraph_lines(&set, 11, 150));
     }
 }

@@ -1,0 +1,754 @@
+//! The counting rules of issue 9 through the real keymap, on the demo
+//! campaign (南塘村 述职测评大会, 7 people, 12 ballots returned): the
+//! tally sheet's errors, double entry and every way to settle it, one
+//! counting method per round, and ballot entry's corrections, undo,
+//! restore and the ballot beyond 收回. Errors record nothing and say the
+//! exact sentence; what is recorded is announced.
+
+#[path = "common/app.rs"]
+mod app_fixture;
+
+use app_fixture::*;
+use ceping::app::{App, PromptKind, Screen, SheetStage, Status};
+use ceping::domain::{
+    BallotContent, DomainError, Event, MeetingKey, MeetingKind, ResolveBasis, Round, RoundKey,
+    SheetCell, SheetDiscard, TallySheet, TallySource,
+};
+use ceping::i18n::Lang;
+use ratatui::style::Color;
+
+fn nantang() -> MeetingKey {
+    MeetingKey {
+        unit: "南塘村".into(),
+        meeting: MeetingKind::AnnualReview,
+    }
+}
+
+fn key1() -> RoundKey {
+    RoundKey {
+        unit: "南塘村".into(),
+        meeting: MeetingKind::AnnualReview,
+        round: 1,
+    }
+}
+
+fn round(app: &App) -> &Round {
+    &app.model().rounds[&key1()]
+}
+
+fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match l {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The events after `seq`, decoded.
+fn events_after(app: &App, seq: u64) -> Vec<Event> {
+    app.session
+        .store
+        .read_after(seq)
+        .unwrap()
+        .into_iter()
+        .map(|e| Event::from_parts(&e.kind, &e.body).unwrap())
+        .collect()
+}
+
+/// Keys for one pass: 废票, 空白票, then each person's six cells.
+fn pass(invalid: u32, blank: u32, rows: &[[u32; 6]; 7]) -> String {
+    let mut s = format!("\"{invalid}\" <Enter> \"{blank}\" <Enter>");
+    for row in rows {
+        for v in row {
+            s.push_str(&format!(" \"{v}\" <Enter>"));
+        }
+    }
+    s
+}
+
+/// A true sheet for 12 returned, 1 invalid, 1 blank: every row 11.
+const GOOD: [[u32; 6]; 7] = [
+    [8, 2, 0, 0, 1, 0],
+    [7, 3, 0, 0, 1, 0],
+    [9, 1, 0, 0, 1, 0],
+    [6, 3, 1, 0, 1, 0],
+    [8, 1, 0, 1, 1, 0],
+    [8, 1, 0, 0, 2, 0],
+    [7, 1, 0, 1, 1, 1],
+];
+
+/// At the counting step with 12 issued and returned, the sheet open at
+/// pass 1 (its keyer question answered with nothing).
+fn at_sheet() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    press(&mut app, &to_counting_script(12));
+    press(&mut app, "t");
+    assert_eq!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(&PromptKind::Keyer(1))
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Sheet(nantang()));
+    (dir, app)
+}
+
+// ------------------------------------------------------------ sheet errors
+
+#[test]
+fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        // 收回 10 (no invalid): rows 10 / 10 / 12 → the third is wrong.
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(10));
+        press(&mut app, "t <Enter>");
+        let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
+        rows[2] = [12, 0, 0, 0, 0, 0];
+        press(&mut app, &pass(0, 0, &rows));
+        refused(
+            &mut app,
+            "s",
+            zh_en(
+                l,
+                "罗志明的“优秀” 12 票，多于收回的 10 张。",
+                "罗志明: 优秀 12 is more than returned (10).",
+            ),
+        );
+        assert!(round(&app).sheets[0].is_none());
+        // The same sheet with that row true (9 + 1 abstain): saved.
+        let mut ok = rows;
+        ok[2] = [9, 0, 0, 0, 1, 0];
+        let (_d, mut app2) = demo_app();
+        press(&mut app2, &to_counting_script(10));
+        press(&mut app2, "t <Enter>");
+        press(&mut app2, &pass(0, 0, &ok));
+        press(&mut app2, "s");
+        assert_eq!(
+            app2.status,
+            Some(Status::Info(zh_en(l, "第 1 遍已保存", "Pass 1 saved").into()))
+        );
+
+        // A first row of 0 is no longer a sheet of 0 ballots: refused.
+        let (_d, mut app3) = demo_app();
+        press(&mut app3, &to_counting_script(10));
+        press(&mut app3, "t <Enter>");
+        let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
+        rows[0] = [0, 0, 0, 0, 0, 0];
+        press(&mut app3, &pass(0, 0, &rows));
+        refused(
+            &mut app3,
+            "s",
+            zh_en(
+                l,
+                "龚晓峰：合计 0，应等于有效票 10（收回减废票）。",
+                "龚晓峰: total 0, must be the valid ballots, 10 (returned - invalid).",
+            ),
+        );
+        assert!(round(&app3).sheets[0].is_none());
+        // The screen lists every error, in red.
+        let b = render(&app3, 160, 45);
+        assert_eq!(
+            fg_of(
+                &b,
+                zh_en(l, "还有 1 处错误，改正后才能保存：", "1 errors; fix them before saving:")
+            ),
+            Color::Red
+        );
+    }
+}
+
+#[test]
+fn blank_ballots_are_abstentions_for_everyone_on_the_sheet() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = at_sheet();
+        // 5 blank ballots, but 龚晓峰 has only 1 abstention.
+        let mut rows = [[6, 1, 0, 0, 5, 0]; 7];
+        rows[0] = [10, 1, 0, 0, 1, 0];
+        press(&mut app, &pass(0, 5, &rows));
+        refused(
+            &mut app,
+            "s",
+            zh_en(
+                l,
+                "龚晓峰：弃权 1 少于空白票 5（空白票对每人都算弃权）。",
+                "龚晓峰: abstain 1 is below the blank ballots, 5 (blank = abstain for all).",
+            ),
+        );
+        // The rule is on the sheet itself.
+        assert!(shows(
+            &render(&app, 160, 45),
+            zh_en(
+                l,
+                "空白票对每个人都算弃权：每人的弃权不少于空白票",
+                "A blank ballot is an abstention for everyone"
+            )
+        ));
+    }
+}
+
+#[test]
+fn invalid_above_returned_and_a_sheet_before_returned_are_refused() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = at_sheet();
+        press(&mut app, &pass(13, 0, &[[0; 6]; 7]));
+        refused(
+            &mut app,
+            "s",
+            zh_en(
+                l,
+                "废票 13 张多于收回的 12 张。",
+                "Invalid ballots (13) are more than returned (12).",
+            ),
+        );
+    }
+    // Without 收回 the domain refuses a sheet (the agenda cannot get to
+    // counting without it; a direct record shows the rule holds anyway).
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "<Enter> <Enter> e \"45 40\" <Enter>");
+    let e = app
+        .session
+        .record(Event::TallySheetEntered {
+            round: key1(),
+            pass: 1,
+            sheet: TallySheet::empty(7, 4),
+            keyer: None,
+        })
+        .unwrap_err();
+    assert_eq!(e.to_string(), DomainError::SheetNeedsReturned.to_string());
+}
+
+// ------------------------------------------------------------ double entry
+
+/// Both passes saved; pass 2 differs from GOOD in 蒋丽's 称职/基本称职.
+fn at_resolve(app: &mut App) {
+    press(app, &pass(1, 1, &GOOD));
+    press(app, "s <Enter>");
+    let mut p2 = GOOD;
+    p2[1] = [7, 2, 1, 0, 1, 0];
+    press(app, &pass(1, 1, &p2));
+    press(app, "s");
+    assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Resolve);
+}
+
+#[test]
+fn pass_two_is_blind_and_opens_only_after_pass_one() {
+    let guard = lock(Lang::Zh);
+    let (_dir, mut app) = at_sheet();
+    // Pass 2 cannot come first (the screen never offers it; the rule
+    // holds in the domain).
+    let e = app.session.record(Event::TallySheetEntered {
+        round: key1(),
+        pass: 2,
+        sheet: TallySheet::empty(7, 4),
+        keyer: None,
+    });
+    assert!(e.is_err());
+    press(&mut app, &pass(1, 1, &GOOD));
+    press(&mut app, "s <Enter>");
+    let b = render(&app, 160, 45);
+    assert!(shows(&b, "计票单第 2 遍（盲录）"));
+    assert!(!shows(&b, "龚晓峰 8"), "pass 1 must not show in pass 2");
+    drop(guard);
+}
+
+#[test]
+fn a_value_matching_neither_pass_asks_for_confirmation() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = at_sheet();
+        at_resolve(&mut app);
+        // Both differing cells show both passes.
+        let b = render(&app, 160, 45);
+        assert!(shows(&b, "3/2") && shows(&b, "0/1"), "{}", screen(&b));
+        // The paper says 蒋丽 称职 17?? No: a slip of 2 becomes 17.
+        press(&mut app, "\"17\" <Enter> 0");
+        let seq = app.session.store.last_seq();
+        press(&mut app, "s");
+        assert_eq!(app.session.store.last_seq(), seq, "asking records nothing");
+        assert_eq!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(&PromptKind::ConfirmNeither(SheetCell::Count(1, 1)))
+        );
+        let question = zh_en(
+            l,
+            "蒋丽 称职：两遍都不是 17（第 1 遍 3，第 2 遍 2），按纸质计票单确认？按 Enter 确认，Esc 返回修改",
+            "蒋丽 称职: neither pass says 17 (pass 1 3, pass 2 2). Confirm from the paper? Enter confirms, Esc goes back",
+        );
+        assert!(
+            status_line(&render(&app, 200, 45)).starts_with(question),
+            "{}",
+            status_line(&render(&app, 200, 45))
+        );
+        // Esc goes back to fix it: nothing recorded.
+        press(&mut app, "<Esc>");
+        assert_eq!(app.session.store.last_seq(), seq);
+        // Confirmed, 17 is not a true sheet (row 蒋丽 adds to 25): refused.
+        press(&mut app, "s <Enter>");
+        assert_eq!(app.session.store.last_seq(), seq);
+        assert!(matches!(app.status, Some(Status::Error(_))), "{:?}", app.status);
+        // The value from the paper that matches pass 1: saved at once.
+        press(&mut app, "<Left> 3 s");
+        assert_eq!(app.prompt, None);
+        let events = events_after(&app, seq);
+        assert!(matches!(
+            &events[..],
+            [Event::TallySheetResolved {
+                basis: ResolveBasis::Paper,
+                ..
+            }]
+        ));
+        assert_eq!(app.model().tally(round(&app)).source, TallySource::Sheet);
+    }
+}
+
+#[test]
+fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        // Keep pass 1.
+        let (_dir, mut app) = at_sheet();
+        at_resolve(&mut app);
+        press(&mut app, "f");
+        assert_eq!(
+            app.status,
+            Some(Status::Info(
+                zh_en(l, "已采用第 1 遍作为结果，结果已计入", "Pass 1 kept as the result; the results count").into()
+            ))
+        );
+        assert_eq!(round(&app).agreed.as_ref().unwrap().rows[1], GOOD[1].to_vec());
+        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
+
+        // Keep pass 2.
+        let (_dir, mut app) = at_sheet();
+        at_resolve(&mut app);
+        press(&mut app, "l");
+        assert_eq!(round(&app).agreed.as_ref().unwrap().rows[1], vec![7, 2, 1, 0, 1, 0]);
+
+        // A pass is kept only if it is still true: 收回 re-keyed to 13.
+        let (_dir, mut app) = at_sheet();
+        at_resolve(&mut app);
+        app.session
+            .record(Event::BallotsReturned {
+                round: key1(),
+                count: 13,
+            })
+            .unwrap();
+        refused(
+            &mut app,
+            "f",
+            zh_en(
+                l,
+                "龚晓峰：合计 11，应等于有效票 12（收回减废票）。",
+                "龚晓峰: total 11, must be the valid ballots, 12 (returned - invalid).",
+            ),
+        );
+
+        // Discard pass 2 (with a reason): pass 1 stays, pass 2 is keyed
+        // again, asking for its keyer.
+        let (_dir, mut app) = at_sheet();
+        at_resolve(&mut app);
+        press(&mut app, "d");
+        refused(
+            &mut app,
+            "<Enter>",
+            zh_en(l, "作废必须写明理由。", "Discarding needs a written reason."),
+        );
+        let seq = app.session.store.last_seq();
+        press(&mut app, "\"第二遍看错行\" <Enter>");
+        assert!(matches!(
+            &events_after(&app, seq)[..],
+            [Event::TallySheetDiscarded { scope: SheetDiscard::Second, reason, .. }] if reason == "第二遍看错行"
+        ));
+        assert!(round(&app).sheets[0].is_some() && round(&app).sheets[1].is_none());
+        assert_eq!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(&PromptKind::Keyer(2))
+        );
+
+        // Discard both: back to pass 1.
+        press(&mut app, "<Enter> x \"重新计票\" <Enter>");
+        assert!(!round(&app).by_sheet());
+        assert_eq!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(&PromptKind::Keyer(1))
+        );
+    }
+}
+
+#[test]
+fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = at_sheet();
+        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, "s <Enter>");
+        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, "s");
+        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
+        // Read-only: digits do nothing; the footer offers no typing.
+        let before = app.sheet.clone();
+        press(&mut app, "5 5");
+        assert_eq!(app.sheet, before);
+        let footer = footer_line(&render(&app, 160, 45));
+        assert!(!footer.contains("0-9"), "{footer}");
+        assert!(
+            footer.contains(zh_en(l, "作废计票单重录", "discard sheet")),
+            "{footer}"
+        );
+        // Discarded with a reason, recorded; keyed again from scratch.
+        let seq = app.session.store.last_seq();
+        press(&mut app, "x \"监票人要求复核\" <Enter>");
+        assert!(matches!(
+            &events_after(&app, seq)[..],
+            [Event::TallySheetDiscarded { scope: SheetDiscard::All, reason, .. }] if reason == "监票人要求复核"
+        ));
+        assert_eq!(
+            app.status,
+            Some(Status::Info(
+                zh_en(
+                    l,
+                    "计票单已作废（仍保留在记录中），可以重新录入",
+                    "The tally sheet was discarded (kept on record); it can be keyed again"
+                )
+                .into()
+            ))
+        );
+        press(&mut app, "<Enter>");
+        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Pass(1));
+    }
+}
+
+#[test]
+fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, "t \"符明\" <Enter>");
+        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, "s \"符明\" <Enter>");
+        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, "s");
+        assert_eq!(round(&app).keyers, [Some("符明".into()), Some("符明".into())]);
+        assert!(round(&app).agreed.is_some(), "saved all the same");
+        assert_eq!(
+            app.status,
+            Some(Status::Error(
+                zh_en(
+                    l,
+                    "提示：两遍都由 符明 录入；双人录入最好由两个人分别录",
+                    "Note: both passes were keyed by 符明; double entry works best with two people"
+                )
+                .into()
+            ))
+        );
+    }
+}
+
+// ------------------------------------------------------------ one method
+
+#[test]
+fn one_counting_method_per_round_and_switching_is_recorded() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, "<Enter> 1 <Enter> <Space> <Space> <Esc>");
+        assert_eq!(round(&app).ballots.len(), 3);
+
+        // `t` asks for a reason to set the 3 ballots aside; Esc: nothing.
+        let seq = app.session.store.last_seq();
+        press(&mut app, "t");
+        assert_eq!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(&PromptKind::DiscardBallots(3))
+        );
+        assert!(status_line(&render(&app, 200, 45)).starts_with(zh_en(
+            l,
+            "本轮已逐张录入 3 张选票。改用计票单须先作废这些选票",
+            "3 ballots of this round are keyed one by one."
+        )));
+        press(&mut app, "<Esc>");
+        assert_eq!(app.session.store.last_seq(), seq);
+        // The domain refuses a sheet outright while ballots count.
+        let e = app
+            .session
+            .record(Event::TallySheetEntered {
+                round: key1(),
+                pass: 1,
+                sheet: TallySheet::empty(7, 4),
+                keyer: None,
+            })
+            .unwrap_err();
+        assert_eq!(e.to_string(), DomainError::BallotsKeyed(3).to_string());
+
+        // With a reason: set aside (kept, not counted), and the sheet opens.
+        press(&mut app, "t \"改用计票单\" <Enter>");
+        assert!(matches!(
+            &events_after(&app, seq)[..],
+            [Event::BallotsDiscarded { reason, .. }] if reason == "改用计票单"
+        ));
+        assert!(round(&app).ballots.iter().all(|b| b.discarded));
+        assert_eq!(app.model().tally(round(&app)).entered, 0);
+        assert_eq!(app.screen, Screen::Sheet(nantang()));
+        press(&mut app, "<Enter>");
+        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, "s <Esc> <Esc>");
+
+        // Ballot by ballot is now refused, the other way round too.
+        let e = app
+            .session
+            .record(Event::BallotRecorded {
+                round: key1(),
+                number: 4,
+                content: BallotContent::Invalid,
+            })
+            .unwrap_err();
+        assert_eq!(e.to_string(), DomainError::SheetKeyed.to_string());
+        let seq = app.session.store.last_seq();
+        press(&mut app, "<Enter>");
+        assert_eq!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(&PromptKind::DiscardSheet(SheetDiscard::All))
+        );
+        press(&mut app, "\"计票单记乱了\" <Enter>");
+        assert_eq!(app.screen, Screen::Ballots(nantang()));
+        assert_eq!(events_after(&app, seq).len(), 1);
+        // Ballots continue from number 4; the set-aside ones never count.
+        press(&mut app, "1 <Enter>");
+        assert_eq!(round(&app).ballots.len(), 4);
+        assert_eq!(app.model().tally(round(&app)).entered, 1);
+        let b = render(&app, 160, 45);
+        assert!(
+            shows(&b, zh_en(l, "已作废（改用计票单）", "set aside (tally sheet)")),
+            "{}",
+            screen(&b)
+        );
+    }
+}
+
+// ------------------------------------------------------------ ballot entry
+
+#[test]
+fn a_correction_abandoned_never_becomes_a_new_ballot() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
+        for abandon in ["<Esc>", "<BS>"] {
+            press(&mut app, "r \"1\" <Enter>");
+            assert_eq!(app.draft.correcting, Some(1));
+            assert!(shows(
+                &render(&app, 160, 45),
+                zh_en(
+                    l,
+                    "正在更正第 1 号：按 Enter 保存更正，Esc 放弃更正",
+                    "Correcting ballot 1: Enter saves the correction, Esc abandons it"
+                )
+            ));
+            press(&mut app, abandon);
+            assert_eq!(app.screen, Screen::Ballots(nantang()));
+            assert!(app.draft.is_empty() && app.draft.correcting.is_none());
+            assert_eq!(
+                app.status,
+                Some(Status::Info(
+                    zh_en(
+                        l,
+                        "已放弃更正第 1 号选票，什么也没有保存",
+                        "Correction of ballot 1 abandoned; nothing was saved"
+                    )
+                    .into()
+                ))
+            );
+            // The title says what Enter does now; Enter on the empty grid
+            // saves nothing.
+            assert!(shows(
+                &render(&app, 160, 45),
+                zh_en(l, "正在录入第 3 号：按 Enter 保存为第 3 号", "Keying ballot 3: Enter saves it as ballot 3")
+            ));
+            press(&mut app, "<Enter>");
+            assert_eq!(round(&app).ballots.len(), 2);
+        }
+        // Esc then Enter from the agenda: still nothing pre-filled.
+        press(&mut app, "r \"2\" <Enter> <Esc> <Esc> <Enter>");
+        assert!(app.draft.is_empty());
+    }
+}
+
+#[test]
+fn undo_clears_the_draft_first_and_stays_in_its_round() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
+        press(&mut app, "r \"1\" <Enter> c 3 <Enter>");
+        // A half-typed ballot: `u` clears it, records nothing.
+        press(&mut app, "4 a");
+        let seq = app.session.store.last_seq();
+        press(&mut app, "u");
+        assert!(app.draft.is_empty());
+        assert_eq!(app.session.store.last_seq(), seq);
+        // Then it undoes the correction, saying so exactly.
+        press(&mut app, "u");
+        assert_eq!(
+            app.status,
+            Some(Status::Info(
+                zh_en(
+                    l,
+                    "已撤回对第 1 号选票的更正，恢复为更正前的内容",
+                    "Undid the correction of ballot 1: it is as before the correction"
+                )
+                .into()
+            ))
+        );
+        assert_eq!(round(&app).ballots[0].content, BallotContent::all(0, 7));
+        // Then the save of ballot 2.
+        press(&mut app, "u");
+        assert!(round(&app).ballots[1].withdrawn);
+
+    }
+}
+
+/// Open the street board's row `row` (starting it) and move it to the
+/// counting step with 12 returned, set up directly; then key ballots.
+fn other_meeting_counting(app: &mut App, row: usize) -> RoundKey {
+    press(app, "<Esc> <Esc>");
+    while app.home_selected < row {
+        press(app, "<Down>");
+    }
+    press(app, "<Enter> <Enter>");
+    let key = app.current_round().unwrap().key.clone();
+    let meeting = key.meeting_key();
+    for event in [
+        Event::RollCall {
+            round: key.clone(),
+            expected: 45,
+            present: 40,
+        },
+        Event::BallotsIssued {
+            round: key.clone(),
+            count: 12,
+        },
+        Event::BallotsReturned {
+            round: key.clone(),
+            count: 12,
+        },
+        Event::AgendaMoved {
+            meeting,
+            step: ceping::domain::AgendaStep::Counting,
+        },
+    ] {
+        app.session.record(event).unwrap();
+    }
+    press(app, "<Enter>");
+    key
+}
+
+#[test]
+fn undo_never_reaches_into_another_round_or_a_closed_one() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, &format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)));
+        press(&mut app, "<Esc> n n <Enter> <Enter>");
+        assert!(matches!(
+            round(&app).status,
+            ceping::domain::RoundStatus::Closed { .. }
+        ));
+        // The closed round: `u` refuses, saying why.
+        press(&mut app, "p p <Enter>");
+        refused(
+            &mut app,
+            "u",
+            zh_en(
+                l,
+                "本轮已结束，不能撤销；要修改请先在散会这一步按 o 重新打开",
+                "This round is closed; nothing can be undone. To change it, reopen it with o at the close step",
+            ),
+        );
+        // Another unit's meeting: nothing of 南塘村 to undo there.
+        let nantang_round = round(&app).clone();
+        let other = other_meeting_counting(&mut app, 2);
+        assert_ne!(other.unit, "南塘村");
+        refused(
+            &mut app,
+            "u",
+            zh_en(l, "没有可以撤销的操作", "Nothing to undo"),
+        );
+        // Its own save is undone there, and 南塘村 is untouched.
+        press(&mut app, "1 <Enter> u");
+        assert!(app.model().rounds[&other].ballots[0].withdrawn);
+        assert_eq!(round(&app), &nantang_round);
+    }
+}
+
+#[test]
+fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(12));
+        press(&mut app, "<Enter> 1 <Enter> 2 <Enter> w \"1\" <Enter>");
+        assert!(round(&app).ballots[0].withdrawn);
+        let b = render(&app, 160, 45);
+        assert!(shows(&b, zh_en(l, "已撤销", "withdrawn")), "{}", screen(&b));
+        press(&mut app, "w \"1\" <Enter>");
+        assert!(!round(&app).ballots[0].withdrawn);
+        assert_eq!(
+            app.status,
+            Some(Status::Info(zh_en(l, "已恢复第 1 号选票", "Ballot 1 restored").into()))
+        );
+        // Undo takes the restore back.
+        press(&mut app, "u");
+        assert!(round(&app).ballots[0].withdrawn);
+    }
+}
+
+#[test]
+fn a_ballot_beyond_the_ballots_returned_asks_first() {
+    let guard = lock(Lang::Zh);
+    for (l, _) in LANGS {
+        lang(&guard, l);
+        let (_dir, mut app) = demo_app();
+        press(&mut app, &to_counting_script(2));
+        press(&mut app, "<Enter> 1 <Enter> <Space>");
+        assert_eq!(round(&app).ballots.len(), 2);
+        // The third: asked, Esc records nothing.
+        let seq = app.session.store.last_seq();
+        press(&mut app, "2 <Enter>");
+        assert!(matches!(
+            app.prompt.as_ref().map(|p| &p.kind),
+            Some(PromptKind::ConfirmOverReturned(_))
+        ));
+        assert!(status_line(&render(&app, 200, 45)).starts_with(zh_en(
+            l,
+            "已录入 2 张，收回 2 张。再保存第 3 号就多于收回数，确认保存？",
+            "2 entered, 2 returned. Saving ballot 3 goes beyond the ballots returned: save it?"
+        )));
+        press(&mut app, "<Esc>");
+        assert_eq!(app.session.store.last_seq(), seq);
+        // Same for Space; Enter saves it, as announced.
+        press(&mut app, "<Space> <Enter>");
+        assert_eq!(round(&app).ballots.len(), 3);
+        assert_eq!(
+            app.status,
+            Some(Status::Info(zh_en(l, "已保存第 3 号选票", "Ballot 3 saved").into()))
+        );
+    }
+}
