@@ -216,11 +216,7 @@ fn any_key(n: usize) -> impl Strategy<Value = Key> {
         Key::Right,
         Key::CtrlC,
     ];
-    keys.extend(
-        "urwtxadflsnpevo -0123456789?A点"
-            .chars()
-            .map(Key::Char),
-    );
+    keys.extend("urwtxadflsnpevo -0123456789?A点".chars().map(Key::Char));
     keys.extend((0..=n).map(row_key));
     prop::sample::select(keys)
 }
@@ -797,7 +793,11 @@ impl Run {
         let (dir, mut app) = app_fixture::demo_app();
         let path = app_fixture::file(&dir);
         let meeting = ours();
-        assert_eq!(app.meetings().first(), Some(&meeting), "the board's first row");
+        assert_eq!(
+            app.meetings().first(),
+            Some(&meeting),
+            "the board's first row"
+        );
         app.on_key(Key::Enter.event());
         app.on_key(Key::Enter.event());
         assert_eq!(app.screen, Screen::Agenda(meeting.clone()));
@@ -980,7 +980,6 @@ impl Run {
             self.app.run_deferred();
         }
         self.pressed.push(key);
-        eprintln!("STAT mode {:?}", before.mode);
         assert!(!self.app.quit, "the app quit after {:?}", self.trail());
         self.check(key, &before);
         if self.pressed.len() % RENDER_EVERY == 0 {
@@ -997,13 +996,16 @@ impl Run {
         let stored = self.app.session.store.read_after(self.seq).unwrap();
         for s in stored {
             let event = Event::from_parts(&s.kind, &s.body).unwrap();
-            eprintln!("STAT event {} {:?}", s.kind, before.mode);
             self.announced(&event, key, before);
             self.shadow_apply(&event);
             self.seq = s.seq;
         }
         assert_eq!(self.app.session.store.last_seq(), self.seq);
-        assert_eq!(self.app.model().events, self.seq, "the model folds the file");
+        assert_eq!(
+            self.app.model().events,
+            self.seq,
+            "the model folds the file"
+        );
         self.compare();
     }
 
@@ -1238,8 +1240,15 @@ impl Run {
                 .collect();
             assert_eq!(ballots, s.ballots, "ballots of {key:?}; keys {trail:?}");
             assert_eq!(r.sheets, s.sheets, "sheets of {key:?}; keys {trail:?}");
-            assert_eq!(r.agreed, s.agreed, "agreed sheet of {key:?}; keys {trail:?}");
-            assert_eq!(r.status.key(), s.status, "status of {key:?}; keys {trail:?}");
+            assert_eq!(
+                r.agreed, s.agreed,
+                "agreed sheet of {key:?}; keys {trail:?}"
+            );
+            assert_eq!(
+                r.status.key(),
+                s.status,
+                "status of {key:?}; keys {trail:?}"
+            );
             let tally = model.tally(r);
             let (source, expected) = if !r.by_sheet() {
                 assert!(!s.by_sheet());
@@ -1273,11 +1282,8 @@ impl Run {
                     .all(|((k1, r1), (k2, r2))| *k1 == k2 && *r1 == r2),
             "another round changed; keys {trail:?}"
         );
-        let other_meetings: BTreeMap<&MeetingKey, &MeetingState> = model
-            .meetings
-            .iter()
-            .filter(|(k, _)| **k != ours)
-            .collect();
+        let other_meetings: BTreeMap<&MeetingKey, &MeetingState> =
+            model.meetings.iter().filter(|(k, _)| **k != ours).collect();
         assert!(
             other_meetings.len() == self.other_meetings.len()
                 && other_meetings
@@ -1293,7 +1299,9 @@ impl Run {
     fn finish(self) {
         app_fixture::render(&self.app, 100, 30);
         let model = self.app.model().clone();
-        let Run { app, path, _dir, .. } = self;
+        let Run {
+            app, path, _dir, ..
+        } = self;
         drop(app); // releases the writer lock
         let report = ceping::store::verify::verify(&path).expect("the file verifies");
         assert_eq!(report.events, model.events);
@@ -1370,7 +1378,11 @@ fn correcting_then_leaving_never_saves_a_duplicate() {
     assert!(status_is_info(&run), "{:?}", run.app.status);
     assert_eq!(run.app.draft.correcting, None);
     assert!(run.app.draft.is_empty());
-    assert_eq!(run.app.screen, Screen::Ballots(ours()), "still keying ballots");
+    assert_eq!(
+        run.app.screen,
+        Screen::Ballots(ours()),
+        "still keying ballots"
+    );
     run.script("<Enter>");
     assert!(status_is_error(&run));
     assert_eq!(run.app.model().events, events, "no duplicate of ballot 3");
@@ -1416,7 +1428,12 @@ fn undo_clears_the_draft_first_then_undoes_only_this_rounds_last_save() {
     let void = run.app.model().rounds[&first].clone();
     assert_eq!(void.status, RoundStatus::Void);
     run.script("p e \"40\" <Enter> n e \"40\" <Enter> n <Enter>");
-    assert_eq!(run.app.screen, Screen::Ballots(ours()), "{:?}", run.app.status);
+    assert_eq!(
+        run.app.screen,
+        Screen::Ballots(ours()),
+        "{:?}",
+        run.app.status
+    );
     let events = run.app.model().events;
     run.script("u");
     assert!(status_is_error(&run), "nothing to undo in round 2");
@@ -1510,7 +1527,11 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
         run.app.prompt.as_ref().map(|p| &p.kind),
         Some(&PromptKind::DiscardSheet(SheetDiscard::All))
     );
-    assert_eq!(run.app.screen, Screen::Agenda(ours()), "not keying ballots yet");
+    assert_eq!(
+        run.app.screen,
+        Screen::Agenda(ours()),
+        "not keying ballots yet"
+    );
     run.script("<Enter>");
     assert!(status_is_error(&run), "a reason is needed");
     run.script("<Esc>");

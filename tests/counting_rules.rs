@@ -125,7 +125,9 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         press(&mut app2, "s");
         assert_eq!(
             app2.status,
-            Some(Status::Info(zh_en(l, "第 1 遍已保存", "Pass 1 saved").into()))
+            Some(Status::Info(
+                zh_en(l, "第 1 遍已保存", "Pass 1 saved").into()
+            ))
         );
 
         // A first row of 0 is no longer a sheet of 0 ballots: refused.
@@ -150,7 +152,11 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         assert_eq!(
             fg_of(
                 &b,
-                zh_en(l, "还有 1 处错误，改正后才能保存：", "1 errors; fix them before saving:")
+                zh_en(
+                    l,
+                    "还有 1 处错误，改正后才能保存：",
+                    "1 errors; fix them before saving:"
+                )
             ),
             Color::Red
         );
@@ -290,7 +296,11 @@ fn a_value_matching_neither_pass_asks_for_confirmation() {
         // Confirmed, 17 is not a true sheet (row 蒋丽 adds to 25): refused.
         press(&mut app, "s <Enter>");
         assert_eq!(app.session.store.last_seq(), seq);
-        assert!(matches!(app.status, Some(Status::Error(_))), "{:?}", app.status);
+        assert!(
+            matches!(app.status, Some(Status::Error(_))),
+            "{:?}",
+            app.status
+        );
         // The value from the paper that matches pass 1: saved at once.
         press(&mut app, "<Left> 3 s");
         assert_eq!(app.prompt, None);
@@ -318,17 +328,28 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
         assert_eq!(
             app.status,
             Some(Status::Info(
-                zh_en(l, "已采用第 1 遍作为结果，结果已计入", "Pass 1 kept as the result; the results count").into()
+                zh_en(
+                    l,
+                    "已采用第 1 遍作为结果，结果已计入",
+                    "Pass 1 kept as the result; the results count"
+                )
+                .into()
             ))
         );
-        assert_eq!(round(&app).agreed.as_ref().unwrap().rows[1], GOOD[1].to_vec());
+        assert_eq!(
+            round(&app).agreed.as_ref().unwrap().rows[1],
+            GOOD[1].to_vec()
+        );
         assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
 
         // Keep pass 2.
         let (_dir, mut app) = at_sheet();
         at_resolve(&mut app);
         press(&mut app, "l");
-        assert_eq!(round(&app).agreed.as_ref().unwrap().rows[1], vec![7, 2, 1, 0, 1, 0]);
+        assert_eq!(
+            round(&app).agreed.as_ref().unwrap().rows[1],
+            vec![7, 2, 1, 0, 1, 0]
+        );
 
         // A pass is kept only if it is still true: 收回 re-keyed to 13.
         let (_dir, mut app) = at_sheet();
@@ -357,7 +378,11 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
         refused(
             &mut app,
             "<Enter>",
-            zh_en(l, "作废必须写明理由。", "Discarding needs a written reason."),
+            zh_en(
+                l,
+                "作废必须写明理由。",
+                "Discarding needs a written reason.",
+            ),
         );
         let seq = app.session.store.last_seq();
         press(&mut app, "\"第二遍看错行\" <Enter>");
@@ -437,7 +462,10 @@ fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
         press(&mut app, "s \"符明\" <Enter>");
         press(&mut app, &pass(1, 1, &GOOD));
         press(&mut app, "s");
-        assert_eq!(round(&app).keyers, [Some("符明".into()), Some("符明".into())]);
+        assert_eq!(
+            round(&app).keyers,
+            [Some("符明".into()), Some("符明".into())]
+        );
         assert!(round(&app).agreed.is_some(), "saved all the same");
         assert_eq!(
             app.status,
@@ -529,7 +557,10 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         assert_eq!(app.model().tally(round(&app)).entered, 1);
         let b = render(&app, 160, 45);
         assert!(
-            shows(&b, zh_en(l, "已作废（改用计票单）", "set aside (tally sheet)")),
+            shows(
+                &b,
+                zh_en(l, "已作废（改用计票单）", "set aside (tally sheet)")
+            ),
             "{}",
             screen(&b)
         );
@@ -575,7 +606,11 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
             // saves nothing.
             assert!(shows(
                 &render(&app, 160, 45),
-                zh_en(l, "正在录入第 3 号：按 Enter 保存为第 3 号", "Keying ballot 3: Enter saves it as ballot 3")
+                zh_en(
+                    l,
+                    "正在录入第 3 号：按 Enter 保存为第 3 号",
+                    "Keying ballot 3: Enter saves it as ballot 3"
+                )
             ));
             press(&mut app, "<Enter>");
             assert_eq!(round(&app).ballots.len(), 2);
@@ -618,7 +653,6 @@ fn undo_clears_the_draft_first_and_stays_in_its_round() {
         // Then the save of ballot 2.
         press(&mut app, "u");
         assert!(round(&app).ballots[1].withdrawn);
-
     }
 }
 
@@ -664,7 +698,10 @@ fn undo_never_reaches_into_another_round_or_a_closed_one() {
         lang(&guard, l);
         let (_dir, mut app) = demo_app();
         press(&mut app, &to_counting_script(12));
-        press(&mut app, &format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)));
+        press(
+            &mut app,
+            &format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)),
+        );
         press(&mut app, "<Esc> n n <Enter> <Enter>");
         assert!(matches!(
             round(&app).status,
@@ -712,7 +749,9 @@ fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
         assert!(!round(&app).ballots[0].withdrawn);
         assert_eq!(
             app.status,
-            Some(Status::Info(zh_en(l, "已恢复第 1 号选票", "Ballot 1 restored").into()))
+            Some(Status::Info(
+                zh_en(l, "已恢复第 1 号选票", "Ballot 1 restored").into()
+            ))
         );
         // Undo takes the restore back.
         press(&mut app, "u");
@@ -748,7 +787,9 @@ fn a_ballot_beyond_the_ballots_returned_asks_first() {
         assert_eq!(round(&app).ballots.len(), 3);
         assert_eq!(
             app.status,
-            Some(Status::Info(zh_en(l, "已保存第 3 号选票", "Ballot 3 saved").into()))
+            Some(Status::Info(
+                zh_en(l, "已保存第 3 号选票", "Ballot 3 saved").into()
+            ))
         );
     }
 }

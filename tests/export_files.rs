@@ -146,7 +146,10 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
             .iter()
             .any(|c| c.starts_with("村(社区)：一类 1 个，最多 2 个"))
     );
-    assert!(grading.iter().any(|c| c == "一类（暂定）"), "the unit's Party-building review is not closed");
+    assert!(
+        grading.iter().any(|c| c == "一类（暂定）"),
+        "the unit's Party-building review is not closed"
+    );
 
     // 附件6 and 附件7.
     let range = book.worksheet_range("附件6 综合评价").unwrap();
@@ -158,7 +161,13 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     // No review yet: the suggestion is the investigation's level.
     assert_eq!(
         row[row.len() - 5..],
-        ["一般", "走访群众，反映村务公开不及时", "一般", "一般（暂定）", "是"],
+        [
+            "一般",
+            "走访群众，反映村务公开不及时",
+            "一般",
+            "一般（暂定）",
+            "是"
+        ],
         "{row:?}"
     );
     let range = book.worksheet_range("附件7 整改清单").unwrap();

@@ -564,7 +564,10 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     // Pass 1: it asks who keys it (the counter's name, optional).
     press(&mut app, "t");
     assert_eq!(app.screen, Screen::Sheet(nantang_review()));
-    assert_eq!(app.prompt.as_ref().map(|p| &p.kind), Some(&PromptKind::Keyer(1)));
+    assert_eq!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(&PromptKind::Keyer(1))
+    );
     press(&mut app, "\"符明\" <Enter>");
     assert!(shows(&render(&app, 100, 30), "计票单第 1 遍（盲录）"));
     press(&mut app, &sheet_script(&pass1));
@@ -573,7 +576,10 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     assert!(round(&app).sheets[0].is_some() && round(&app).sheets[1].is_none());
     assert_eq!(round(&app).keyers[0].as_deref(), Some("符明"));
     // Pass 2 asks for its keyer too: another person.
-    assert_eq!(app.prompt.as_ref().map(|p| &p.kind), Some(&PromptKind::Keyer(2)));
+    assert_eq!(
+        app.prompt.as_ref().map(|p| &p.kind),
+        Some(&PromptKind::Keyer(2))
+    );
     press(&mut app, "\"蒋小雨\" <Enter>");
     // Pass 2 starts blank: blind to pass 1.
     let b = render(&app, 100, 30);
@@ -723,7 +729,10 @@ fn modes() -> Vec<(Mode, &'static str)> {
         (Mode::Agenda(StepKind::Counting), "COUNTING"),
         (Mode::Ballots, "COUNTING <Enter>"),
         (Mode::Sheet(SheetMode::First), "COUNTING t <Enter>"),
-        (Mode::Sheet(SheetMode::Second), "COUNTING t <Enter> SHEET s <Enter>"),
+        (
+            Mode::Sheet(SheetMode::Second),
+            "COUNTING t <Enter> SHEET s <Enter>",
+        ),
         (
             Mode::Sheet(SheetMode::Done),
             "COUNTING t <Enter> SHEET s <Enter> SHEET s",
@@ -893,7 +902,10 @@ fn english_screens_show_no_chinese_but_the_data() {
             Mode::Ballots,
         ),
         ("COUNTING <Enter> 1 <Enter> ?", Mode::Ballots),
-        ("COUNTING t <Enter> 1 <Enter> 2", Mode::Sheet(SheetMode::First)),
+        (
+            "COUNTING t <Enter> 1 <Enter> 2",
+            Mode::Sheet(SheetMode::First),
+        ),
         ("COUNTING t <Enter> SHEET s", Mode::Prompt),
         ("COUNTING <C-c>", Mode::ConfirmQuit),
         (close, Mode::Prompt),

@@ -36,9 +36,7 @@ impl App {
             Action::Row(r) => self.draft.go_to(r),
             Action::Up => self.draft.up(),
             Action::Down => self.draft.down(),
-            Action::ClearDraft if self.draft.correcting.is_some() => {
-                self.abandon_correction(lines)
-            }
+            Action::ClearDraft if self.draft.correcting.is_some() => self.abandon_correction(lines),
             Action::ClearDraft => self.draft = Draft::new(lines),
             Action::InvalidBallot => self.draft.set_invalid(),
             Action::Commit => match self.draft.content() {

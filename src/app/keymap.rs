@@ -349,9 +349,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],
-        Mode::Agenda(StepKind::Counting) => {
-            &[AGENDA_COUNTING, ACKNOWLEDGE, EXPORT, AGENDA_COMMON]
-        }
+        Mode::Agenda(StepKind::Counting) => &[AGENDA_COUNTING, ACKNOWLEDGE, EXPORT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, ACKNOWLEDGE, EXPORT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, EXPORT, AGENDA_COMMON],
         Mode::Grading => &[GRADING],

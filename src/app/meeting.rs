@@ -5,7 +5,9 @@ use super::{App, Draft, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
 use crate::domain::needs::needs;
-use crate::domain::{AgendaStep, Event, MeetingKey, RoundKey, RoundStatus, SheetDiscard, TimerAction};
+use crate::domain::{
+    AgendaStep, Event, MeetingKey, RoundKey, RoundStatus, SheetDiscard, TimerAction,
+};
 
 impl App {
     fn round_key(&self) -> Option<RoundKey> {
@@ -332,7 +334,9 @@ impl App {
             ),
             AgendaStep::IssueBallots => (
                 PromptKind::Issued,
-                round.and_then(|r| r.issued.or(r.present)).map(|n| n.to_string()),
+                round
+                    .and_then(|r| r.issued.or(r.present))
+                    .map(|n| n.to_string()),
             ),
             AgendaStep::CollectBallots => (
                 PromptKind::Returned,

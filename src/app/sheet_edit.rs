@@ -278,9 +278,8 @@ impl App {
             return;
         };
         let next = SheetEdit::for_round(round, grades);
-        let same_keyer = was == SheetStage::Pass(2)
-            && keyer.is_some()
-            && round.keyers[0].as_deref() == keyer;
+        let same_keyer =
+            was == SheetStage::Pass(2) && keyer.is_some() && round.keyers[0].as_deref() == keyer;
         let stage = next.stage;
         let disputed = next.disputed.len();
         self.sheet = Some(next);

@@ -6,6 +6,7 @@ pub mod ballot;
 pub mod board;
 pub mod campaign;
 pub mod checks;
+mod counting;
 pub mod error;
 pub mod event;
 pub mod grading;

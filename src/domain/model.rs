@@ -13,7 +13,6 @@ use super::event::{BallotLine, Event, RoundKey};
 use super::meeting::{AgendaStep, MeetingKey, MeetingState, agenda};
 use super::round::CountField;
 pub use super::round::{BallotSlot, Round, RoundStatus};
-use super::sheet::TallySheet;
 
 /// The fold of the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,66 +172,11 @@ impl Model {
         Ok(())
     }
 
-    fn grades(&self, meeting: MeetingKind) -> usize {
+    pub(super) fn grades(&self, meeting: MeetingKind) -> usize {
         self.campaign
             .meeting(meeting)
             .map(|m| m.scale.len())
             .unwrap_or(0)
-    }
-
-    /// A tally sheet may be saved only for a round not keyed ballot by
-    /// ballot, with 收回 known, in the round's shape, and true: every
-    /// problem is an error (see `TallySheet::problems`).
-    fn check_sheet(&self, round: &Round, sheet: &TallySheet) -> Result<(), DomainError> {
-        let keyed = round.keyed_ballots();
-        if keyed > 0 {
-            return Err(DomainError::BallotsKeyed(keyed));
-        }
-        let grades = self.grades(round.key.meeting);
-        if !sheet.fits(round.lines.len(), grades) {
-            return Err(DomainError::SheetShape);
-        }
-        let returned = round.returned.ok_or(DomainError::SheetNeedsReturned)?;
-        self.sheet_true(round, sheet, returned)
-    }
-
-    /// The first problem of `sheet` against `returned`, as an error naming
-    /// the person and the column.
-    pub(super) fn sheet_true(
-        &self,
-        round: &Round,
-        sheet: &TallySheet,
-        returned: u32,
-    ) -> Result<(), DomainError> {
-        let Some(problem) = sheet.problems(returned).into_iter().next() else {
-            return Ok(());
-        };
-        let name = problem
-            .row()
-            .and_then(|r| round.lines.get(r))
-            .map(|l| l.name.clone());
-        let column = match problem {
-            super::sheet::SheetProblem::OverReturned {
-                cell: super::sheet::SheetCell::Count(_, c),
-                ..
-            } => self.column_label(round.key.meeting, c),
-            _ => None,
-        };
-        Err(DomainError::Sheet {
-            problem,
-            name,
-            column,
-        })
-    }
-
-    /// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
-    fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
-        let scale = &self.campaign.meeting(meeting)?.scale.grades;
-        match c.checked_sub(scale.len()) {
-            None => scale.get(c).cloned(),
-            Some(0) => Some(crate::i18n::tr("弃权", "abstain")),
-            Some(_) => Some(crate::i18n::tr("无效", "void")),
-        }
     }
 
     /// The meeting must be started (its first round opened).
@@ -419,88 +363,11 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::TallySheetEntered {
-                round, pass, sheet, ..
-            } => {
-                let r = self.open_round(round)?;
-                // Pass 1, then pass 2, each once: keying a pass again
-                // goes through a recorded discard.
-                let expected_pass = match &r.sheets {
-                    [None, _] => 1,
-                    [Some(_), None] => 2,
-                    [Some(_), Some(_)] => 0,
-                };
-                if *pass != expected_pass {
-                    return Err(DomainError::BadPass);
-                }
-                self.check_sheet(r, sheet)
-            }
-            Event::TallySheetResolved {
-                round,
-                sheet,
-                basis,
-            } => {
-                let r = self.open_round(round)?;
-                let [Some(a), Some(b)] = &r.sheets else {
-                    return Err(DomainError::BothPassesNeeded);
-                };
-                if r.open_differences().is_empty() {
-                    return Err(DomainError::NothingToResolve);
-                }
-                self.check_sheet(r, sheet)?;
-                let kept = match basis {
-                    super::event::ResolveBasis::Paper => None,
-                    super::event::ResolveBasis::Pass1 => Some(a),
-                    super::event::ResolveBasis::Pass2 => Some(b),
-                };
-                if kept.is_some_and(|k| k != sheet) {
-                    return Err(DomainError::KeptPassDiffers);
-                }
-                let disputed = a.differences(b);
-                if a.cells()
-                    .into_iter()
-                    .any(|c| !disputed.contains(&c) && a.get(c) != sheet.get(c))
-                {
-                    return Err(DomainError::ResolvedChangesAgreed);
-                }
-                Ok(())
-            }
-            Event::TallySheetDiscarded {
-                round,
-                scope,
-                reason,
-            } => {
-                let r = self.open_round(round)?;
-                if reason.trim().is_empty() {
-                    return Err(DomainError::NoDiscardReason);
-                }
-                let there = match scope {
-                    super::event::SheetDiscard::Second => r.sheets[1].is_some(),
-                    super::event::SheetDiscard::All => r.by_sheet(),
-                };
-                if !there {
-                    return Err(DomainError::NoSheetToDiscard);
-                }
-                Ok(())
-            }
-            Event::BallotsDiscarded { round, reason } => {
-                let r = self.open_round(round)?;
-                if reason.trim().is_empty() {
-                    return Err(DomainError::NoDiscardReason);
-                }
-                if r.keyed_ballots() == 0 {
-                    return Err(DomainError::NoBallotsToDiscard);
-                }
-                Ok(())
-            }
-            Event::WarningsAcknowledged { round, warnings } => {
-                let r = self.open_round(round)?;
-                let raised = self.warnings(r);
-                if warnings.is_empty() || warnings.iter().any(|w| !raised.contains(w)) {
-                    return Err(DomainError::WarningNotRaised);
-                }
-                Ok(())
-            }
+            Event::TallySheetEntered { .. }
+            | Event::TallySheetResolved { .. }
+            | Event::TallySheetDiscarded { .. }
+            | Event::BallotsDiscarded { .. }
+            | Event::WarningsAcknowledged { .. } => self.check_counting(event),
         }
     }
 
@@ -648,59 +515,11 @@ impl Model {
                     m.written_received.remove(subject);
                 }
             }
-            Event::TallySheetEntered {
-                round,
-                pass,
-                sheet,
-                keyer,
-            } => {
-                let r = self.round_mut(round);
-                let i = usize::from(*pass) - 1;
-                r.sheets[i] = Some(sheet.clone());
-                r.keyers[i] = keyer.clone();
-                r.agreed = match &r.sheets {
-                    [Some(a), Some(b)] if a == b => Some(a.clone()),
-                    _ => None,
-                };
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::TallySheetResolved { round, sheet, .. } => {
-                let r = self.round_mut(round);
-                r.agreed = Some(sheet.clone());
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::TallySheetDiscarded { round, scope, .. } => {
-                let r = self.round_mut(round);
-                match scope {
-                    super::event::SheetDiscard::Second => {
-                        r.sheets[1] = None;
-                        r.keyers[1] = None;
-                    }
-                    super::event::SheetDiscard::All => {
-                        r.sheets = [None, None];
-                        r.keyers = [None, None];
-                    }
-                }
-                r.agreed = None;
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::BallotsDiscarded { round, .. } => {
-                let r = self.round_mut(round);
-                r.ballots.iter_mut().for_each(|b| b.discarded = true);
-                if let Some(c) = r.changes_mut() {
-                    c.ballots_discarded = true;
-                }
-            }
-            Event::WarningsAcknowledged { round, warnings } => {
-                let r = self.round_mut(round);
-                r.acknowledged.extend(warnings.iter().cloned());
-            }
+            Event::TallySheetEntered { .. }
+            | Event::TallySheetResolved { .. }
+            | Event::TallySheetDiscarded { .. }
+            | Event::BallotsDiscarded { .. }
+            | Event::WarningsAcknowledged { .. } => self.apply_counting(event),
         }
         if let Some(meeting) = event.meeting() {
             self.current = Some(meeting);

@@ -308,7 +308,10 @@ pub fn need_text(need: &Need) -> String {
 /// changed after the latest reopening. Shared by the screen and exports.
 pub fn history_lines(round: &crate::domain::Round) -> Vec<String> {
     let when = |at: Option<chrono::DateTime<chrono::FixedOffset>>| {
-        at.map_or_else(|| "-".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+        at.map_or_else(
+            || "-".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        )
     };
     let mut out = Vec::new();
     for (i, c) in round.history.iter().enumerate() {

@@ -69,7 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     let returned = round.returned;
     let valid = returned.and_then(|r| r.checked_sub(edit.sheet.invalid));
     let num = |n: Option<u32>| n.map_or_else(|| "-".to_string(), |v| v.to_string());
-    let mut spans = vec![Span::raw(format!("{} {}    ", t(Msg::Returned), num(returned)))];
+    let mut spans = vec![Span::raw(format!(
+        "{} {}    ",
+        t(Msg::Returned),
+        num(returned)
+    ))];
     for (label, cell) in [
         (Msg::InvalidBallots, SheetCell::Invalid),
         (Msg::BlankBallots, SheetCell::Blank),
@@ -98,9 +102,15 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             .iter()
             .map(|g| Constraint::Length(width(g).max(7) as u16)),
     );
-    widths.extend([Msg::Abstain, Msg::VoidMarks, Msg::SheetTotal, Msg::SheetMustBe].map(|m| {
-        Constraint::Length(width(t(m)).max(7) as u16)
-    }));
+    widths.extend(
+        [
+            Msg::Abstain,
+            Msg::VoidMarks,
+            Msg::SheetTotal,
+            Msg::SheetMustBe,
+        ]
+        .map(|m| Constraint::Length(width(t(m)).max(7) as u16)),
+    );
     let rows = round.lines.iter().enumerate().map(|(r, line)| {
         let mut cells = vec![Cell::from(line.name.clone())];
         for c in 0..scale.len() + 2 {
@@ -130,9 +140,16 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     if edit.stage == SheetStage::Done {
         lines.push(Line::from(t(Msg::SheetDone)).green());
     } else if !problems.is_empty() {
-        lines.push(Line::from(Msg::SheetProblems.fill(&[&problems.len()])).red().bold());
+        lines.push(
+            Line::from(Msg::SheetProblems.fill(&[&problems.len()]))
+                .red()
+                .bold(),
+        );
         for p in problems.iter().take(4) {
-            let name = p.row().and_then(|r| round.lines.get(r)).map(|l| l.name.as_str());
+            let name = p
+                .row()
+                .and_then(|r| round.lines.get(r))
+                .map(|l| l.name.as_str());
             let column = match p {
                 crate::domain::SheetProblem::OverReturned {
                     cell: SheetCell::Count(_, c),
