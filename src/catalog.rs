@@ -284,10 +284,10 @@ catalog! {
     CloseWarnings => "结束时的提示", "Warnings at closing";
     WarnPresentOverExpected => "实到 {0} 人多于应到 {1} 人，请核对", "present {0} is more than expected {1}; please check";
     WarnIssuedOverPresent => "发出 {0} 张多于实到 {1} 人，请核对", "issued {0} is more than present {1}; please check";
-    WarnReturnedShort => "收回 {0} 张比发出 {1} 张少 {2} 张（达到 {3}%），请核对", "returned {0} is {2} fewer than issued {1} (at least {3}%); please check";
+    WarnReturnedShort => "收回 {0} 张比发出 {1} 张少 {2} 张（少了 {3}% 或以上），请核对", "returned {0} is {2} fewer than issued {1} ({3}% or more short); please check";
     WarnNoBallots => "收回 0 张：这一轮没有选票", "0 returned: this round has no ballots";
-    WarnManyBlank => "空白票 {0} 张，达到收回 {1} 张的 {2}%", "blank ballots: {0}, at least {2}% of the {1} returned";
-    WarnManyInvalid => "废票 {0} 张，达到收回 {1} 张的 {2}%", "invalid ballots: {0}, at least {2}% of the {1} returned";
+    WarnManyBlank => "空白票 {0} 张，占收回 {1} 张的 {2}% 或以上", "blank ballots: {0}, {2}% or more of the {1} returned";
+    WarnManyInvalid => "废票 {0} 张，占收回 {1} 张的 {2}% 或以上", "invalid ballots: {0}, {2}% or more of the {1} returned";
     NeedIssuedFirst => "还没有录入发出选票数：按 p 回到发放选票，按 e 录入", "ballots issued not keyed in: press p to go back to issuing ballots, then e";
     PromptDiscardBallots => "本轮已逐张录入 {0} 张选票。改用计票单须先作废这些选票（仍保留在记录中）。请写明理由后按 Enter，Esc 取消：", "{0} ballots of this round are keyed one by one. To count from a tally sheet, they must be set aside (they stay on record). Type the reason and press Enter, Esc cancels:";
     BallotsSetAside => "已作废逐张录入的选票（仍保留在记录中），改用计票单", "The ballots keyed one by one were set aside (kept on record); counting from the tally sheet";

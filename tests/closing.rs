@@ -217,8 +217,8 @@ fn closing_waits_until_the_tally_sheet_agrees() {
             "n",
             zh_en(
                 l,
-                "空白票 1 张，达到收回 12 张的 3%（按 a 确认）",
-                "blank ballots: 1, at least 3% of the 12 returned (press a to acknowledge)",
+                "空白票 1 张，占收回 12 张的 3% 或以上（按 a 确认）",
+                "blank ballots: 1, 3% or more of the 12 returned (press a to acknowledge)",
             ),
         );
         press(&mut app, "a n n");

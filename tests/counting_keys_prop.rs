@@ -594,6 +594,22 @@ impl Shadow {
         self.sheets.iter().any(Option::is_some)
     }
 
+    /// Would `inverse` (an undo) apply to these ballots?
+    fn undoable(&self, inverse: &Event) -> bool {
+        let slot = |n: &u32| {
+            (*n as usize)
+                .checked_sub(1)
+                .and_then(|i| self.ballots.get(i))
+                .filter(|b| !b.discarded)
+        };
+        match inverse {
+            Event::BallotWithdrawn { number, .. } => slot(number).is_some_and(|b| !b.withdrawn),
+            Event::BallotRestored { number, .. } => slot(number).is_some_and(|b| b.withdrawn),
+            Event::BallotCorrected { number, .. } => slot(number).is_some(),
+            _ => false,
+        }
+    }
+
     fn last_counting(&self) -> Option<BallotContent> {
         self.ballots
             .iter()
@@ -702,6 +718,13 @@ struct Before {
     /// The current round of our meeting.
     round: RoundKey,
     last_counting: Option<BallotContent>,
+    /// The round is open and counted ballot by ballot.
+    keying: bool,
+    /// Fewer ballots count than were returned: Enter saves without asking.
+    below_returned: bool,
+    /// This round's last undoable action can be undone (its ballot is
+    /// still there, and withdrawn or not as the undo needs).
+    can_undo: bool,
 }
 
 struct Run {
@@ -917,6 +940,8 @@ impl Run {
 
     fn before(&self) -> Before {
         let round = self.current_round_key();
+        let s = &self.shadow[&round];
+        let counting = s.ballots.iter().filter(|b| b.counts()).count() as u64;
         Before {
             mode: self.app.mode(),
             prompt: self.app.prompt.clone(),
@@ -924,6 +949,18 @@ impl Run {
             draft_empty: self.app.draft.is_empty(),
             correcting: self.app.draft.correcting,
             last_counting: self.shadow[&round].last_counting(),
+            keying: s.status == "open" && !s.by_sheet(),
+            below_returned: self
+                .app
+                .current_round()
+                .and_then(|r| r.returned)
+                .is_some_and(|r| counting < u64::from(r)),
+            can_undo: self
+                .undo
+                .iter()
+                .rev()
+                .find(|(r, _)| *r == round)
+                .is_some_and(|(_, inverse)| s.undoable(inverse)),
             round,
         }
     }
@@ -982,7 +1019,7 @@ impl Run {
         self.pressed.push(key);
         assert!(!self.app.quit, "the app quit after {:?}", self.trail());
         self.check(key, &before);
-        if self.pressed.len() % RENDER_EVERY == 0 {
+        if self.pressed.len().is_multiple_of(RENDER_EVERY) {
             app_fixture::render(&self.app, 100, 30);
         }
     }
@@ -994,6 +1031,32 @@ impl Run {
     /// The checks after one key.
     fn check(&mut self, key: Key, before: &Before) {
         let stored = self.app.session.store.read_after(self.seq).unwrap();
+        let trail = self.trail();
+        assert!(
+            stored.len() <= 1,
+            "one key, at most one event: {stored:?}; keys {trail:?}"
+        );
+        if before.mode == Mode::Ballots && key == Key::Char('u') {
+            if !before.draft_empty || before.correcting.is_some() {
+                assert!(stored.is_empty(), "u clears the ballot on screen first");
+                assert!(self.app.draft.is_empty() && self.app.draft.correcting.is_none());
+                assert!(
+                    matches!(self.app.status, Some(Status::Info(_))),
+                    "and says so; keys {trail:?}"
+                );
+            } else if before.keying && before.can_undo {
+                assert_eq!(stored.len(), 1, "u undoes; keys {trail:?}");
+            }
+        }
+        let complete = before.draft.is_some() && before.keying;
+        if before.mode == Mode::Ballots
+            && key == Key::Enter
+            && complete
+            && (before.correcting.is_some() || before.below_returned)
+        {
+            assert_eq!(stored.len(), 1, "Enter saves a whole ballot; keys {trail:?}");
+            assert!(self.app.draft.is_empty(), "and empties the grid");
+        }
         for s in stored {
             let event = Event::from_parts(&s.kind, &s.body).unwrap();
             self.announced(&event, key, before);
@@ -1039,6 +1102,17 @@ impl Run {
                 on_agenda && step == Some(AgendaStep::WrittenReports),
                 "{event:?} at {step:?}; keys {trail:?}"
             ),
+            // KNOWN BUG (see `same_keyer_note_hides_that_pass_2_was_saved`):
+            // pass 2 keyed by pass 1's keyer is saved, but the status line
+            // shows only the red note about the keyer. Tolerated here so
+            // the property keeps guarding everything else; remove this arm
+            // once the bug is fixed.
+            Event::TallySheetEntered {
+                pass: 2,
+                keyer: Some(k),
+                ..
+            } if matches!(app.status, Some(Status::Error(_)))
+                && self.app.current_round().and_then(|r| r.keyers[0].as_ref()) == Some(k) => {}
             _ => assert!(
                 matches!(app.status, Some(Status::Info(_))),
                 "{event:?} recorded, but the status line says {:?}; keys {trail:?}",
@@ -1327,7 +1401,13 @@ fn one_number(input: &str) -> Option<u32> {
 
 proptest! {
     // Every save is a durable disk write: keep the cases moderate.
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    // A failing case is printed as a key script (shrunk); it is not
+    // persisted to a regressions file.
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn every_key_records_only_what_it_announces_and_the_count_follows(
@@ -1551,4 +1631,38 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
     run.script("1 <Enter>");
     assert_eq!(run.round().ballots.len(), 1);
     run.finish();
+}
+
+// ------------------------------------------------------------ bugs found
+
+/// BUG, found by the property: pass 2 of the tally sheet keyed by the
+/// same person as pass 1 is saved (and, agreeing with pass 1, counts), but
+/// after `s` the status line shows only the red note "提示：两遍都由 符明
+/// 录入；…": the save itself ("两遍一致，结果已计入") is never said.
+/// `after_sheet_saved` (src/app/sheet_edit.rs) overwrites the green
+/// sentence with the note. Expected: the save is announced (the note may
+/// follow it).
+#[test]
+#[ignore = "bug: pass 2 keyed by pass 1's keyer is saved, but only a red keyer note is shown"]
+fn same_keyer_note_hides_that_pass_2_was_saved() {
+    let _guard = app_fixture::lock(Lang::Zh);
+    let (_dir, mut app) = app_fixture::demo_app();
+    app_fixture::press(&mut app, &app_fixture::to_counting_script(6));
+    assert_eq!(app.current_step(), Some(AgendaStep::Counting));
+    // Everyone 优秀 on all 6 ballots, keyed twice by 符明.
+    let rows = app.current_round().unwrap().lines.len();
+    let sheet = vec!["<Down> 6"; rows].join(" ");
+    app_fixture::press(&mut app, &format!("t \"符明\" <Enter> {sheet} s"));
+    assert_eq!(app.status, Some(Status::Info("第 1 遍已保存".into())));
+    app_fixture::press(&mut app, &format!("\"符明\" <Enter> {sheet}"));
+    let seq = app.session.store.last_seq();
+    app_fixture::press(&mut app, "s");
+    assert_eq!(app.session.store.last_seq(), seq + 1, "pass 2 is recorded");
+    let round = app.current_round().unwrap();
+    assert!(round.agreed.is_some(), "and the sheet counts");
+    assert!(
+        matches!(app.status, Some(Status::Info(_))),
+        "but the save is not announced: {:?}",
+        app.status
+    );
 }

@@ -84,8 +84,8 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     // invalid of 25 returned), under the table as at closing.
     assert!(
         nantang.iter().any(|c| c
-            == "结束时的提示：空白票 1 张，达到收回 25 张的 3%（已确认）；\
-                废票 1 张，达到收回 25 张的 3%（已确认）"),
+            == "结束时的提示：空白票 1 张，占收回 25 张的 3% 或以上（已确认）；\
+                废票 1 张，占收回 25 张的 3% 或以上（已确认）"),
         "{nantang:?}"
     );
     assert!(

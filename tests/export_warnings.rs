@@ -240,9 +240,9 @@ fn json_round<'a>(v: &'a Value, unit: &str, round: u32) -> &'a Value {
 
 // The sentences as the office reads them, in Chinese.
 const WARNED_ZH: &str = "结束时的提示：实到 31 人多于应到 30 人，请核对（已确认）；\
-    空白票 1 张，达到收回 31 张的 3%（已确认）；废票 1 张，达到收回 31 张的 3%（已确认）";
-const SHORT_ZH: &str = "收回 35 张比发出 36 张少 1 张（达到 2%），请核对（已确认）";
-const SHEET_ZH: &str = "空白票 2 张，达到收回 40 张的 3%（未确认）";
+    空白票 1 张，占收回 31 张的 3% 或以上（已确认）；废票 1 张，占收回 31 张的 3% 或以上（已确认）";
+const SHORT_ZH: &str = "收回 35 张比发出 36 张少 1 张（少了 2% 或以上），请核对（已确认）";
+const SHEET_ZH: &str = "空白票 2 张，占收回 40 张的 3% 或以上（未确认）";
 
 fn history_zh(first: &str) -> String {
     format!(
@@ -280,9 +280,9 @@ fn json_lists_warnings_history_and_keyers() {
             { "kind": "present_over_expected", "present": 31, "expected": 30,
               "text": "实到 31 人多于应到 30 人，请核对", "acknowledged": true },
             { "kind": "many_blank", "blank": 1, "returned": 31, "percent": 3,
-              "text": "空白票 1 张，达到收回 31 张的 3%", "acknowledged": true },
+              "text": "空白票 1 张，占收回 31 张的 3% 或以上", "acknowledged": true },
             { "kind": "many_invalid", "invalid": 1, "returned": 31, "percent": 3,
-              "text": "废票 1 张，达到收回 31 张的 3%", "acknowledged": true },
+              "text": "废票 1 张，占收回 31 张的 3% 或以上", "acknowledged": true },
         ])
     );
     assert_eq!(r["history"], json!([]));
@@ -331,7 +331,7 @@ fn json_lists_warnings_history_and_keyers() {
     assert_eq!(
         r["warnings"],
         json!([{ "kind": "many_blank", "blank": 2, "returned": 40, "percent": 3,
-                 "text": "空白票 2 张，达到收回 40 张的 3%", "acknowledged": false }])
+                 "text": "空白票 2 张，占收回 40 张的 3% 或以上", "acknowledged": false }])
     );
     assert_eq!(r["entered"], 40);
     assert_eq!(m.tally(&m.rounds[&b.sheet]).entered, 40);
@@ -454,13 +454,13 @@ fn xlsx_lists_them_under_the_table_and_marks_withdrawn_ballots() {
     let mut book = workbook(&bytes);
     let huilong = first_cells(&rows_of(&book.worksheet_range("回龙村").unwrap()));
     assert!(
-        huilong.contains(&"Warnings at closing: returned 35 is 1 fewer than issued 36 (at least 2%); please check (acknowledged)".to_string()),
+        huilong.contains(&"Warnings at closing: returned 35 is 1 fewer than issued 36 (2% or more short); please check (acknowledged)".to_string()),
         "{huilong:?}"
     );
     assert!(huilong.contains(&history_en(&b.first_head)), "{huilong:?}");
     let xitang = first_cells(&rows_of(&book.worksheet_range("西塘村").unwrap()));
     assert!(xitang.contains(
-        &"Warnings at closing: blank ballots: 2, at least 3% of the 40 returned (not acknowledged)"
+        &"Warnings at closing: blank ballots: 2, 3% or more of the 40 returned (not acknowledged)"
             .to_string()
     ));
 }
@@ -491,12 +491,12 @@ fn csv_has_the_warnings_and_the_history_per_row() {
             ),
             _ => (
                 "present 31 is more than expected 30; please check (acknowledged); \
-                 blank ballots: 1, at least 3% of the 31 returned (acknowledged); \
-                 invalid ballots: 1, at least 3% of the 31 returned (acknowledged)"
+                 blank ballots: 1, 3% or more of the 31 returned (acknowledged); \
+                 invalid ballots: 1, 3% or more of the 31 returned (acknowledged)"
                     .to_string(),
-                "returned 35 is 1 fewer than issued 36 (at least 2%); please check (acknowledged)"
+                "returned 35 is 1 fewer than issued 36 (2% or more short); please check (acknowledged)"
                     .to_string(),
-                "blank ballots: 2, at least 3% of the 40 returned (not acknowledged)".to_string(),
+                "blank ballots: 2, 3% or more of the 40 returned (not acknowledged)".to_string(),
                 history_en(&b.first_head),
             ),
         };

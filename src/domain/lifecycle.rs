@@ -3,6 +3,7 @@
 //! head; a closed round is read-only until reopened with a reason; a round
 //! with more ballots returned than issued is void and re-run.
 
+use super::checks::CountWarning;
 use super::error::DomainError;
 use super::event::{Event, RoundKey};
 use super::model::Model;
@@ -94,6 +95,13 @@ impl Model {
                     // roll call and the ballot.
                     expected: old.expected,
                     present: old.present,
+                    // The roll call's acknowledgement goes with it.
+                    acknowledged: old
+                        .acknowledged
+                        .iter()
+                        .filter(|w| matches!(w, CountWarning::PresentOverExpected { .. }))
+                        .cloned()
+                        .collect(),
                     ..Round::new(round.clone(), old.lines.clone())
                 };
                 self.rounds.insert(next.key.clone(), next);
