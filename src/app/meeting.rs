@@ -220,10 +220,18 @@ impl App {
             .map(|s| s.parse())
             .collect::<Result<_, _>>()
             .unwrap_or_default();
-        // Above the cap is a slip, whatever the field (and never wraps).
+        // Above the cap is a slip, whatever the count (and never wraps).
+        let counts = matches!(
+            kind,
+            PromptKind::RollCall
+                | PromptKind::Issued
+                | PromptKind::Returned
+                | PromptKind::Withdraw
+                | PromptKind::Correct
+        );
         if let Some(&n) = numbers
             .iter()
-            .find(|&&n| n > u64::from(crate::domain::checks::MAX_COUNT))
+            .find(|&&n| counts && n > u64::from(crate::domain::checks::MAX_COUNT))
         {
             return self.fail(crate::domain::DomainError::CountTooLarge(n).into());
         }

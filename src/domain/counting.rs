@@ -58,12 +58,12 @@ impl Model {
     }
 
     /// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
-    fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
+    pub fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
         let scale = &self.campaign.meeting(meeting)?.scale.grades;
         match c.checked_sub(scale.len()) {
             None => scale.get(c).cloned(),
-            Some(0) => Some(crate::i18n::tr("弃权", "abstain")),
-            Some(_) => Some(crate::i18n::tr("无效", "void")),
+            Some(0) => Some(crate::i18n::tr("弃权", "Abstain")),
+            Some(_) => Some(crate::i18n::tr("无效", "Void")),
         }
     }
 

@@ -154,7 +154,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 crate::domain::SheetProblem::OverReturned {
                     cell: SheetCell::Count(_, c),
                     ..
-                } => Some(column_label(&scale, *c)),
+                } => app.model().column_label(key.meeting, *c),
                 _ => None,
             };
             let text = format!("- {}", p.message(name, column.as_deref()));
@@ -166,14 +166,6 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     frame.render_widget(Paragraph::new(lines), foot);
 }
 
-/// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
-fn column_label(scale: &[String], c: usize) -> String {
-    match c.checked_sub(scale.len()) {
-        None => scale.get(c).cloned().unwrap_or_default(),
-        Some(0) => t(Msg::Abstain).into(),
-        Some(_) => t(Msg::VoidMarks).into(),
-    }
-}
 
 /// The questions of the counting prompts (tally sheet, switching method,
 /// a ballot beyond 收回).
@@ -219,8 +211,8 @@ pub fn cell_name(app: &App, round: &crate::domain::Round, cell: SheetCell) -> St
         SheetCell::Blank => t(Msg::BlankBallots).into(),
         SheetCell::Count(r, c) => {
             let name = round.lines.get(r).map_or("", |l| l.name.as_str());
-            let scale = super::scale(app, &round.key.meeting_key());
-            format!("{name} {}", column_label(&scale, c))
+            let column = app.model().column_label(round.key.meeting, c);
+            format!("{name} {}", column.unwrap_or_default())
         }
     }
 }
