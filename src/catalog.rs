@@ -327,6 +327,10 @@ catalog! {
     // Exports (issue 9): the warnings and closing history of a round.
     WarnNotAcked => "（未确认）", " (not acknowledged)";
     ExportWarnings => "结束时的提示：{0}", "Warnings at closing: {0}";
+    // The mirror copy (--mirror).
+    MirrorWaiting => "U盘备份：正在写第一份", "Mirror: writing the first copy";
+    MirrorWritten => "U盘备份 {0}（{1} 条记录）", "Mirror {0} ({1} events)";
+    MirrorFailed => "U盘备份失败 {0}：{1}；录入照常，稍后自动重试", "Mirror failed {0}: {1}; keying goes on, retrying";
 }
 
 impl From<crate::domain::Role> for Msg {

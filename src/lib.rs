@@ -6,6 +6,7 @@ pub mod campaign_toml;
 pub mod catalog;
 pub mod domain;
 pub mod export;
+pub mod fsid;
 pub mod i18n;
 pub mod import;
 pub mod merge;

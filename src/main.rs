@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
+use ceping::fsid::{self, OutputKind};
 use ceping::i18n::{self, Lang, tr};
 use ceping::store::{Store, verify};
 use ceping::{campaign_toml, export, summary};
@@ -44,6 +45,24 @@ enum Command {
     Open {
         /// The campaign file.
         file: PathBuf,
+        /// Keep a verified copy in this folder (a USB stick): after each
+        /// closed round and every --mirror-every ballots.
+        #[arg(long)]
+        mirror: Option<PathBuf>,
+        /// Ballots between two mirror copies.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        mirror_every: u32,
+    },
+    /// Write a self-contained, verified copy of a campaign file (safe
+    /// during a meeting).
+    Backup {
+        /// The campaign file.
+        file: PathBuf,
+        /// The copy to write, or a folder to write it into.
+        dest: PathBuf,
+        /// Replace an existing copy.
+        #[arg(long)]
+        force: bool,
     },
     /// Check a campaign file: integrity, hash chain, and that the log folds.
     Verify {
@@ -179,10 +198,44 @@ fn run(command: Command) -> Result<()> {
             );
             meeting_screen(session)
         }
-        Command::Open { file } => meeting_screen(Store::open(&file)?),
+        Command::Open {
+            file,
+            mirror,
+            mirror_every,
+        } => {
+            let mirror =
+                mirror.map(|dir| ceping::app::mirror::Mirror::new(&file, dir, mirror_every));
+            meeting_screen_with(Store::open(&file)?, mirror)
+        }
+        Command::Backup { file, dest, force } => {
+            let copied = ceping::store::backup::backup(&file, &dest, force)?;
+            println!(
+                "{}",
+                tr(
+                    format!(
+                        "已备份并核对：{}（{} 条记录，指纹 {}）",
+                        copied.path.display(),
+                        copied.events,
+                        &copied.head[..12]
+                    ),
+                    format!(
+                        "Backed up and verified: {} ({} events, fingerprint {})",
+                        copied.path.display(),
+                        copied.events,
+                        &copied.head[..12]
+                    ),
+                )
+            );
+            Ok(())
+        }
         Command::Verify { file } => {
+            // Looked at before opening: opening creates the -wal.
+            let copied = ceping::store::checkpoint::copied_in_use(&file) == Some(true);
             let report = verify::verify(&file)?;
             println!("{}", report.summary());
+            if copied {
+                println!("{}", in_use_note(&report));
+            }
             // Every round ever closed, with the fingerprint shown when it
             // closed, for checking against the signed minutes.
             for line in report.closing_lines() {
@@ -196,6 +249,16 @@ fn run(command: Command) -> Result<()> {
             output,
             force,
         } => {
+            let kind = match format {
+                Format::Json => OutputKind::Json,
+                Format::Xlsx => OutputKind::Xlsx,
+                Format::Csv => OutputKind::Csv,
+            };
+            // Never over a campaign file or its sidecars, even with
+            // --force: refused before any work.
+            if let Some(out) = &output {
+                fsid::check_output(out, &[&file], kind)?;
+            }
             let mut store = Store::open_read_only(&file)?;
             let model = store.replay()?;
             let bytes = match format {
@@ -204,7 +267,7 @@ fn run(command: Command) -> Result<()> {
                 Format::Csv => export::csv::to_bytes(&model, &store.head()),
             };
             match output {
-                Some(out) => export::write_atomic(&out, &bytes, force)?,
+                Some(out) => export::write_output(&out, &bytes, force, &[&file], kind)?,
                 None => std::io::stdout().write_all(&bytes)?,
             }
             Ok(())
@@ -217,10 +280,11 @@ fn run(command: Command) -> Result<()> {
             output,
             force,
         } => {
+            fsid::check_output(&output, &[&file], OutputKind::Ballots)?;
             let mut store = Store::open_read_only(&file)?;
             let model = store.replay()?;
             let bytes = export::forms::to_bytes(&model, &unit, &meeting, copies)?;
-            export::write_atomic(&output, &bytes, force)?;
+            export::write_output(&output, &bytes, force, &[&file], OutputKind::Ballots)?;
             println!(
                 "{}",
                 tr(
@@ -258,10 +322,30 @@ fn run(command: Command) -> Result<()> {
 
 /// The meeting screen on a terminal; a plain summary when output is not a
 /// terminal (a script, a pipe).
+/// The note for a file copied (or left) while a meeting had it open.
+fn in_use_note(report: &verify::Report) -> String {
+    let n = report.events;
+    tr(
+        format!(
+            "注意：这个文件上次没有正常关闭，旁边也没有 -wal 文件：它像是在会议进行中复制出来的，只包含到第 {n} 条记录为止的内容，之后录入的可能不在里面。请在原电脑上退出 ceping 后再复制，或用 ceping backup 复制。"
+        ),
+        format!(
+            "Note: this file was not closed cleanly and has no -wal beside it: it looks copied during a meeting. It holds the records up to event {n}; anything keyed later may be missing. Quit ceping on the meeting laptop and copy it again, or copy it with ceping backup."
+        ),
+    )
+}
+
 fn meeting_screen(session: ceping::store::Session) -> Result<()> {
+    meeting_screen_with(session, None)
+}
+
+fn meeting_screen_with(
+    session: ceping::store::Session,
+    mirror: Option<ceping::app::mirror::Mirror>,
+) -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        ceping::tui::run(session)?;
+        ceping::tui::run(session, mirror)?;
     } else {
         print!("{}", summary::summary(&session.model));
     }

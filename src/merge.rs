@@ -33,7 +33,9 @@
 //!   merge under the input's own name.
 //! - **Nothing is left behind on error.** The file is built in a temporary
 //!   file beside OUT, verified, and only then moved to OUT, which must not
-//!   exist and is never overwritten.
+//!   exist and is never overwritten (the outputs' one safe routine,
+//!   `crate::export::publish_file`). OUT is never an input, another
+//!   campaign file or a `-wal`/`-shm`/`.lock` (`crate::fsid::check_output`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -41,6 +43,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::domain::{Campaign, Event};
+use crate::fsid::{OutputKind, check_output};
 use crate::i18n::tr;
 use crate::store::{Store, StoreError, StoredEvent, chain, verify};
 
@@ -55,6 +58,9 @@ use file::{publish, refuse_existing, remove_with_sidecars, temp_path};
 pub enum MergeError {
     #[error("{}", tr("没有要合并的文件。", "No files to merge."))]
     NoInputs,
+    /// OUT is an input, another campaign file, a sidecar, a folder…
+    #[error(transparent)]
+    Output(#[from] crate::fsid::OutputRefusal),
     #[error("{}", tr(format!("{0} 已经存在，合并不会覆盖它。请换一个文件名，或先把旧文件移走。", .0.display()), format!("{0} already exists; merge never overwrites it. Choose another name or move the old file away.", .0.display())))]
     Exists(PathBuf),
     #[error("{}", tr(format!("不能合并 {0}：{1}", .file.display(), .error), format!("Cannot merge {0}: {1}", .file.display(), .error)))]
@@ -127,6 +133,8 @@ pub fn merge(out: &Path, inputs: &[PathBuf]) -> Result<String, MergeError> {
     if inputs.is_empty() {
         return Err(MergeError::NoInputs);
     }
+    let reading: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    check_output(out, &reading, OutputKind::Merged)?;
     refuse_existing(out)?;
     let inputs = inputs
         .iter()
@@ -143,7 +151,8 @@ pub fn merge(out: &Path, inputs: &[PathBuf]) -> Result<String, MergeError> {
     let campaign = merged_campaign(&inputs, &holders)?;
 
     let tmp = temp_path(out);
-    let built = build(&tmp, &campaign, &inputs, &segments).and_then(|()| publish(&tmp, out));
+    let built =
+        build(&tmp, &campaign, &inputs, &segments).and_then(|()| publish(&tmp, out, &reading));
     let (head, events) = match built {
         Ok(done) => done,
         Err(e) => {

@@ -18,13 +18,17 @@ pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
-/// Run the meeting screen on `session` until the user quits.
-pub fn run(session: Session) -> std::io::Result<()> {
+/// Run the meeting screen on `session` until the user quits, keeping a
+/// mirror copy if asked.
+pub fn run(session: Session, mirror: Option<crate::app::mirror::Mirror>) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    restore_on_signals();
+    restore_on_signals(Some(session.store.path().to_path_buf()));
     let mut app = App::new(session, now());
+    app.mirror = mirror;
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
+    // The file is folded and marked closed when the session drops
+    // (`Store`'s Drop): a copy of just the file is then the whole campaign.
     result
 }
 
@@ -45,22 +49,29 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         if app.quit {
             return Ok(());
         }
-        let event = if app.timer_visible() {
-            // Wake at the next whole second so the countdown ticks evenly.
-            let ms = 1000 - (now().timestamp_subsec_millis() as u64 % 1000);
-            if event::poll(Duration::from_millis(ms))? {
-                Some(event::read()?)
-            } else {
-                dirty = true;
+        // Wake at the next whole second while a speaker timer ticks on
+        // screen, else when the mirror or the idle checkpoint is due.
+        let timer = app
+            .timer_visible()
+            .then(|| Duration::from_millis(1000 - (now().timestamp_subsec_millis() as u64 % 1000)));
+        let wait = match (timer, app.wake_in()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let event = match wait {
+            Some(wait) if !event::poll(wait)? => {
+                app.now = now();
+                dirty |= app.tick() || timer.is_some();
                 None
             }
-        } else {
-            Some(event::read()?)
+            _ => Some(event::read()?),
         };
         match event {
             Some(Event::Key(key)) if key.kind == KeyEventKind::Press => {
                 app.now = now();
+                app.last_input = std::time::Instant::now();
                 app.on_key(key);
+                app.tick();
                 dirty = true;
             }
             Some(Event::Resize(..)) => dirty = true,
@@ -71,14 +82,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
 
 /// Restore the terminal and exit on SIGTERM/SIGHUP, which bypass the panic
 /// hook. Shared by the meeting screen and the projector.
+/// `fold`: the campaign file the meeting screen writes, folded into the
+/// main file from a fresh connection before exiting (the writer's own
+/// connection is busy in the other thread).
 #[cfg(unix)]
-pub fn restore_on_signals() {
+pub fn restore_on_signals(fold: Option<std::path::PathBuf>) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 ratatui::restore();
+                if let Some(path) = &fold {
+                    crate::store::checkpoint::checkpoint_path(path);
+                }
                 std::process::exit(128 + sig);
             }
         });
@@ -86,7 +103,7 @@ pub fn restore_on_signals() {
 }
 
 #[cfg(not(unix))]
-pub fn restore_on_signals() {
+pub fn restore_on_signals(_fold: Option<std::path::PathBuf>) {
     // Windows has no SIGTERM/SIGHUP; closing the console ends the process
     // and the console itself goes away, so there is nothing to restore.
 }

@@ -710,6 +710,8 @@ impl Recount {
 
 /// What the screen was before a key.
 struct Before {
+    /// The help screen was open: the key only closes it.
+    help: bool,
     mode: Mode,
     prompt: Option<Prompt>,
     draft: Option<BallotContent>,
@@ -943,6 +945,7 @@ impl Run {
         let s = &self.shadow[&round];
         let counting = s.ballots.iter().filter(|b| b.counts()).count() as u64;
         Before {
+            help: self.app.help,
             mode: self.app.mode(),
             prompt: self.app.prompt.clone(),
             draft: self.app.draft.content(),
@@ -1036,6 +1039,13 @@ impl Run {
             stored.len() <= 1,
             "one key, at most one event: {stored:?}; keys {trail:?}"
         );
+        if before.help {
+            assert!(
+                stored.is_empty() && !self.app.help,
+                "a key on help only closes it"
+            );
+            return self.compare();
+        }
         if before.mode == Mode::Ballots && key == Key::Char('u') {
             if !before.draft_empty || before.correcting.is_some() {
                 assert!(stored.is_empty(), "u clears the ballot on screen first");
@@ -1054,7 +1064,11 @@ impl Run {
             && complete
             && (before.correcting.is_some() || before.below_returned)
         {
-            assert_eq!(stored.len(), 1, "Enter saves a whole ballot; keys {trail:?}");
+            assert_eq!(
+                stored.len(),
+                1,
+                "Enter saves a whole ballot; keys {trail:?}"
+            );
             assert!(self.app.draft.is_empty(), "and empties the grid");
         }
         for s in stored {

@@ -325,6 +325,70 @@ fn empty_name() {
 }
 
 #[test]
+fn hidden_characters_blank_and_overlong_names() {
+    use ceping::domain::names::NameProblem as P;
+    let bad = |column, problem| K::BadName { column, problem };
+    let long = "王".repeat(31);
+    let rows = [
+        HEADER.to_string(),
+        SECRETARY.to_string(),
+        MEMBER.to_string(),
+        "南塘村,\"冉\u{7}秀\",两委成员,".to_string(),
+        "南塘村,\"薛\u{0}宁\",两委成员,".to_string(),
+        "南塘村,\"屈\t红霞\",两委成员,".to_string(),
+        "\"南塘\u{202E}村\",凌志,两委成员,".to_string(),
+        "南塘村,\"\u{200D}\",两委成员,".to_string(),
+        format!("南塘村,{long},两委成员,"),
+        // Trailing white space of a cell (a tab, a line break) is trimmed.
+        "南塘村,\"韦建明\t\n\",工作队队长,".to_string(),
+    ];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    assert_eq!(
+        refused(&rows),
+        vec![
+            (4, bad(Column::Name, P::Control { ch: '\u{7}' })),
+            (5, bad(Column::Name, P::Control { ch: '\u{0}' })),
+            (6, bad(Column::Name, P::Control { ch: '\t' })),
+            (7, bad(Column::Unit, P::Control { ch: '\u{202E}' })),
+            (8, bad(Column::Name, P::Invisible)),
+            (9, bad(Column::Name, P::TooLong { chars: 31 })),
+        ]
+    );
+}
+
+#[test]
+fn duplicates_compare_nfc_and_spaces() {
+    assert_eq!(
+        refused(&[
+            HEADER,
+            SECRETARY,
+            "南塘村,Ame\u{301}lie,两委成员,",
+            "南塘村,Am\u{E9}lie,两委成员,",
+            "南塘村,Li Lei,两委成员,",
+            "南塘村,Li\u{3000}\u{3000}Lei,两委成员,",
+        ]),
+        vec![
+            (
+                4,
+                K::DuplicatePerson {
+                    unit: nt("南塘村"),
+                    name: nt("Am\u{E9}lie"),
+                    first_row: 3
+                }
+            ),
+            (
+                6,
+                K::DuplicatePerson {
+                    unit: nt("南塘村"),
+                    name: nt("Li Lei"),
+                    first_row: 5
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
 fn unknown_report_mode() {
     assert_eq!(
         refused(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,两委成员,口述"]),

@@ -1,7 +1,8 @@
 //! The export key (`d`) on the results screens and the grading board: the
 //! whole street as an Excel workbook next to the campaign file, named
 //! `<file stem>-结果-YYYYMMDD-HHMMSS.xlsx`, written atomically and never
-//! over an existing file.
+//! over an existing file, the campaign file or its sidecars (the same guard
+//! and routine as `ceping export`: `crate::export::write_output`).
 //!
 //! The key only says "正在导出…" and leaves the work in `App::deferred`;
 //! the event loop draws that frame, then calls `App::run_deferred`, which
@@ -13,7 +14,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{App, Status};
 use crate::catalog::Msg;
-use crate::export::{ExportError, write_atomic, xlsx};
+use crate::export::{ExportError, write_output, xlsx};
+use crate::fsid::OutputKind;
 
 /// Work a key asked for that runs after the next frame is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +69,10 @@ impl App {
             let mut n = 1;
             loop {
                 let out = export_path(campaign, self.now, n);
-                match write_atomic(&out, &bytes, false) {
+                // The one safe routine: never over the campaign file (by
+                // identity, whatever the generated name), its sidecars or
+                // any other campaign file, and never over an existing file.
+                match write_output(&out, &bytes, false, &[campaign], OutputKind::Xlsx) {
                     Err(ExportError::Exists(_)) if n < MAX_TRIES => n += 1,
                     Err(e) => return Err(e),
                     Ok(()) => return Ok(out),

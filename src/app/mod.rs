@@ -9,6 +9,7 @@ mod export;
 mod grading;
 pub mod keymap;
 mod meeting;
+pub mod mirror;
 mod roster;
 pub mod sheet_edit;
 
@@ -115,7 +116,17 @@ pub struct App {
     pub deferred: Option<Deferred>,
     /// The clock, set by the event loop (and by tests, for fixed screens).
     pub now: DateTime<FixedOffset>,
+    /// The copy kept on a USB stick (`--mirror`), if any.
+    pub mirror: Option<mirror::Mirror>,
+    /// When the last key came, and how far the file was folded into the
+    /// main file (see `store::checkpoint`), for the idle checkpoint.
+    pub last_input: std::time::Instant,
+    pub checkpointed: u64,
 }
+
+/// After this long without a key, what was keyed is folded into the main
+/// file (a copy of just the file then holds it).
+pub const IDLE_CHECKPOINT: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl App {
     pub fn new(session: Session, now: DateTime<FixedOffset>) -> App {
@@ -137,6 +148,9 @@ impl App {
             quit: false,
             deferred: None,
             now,
+            mirror: None,
+            last_input: std::time::Instant::now(),
+            checkpointed: 0,
         }
     }
 
@@ -318,8 +332,11 @@ impl App {
     /// Record one event; on success say `ok`, on refusal say why. Returns
     /// whether it was recorded.
     pub(crate) fn record(&mut self, event: Event, ok: Option<String>) -> bool {
-        match self.session.record(event) {
+        match self.session.record(event.clone()) {
             Ok(_) => {
+                if let Some(m) = self.mirror.as_mut() {
+                    m.noted(&event);
+                }
                 if let Some(text) = ok {
                     self.status = Some(Status::Info(text));
                 }
@@ -329,6 +346,34 @@ impl App {
                 self.fail(e);
                 false
             }
+        }
+    }
+
+    /// Work without input: collect and start mirror copies, and fold the
+    /// file after a pause in keying. Returns whether the screen changed.
+    pub fn tick(&mut self) -> bool {
+        let changed = match self.mirror.as_mut() {
+            Some(m) => m.tick(self.now),
+            None => false,
+        };
+        let seq = self.session.store.last_seq();
+        if self.last_input.elapsed() >= IDLE_CHECKPOINT
+            && seq > self.checkpointed
+            && self.session.store.checkpoint().unwrap_or(false)
+        {
+            self.checkpointed = seq;
+        }
+        changed
+    }
+
+    /// How long the event loop may wait for a key before `tick` is due.
+    pub fn wake_in(&self) -> Option<std::time::Duration> {
+        let idle = (self.session.store.last_seq() > self.checkpointed)
+            .then(|| IDLE_CHECKPOINT.saturating_sub(self.last_input.elapsed()));
+        let mirror = self.mirror.as_ref().and_then(|m| m.wake_in());
+        match (idle, mirror) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 

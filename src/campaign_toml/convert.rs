@@ -11,7 +11,7 @@ use super::raw::{
     RawCampaign, RawMeeting, RawQuota, RawQuotas, RawRules, RawSubject, RawUnit, RawWarnings,
     RawWorkGroup, SpannedList,
 };
-use crate::domain::names::normalize_name;
+use crate::domain::names::{check_label, check_name, name_key, normalize_name};
 use crate::domain::{
     Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules, Scale,
     Subject, Unit, UnitKind, WarningThresholds, WorkGroup,
@@ -71,14 +71,27 @@ pub(crate) fn campaign(raw: RawCampaign, cx: &Ctx) -> Result<Campaign> {
     })
 }
 
-/// A normalised, non-empty name or label.
+/// A normalised, non-empty name or label, without hidden characters; a
+/// person, unit or work-group name also at most 30 characters.
 fn name(cx: &Ctx, raw: &Spanned<String>, field: NameField) -> Result<String> {
-    let n = normalize_name(raw.get_ref());
-    if n.is_empty() {
-        Err(cx.at(&raw.span(), K::EmptyName { field }))
-    } else {
-        Ok(n)
+    let checked = match field {
+        NameField::Title | NameField::Grade => check_label(raw.get_ref()),
+        NameField::Unit
+        | NameField::Subject
+        | NameField::Lead
+        | NameField::Liaison
+        | NameField::Member => check_name(raw.get_ref()),
+    };
+    match checked {
+        Ok(n) if n.is_empty() => Err(cx.at(&raw.span(), K::EmptyName { field })),
+        Ok(n) => Ok(n),
+        Err(problem) => Err(cx.at(&raw.span(), K::BadName { field, problem })),
     }
+}
+
+/// Whether two names are the same as the reader sees them.
+fn same(a: &str, b: &str) -> bool {
+    a == b || name_key(a) == name_key(b)
 }
 
 /// A keyword as the user may type it: normalised, ASCII lower-cased.
@@ -149,7 +162,7 @@ fn scale(cx: &Ctx, raw: Option<SpannedList<String>>, kind: MeetingKind) -> Resul
     let mut grades: Vec<String> = Vec::new();
     for g in list.get_ref() {
         let grade = name(cx, g, NameField::Grade)?;
-        if let Some(i) = grades.iter().position(|x| *x == grade) {
+        if let Some(i) = grades.iter().position(|x| same(x, &grade)) {
             let kind = K::DuplicateGrade {
                 grade,
                 first_position: i + 1,
@@ -374,7 +387,7 @@ fn units(
         // The name first, so that a duplicate is reported before any
         // problem further down in the same unit.
         let unit_name = name(cx, &u.name, NameField::Unit)?;
-        if let Some(i) = out.iter().position(|x| x.name == unit_name) {
+        if let Some(i) = out.iter().position(|x| same(&x.name, &unit_name)) {
             let kind = K::DuplicateUnit {
                 name: unit_name,
                 first_line: lines[i],
@@ -464,7 +477,7 @@ fn work_group(cx: &Ctx, raw: RawWorkGroup) -> Result<WorkGroup> {
     let mut members: Vec<String> = Vec::new();
     for m in &raw.members {
         let member = name(cx, m, NameField::Member)?;
-        if members.contains(&member) {
+        if members.iter().any(|m| same(m, &member)) {
             return Err(cx.at(&m.span(), K::DuplicateMember { name: member }));
         }
         members.push(member);
@@ -496,7 +509,7 @@ fn subjects(
     for s in list.into_inner() {
         let s = s.into_inner();
         let subject = subject(cx, &s)?;
-        if let Some(i) = out.iter().position(|x| x.name == subject.name) {
+        if let Some(i) = out.iter().position(|x| same(&x.name, &subject.name)) {
             let kind = K::DuplicateSubject {
                 unit: unit.to_string(),
                 name: subject.name,

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::domain::MeetingKind;
+use crate::domain::names::{NameProblem, printable};
 use crate::i18n::Lang;
 
 /// A problem found in a campaign file, with its location.
@@ -38,7 +39,7 @@ impl CampaignError {
     pub fn render(&self, lang: Lang) -> String {
         format!(
             "{}:{}:{}: {}",
-            self.file,
+            printable(&self.file),
             self.line,
             self.column,
             self.message(lang)
@@ -87,6 +88,10 @@ pub enum ValueType {
 pub enum CampaignErrorKind {
     /// The file could not be read (读取失败).
     Io { detail: String },
+    /// The file is larger than [`MAX_INPUT_BYTES`](super::MAX_INPUT_BYTES)
+    /// (or a device or pipe that never ends): nothing was read past the
+    /// limit (文件过大).
+    TooLarge,
     /// The file is not UTF-8, typically GBK from an old editor (编码错误).
     NotUtf8,
     /// TOML syntax error; `detail` is the TOML library's English message.
@@ -107,6 +112,12 @@ pub enum CampaignErrorKind {
     Other { detail: String },
     /// An empty or whitespace-only name or label (名称为空).
     EmptyName { field: NameField },
+    /// A name or label with a hidden character, one that shows as blank,
+    /// or a name too long (名称不合格).
+    BadName {
+        field: NameField,
+        problem: NameProblem,
+    },
     /// `year` outside 2000..=2100.
     YearOutOfRange { year: i64 },
     /// No `[[meetings]]` at all.

@@ -3,6 +3,7 @@
 
 use super::error::{CampaignErrorKind, NameField, ValueType};
 use crate::domain::WarningThresholds;
+use crate::domain::names::{NameProblem, printable};
 use crate::i18n::Lang;
 
 impl NameField {
@@ -122,6 +123,13 @@ impl CampaignErrorKind {
                 format!("无法读取考核方案文件（{detail}）。请检查文件路径是否正确、文件是否存在并且可读。"),
                 format!("cannot read the campaign file ({detail}). Check that the path is right and that the file exists and is readable."),
             ),
+            K::TooLarge => {
+                let mib = super::MAX_INPUT_BYTES / (1024 * 1024);
+                (
+                    format!("考核方案文件大于 {mib} MiB，没有读取。考核方案通常只有几 KB 到几十 KB：请检查是否选错了文件（`ceping template` 可以生成一份示例）。"),
+                    format!("the campaign file is larger than {mib} MiB, so it was not read. A campaign file is usually a few kilobytes: check that you chose the right file (`ceping template` prints an example)."),
+                )
+            }
             K::NotUtf8 => (
                 "文件不是 UTF-8 编码（可能是 GBK）。请用编辑器“另存为”UTF-8 编码后再试。".into(),
                 "the file is not UTF-8 (perhaps GBK). Save it again as UTF-8 in your editor and retry.".into(),
@@ -183,6 +191,31 @@ impl CampaignErrorKind {
                 format!("{}为空。请填上{}。", field.zh(), field.zh()),
                 format!("{} is empty. Fill it in.", field.en()),
             ),
+            K::BadName { field, problem } => {
+                let (zh, en) = (problem.reason(Lang::Zh), problem.reason(Lang::En));
+                let (fix_zh, fix_en) = match problem {
+                    NameProblem::Control { .. } | NameProblem::Blank { .. } => (
+                        "请删去它；编辑器里看不见时，把整个名字删掉重新输入。".to_string(),
+                        "Delete it; if your editor does not show it, delete the whole name and type it again.".to_string(),
+                    ),
+                    NameProblem::Invisible => (
+                        format!("请重新输入{}。", field.zh()),
+                        "Type it in again.".to_string(),
+                    ),
+                    NameProblem::LoneMark { .. } => (
+                        "请删去这个符号，或把它写在它所属的字后面。".to_string(),
+                        "Delete the mark, or put it right after the letter it belongs to.".to_string(),
+                    ),
+                    NameProblem::TooLong { .. } => (
+                        "请改短，只写名字本身（职务、备注等不要写进名字）。".to_string(),
+                        "Shorten it: write only the name itself, without titles or notes.".to_string(),
+                    ),
+                };
+                (
+                    format!("{}{zh}。{fix_zh}", field.zh()),
+                    format!("{} {en}. {fix_en}", field.en()),
+                )
+            }
             K::YearOutOfRange { year } => (
                 format!("年度 {year} 不在 2000 到 2100 之间。请填写考核的年度，例如 year = 2021。"),
                 format!("the year {year} is not between 2000 and 2100. Enter the year under review, e.g. year = 2021."),
@@ -306,9 +339,11 @@ impl CampaignErrorKind {
                 format!("the work-group member `{name}` is listed twice. Delete one of them."),
             ),
         };
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        // What the user wrote is quoted in many messages: never let a
+        // hidden character in it reach the terminal.
+        printable(match lang {
+            Lang::Zh => &zh,
+            Lang::En => &en,
+        })
     }
 }

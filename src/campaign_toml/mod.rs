@@ -6,7 +6,9 @@
 //! all rejected with a [`CampaignError`] that names the file, line and column
 //! and says, in the user's language, what to do. Every person name, unit
 //! name and grade label goes through
-//! [`normalize_name`](crate::domain::names::normalize_name).
+//! [`check_name`](crate::domain::names::check_name): hidden characters,
+//! blank names and names over 30 characters are refused. [`load`] reads
+//! at most [`MAX_INPUT_BYTES`].
 //!
 //! `ceping template` prints [`template`], a commented example explaining
 //! every key; [`demo`] is the built-in demo campaign with invented names.
@@ -16,6 +18,7 @@ mod error;
 mod messages;
 mod raw;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::domain::Campaign;
@@ -23,6 +26,40 @@ use crate::domain::Campaign;
 pub use convert::DEFAULT_SPEAKER_MINUTES;
 pub(crate) use convert::{default_report, parse_report, parse_role};
 pub use error::{CampaignError, CampaignErrorKind, NameField, ValueType};
+
+/// The largest campaign file or roster read (16 MiB): real ones are a few
+/// kilobytes, and a larger file (or a device such as `/dev/zero`, a pipe,
+/// a file still growing) is refused without reading past the limit.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why [`read_limited`] returned no bytes.
+#[derive(Debug)]
+pub(crate) enum LimitedRead {
+    Io(std::io::Error),
+    /// Over [`MAX_INPUT_BYTES`].
+    TooLarge,
+}
+
+/// The whole content of `path` if it is at most [`MAX_INPUT_BYTES`]. A
+/// regular file's length is checked before reading; any file is then read
+/// through `take(MAX_INPUT_BYTES + 1)`, so a device, a pipe or a growing
+/// file can never take more memory than that. Also used by the roster
+/// import.
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LimitedRead> {
+    let file = std::fs::File::open(path).map_err(LimitedRead::Io)?;
+    let meta = file.metadata().map_err(LimitedRead::Io)?;
+    if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+        return Err(LimitedRead::TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_INPUT_BYTES) as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(LimitedRead::Io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(LimitedRead::TooLarge);
+    }
+    Ok(bytes)
+}
 
 /// Parse and validate a campaign file's text. `file` is the name shown in
 /// error messages (for example `campaign.toml`).
@@ -44,16 +81,19 @@ pub fn parse(source: &str, file: &str) -> Result<Campaign, CampaignError> {
 }
 
 /// Read and parse the campaign file at `path`. A file that cannot be read
-/// is reported at line 0, column 0; a file that is not UTF-8 at the first
-/// offending byte.
+/// or is larger than [`MAX_INPUT_BYTES`] is reported at line 0, column 0;
+/// a file that is not UTF-8 at the first offending byte.
 pub fn load(path: &Path) -> Result<Campaign, CampaignError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| CampaignError {
+    let bytes = read_limited(path).map_err(|e| CampaignError {
         file: file.clone(),
         line: 0,
         column: 0,
-        kind: CampaignErrorKind::Io {
-            detail: e.to_string(),
+        kind: match e {
+            LimitedRead::Io(e) => CampaignErrorKind::Io {
+                detail: e.to_string(),
+            },
+            LimitedRead::TooLarge => CampaignErrorKind::TooLarge,
         },
     })?;
     match String::from_utf8(bytes) {
@@ -86,4 +126,22 @@ pub fn demo_source() -> &'static str {
 pub fn demo() -> Campaign {
     // Built-in text, proven to parse by tests/campaign_parse.rs.
     parse(demo_source(), "demo.toml").expect("the built-in demo campaign is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LimitedRead, MAX_INPUT_BYTES, read_limited};
+
+    #[test]
+    fn files_up_to_the_limit_are_read_and_larger_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.toml");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_INPUT_BYTES).unwrap();
+        assert_eq!(read_limited(&path).unwrap().len() as u64, MAX_INPUT_BYTES);
+        file.set_len(MAX_INPUT_BYTES + 1).unwrap();
+        assert!(matches!(read_limited(&path), Err(LimitedRead::TooLarge)));
+        let missing = dir.path().join("missing.toml");
+        assert!(matches!(read_limited(&missing), Err(LimitedRead::Io(_))));
+    }
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use super::read::Table;
 use super::{RowError, RowErrorKind as K};
 use crate::campaign_toml::{default_report, parse_report, parse_role};
-use crate::domain::names::normalize_name;
+use crate::domain::names::{check_name, name_key, normalize_name};
 use crate::domain::{MeetingKind, Model, Role, Subject, UnitRoster};
 
 /// A roster column.
@@ -133,7 +133,8 @@ fn header(row: usize, cells: &[String]) -> Result<(Columns, Vec<String>), Vec<Ro
 struct UnitSoFar {
     first_row: usize,
     subjects: Vec<Subject>,
-    /// Row of each name, for duplicates.
+    /// Row of each name (by [`name_key`], its visible form), for
+    /// duplicates.
     names: BTreeMap<String, usize>,
     secretary_row: Option<usize>,
     /// Some row of this unit has a problem.
@@ -168,19 +169,43 @@ pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
         let row = *row;
         let before = errors.len();
         let mut bad = |kind: K| errors.push(RowError { row, kind });
-        let unit = normalize_name(&cell(cells, Column::Unit));
-        let known = model.campaign.unit(&unit).is_some();
-        if unit.is_empty() {
-            bad(K::EmptyUnit);
-        } else if !known {
-            bad(K::UnknownUnit {
-                value: unit.clone(),
-            });
-        }
-        let name = normalize_name(&cell(cells, Column::Name));
-        if name.is_empty() {
-            bad(K::EmptyName);
-        }
+        // A cell with a hidden character is refused for it alone (not
+        // also as an unknown unit or a duplicate).
+        let checked = |column: Column| {
+            check_name(&cell(cells, column)).map_err(|problem| K::BadName { column, problem })
+        };
+        let unit = checked(Column::Unit);
+        let known = matches!(&unit, Ok(u) if model.campaign.unit(u).is_some());
+        let unit = match unit {
+            Ok(unit) if unit.is_empty() => {
+                bad(K::EmptyUnit);
+                unit
+            }
+            Ok(unit) => {
+                if !known {
+                    bad(K::UnknownUnit {
+                        value: unit.clone(),
+                    });
+                }
+                unit
+            }
+            Err(kind) => {
+                bad(kind);
+                String::new()
+            }
+        };
+        let name = match checked(Column::Name) {
+            Ok(name) => {
+                if name.is_empty() {
+                    bad(K::EmptyName);
+                }
+                name
+            }
+            Err(kind) => {
+                bad(kind);
+                String::new()
+            }
+        };
         let role_text = cell(cells, Column::Role);
         let role = parse_role(&role_text);
         if role_text.trim().is_empty() {
@@ -210,14 +235,15 @@ pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
             ..Default::default()
         });
         if !name.is_empty() {
-            if let Some(&first_row) = so_far.names.get(&name) {
+            let key = name_key(&name);
+            if let Some(&first_row) = so_far.names.get(&key) {
                 bad(K::DuplicatePerson {
                     unit: unit.clone(),
                     name: name.clone(),
                     first_row,
                 });
             } else {
-                so_far.names.insert(name.clone(), row);
+                so_far.names.insert(key, row);
             }
         }
         if role == Some(Role::PartySecretary) {

@@ -3,12 +3,34 @@
 
 use super::{Column, ImportError, Imported, RowError, RowErrorKind};
 use crate::domain::Role;
+use crate::domain::names::{NameProblem, printable};
 use crate::i18n::Lang;
 
 /// At most this many row errors are listed; the rest are counted.
 const MAX_LISTED: usize = 50;
 
+/// The sentence in `lang`. What the user wrote (a cell, a file name) is
+/// quoted in many messages: a hidden character in it is written out as
+/// `<U+XXXX>`, never sent to the terminal.
 fn pick(lang: Lang, zh: String, en: String) -> String {
+    printable(match lang {
+        Lang::Zh => &zh,
+        Lang::En => &en,
+    })
+}
+
+/// What to do about a bad 姓名 or 单位 cell.
+fn name_fix(problem: &NameProblem, lang: Lang) -> &'static str {
+    let (zh, en) = match problem {
+        NameProblem::Control { .. } | NameProblem::Blank { .. } | NameProblem::LoneMark { .. } => {
+            ("请删去后再导入", "delete it and import again")
+        }
+        NameProblem::Invisible => (
+            "请填写真实的名字后再导入",
+            "enter the real name and import again",
+        ),
+        NameProblem::TooLong { .. } => ("请改短后再导入", "shorten it and import again"),
+    };
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -78,6 +100,10 @@ impl RowErrorKind {
                 "姓名为空。请填写姓名，或删去这一行。".to_string(),
                 "the name is empty. Enter the name, or delete the row.".to_string(),
             ),
+            K::BadName { column, problem } => (
+                format!("“{}”{}，{}。", column.zh(), problem.reason(Lang::Zh), name_fix(problem, Lang::Zh)),
+                format!("{}: {}; {}.", column.zh(), problem.reason(Lang::En), name_fix(problem, Lang::En)),
+            ),
             K::EmptyRole => (
                 format!("职务为空。请填写 {} 之一。", roles(Lang::Zh)),
                 format!("the role is empty. Enter one of {}.", roles(Lang::En)),
@@ -116,13 +142,18 @@ impl RowErrorKind {
 }
 
 impl RowError {
-    /// `第 3 行：…` / `row 3: …`.
+    /// `第 3 行：…` / `row 3: …`; a bad cell `第 3 行“姓名”…` /
+    /// `row 3, 姓名: …`.
     pub fn message(&self, lang: Lang, units: &[String]) -> String {
         let sentence = self.kind.message(lang, units);
+        let (zh_sep, en_sep) = match self.kind {
+            RowErrorKind::BadName { .. } => ("", ", "),
+            _ => ("：", ": "),
+        };
         pick(
             lang,
-            format!("第 {} 行：{sentence}", self.row),
-            format!("row {}: {sentence}", self.row),
+            format!("第 {} 行{zh_sep}{sentence}", self.row),
+            format!("row {}{en_sep}{sentence}", self.row),
         )
     }
 }
@@ -138,6 +169,17 @@ impl ImportError {
                     "cannot read the roster {file} ({detail}). Check the path and that the file exists."
                 ),
             ),
+            E::TooLarge { file } => {
+                let mib = crate::campaign_toml::MAX_INPUT_BYTES / (1024 * 1024);
+                (
+                    format!(
+                        "名单 {file} 大于 {mib} MiB，没有读取。一份名单通常只有几十 KB：请检查是否选错了文件；如确是名单，请只保留单位、姓名、职务、述职方式几列，另存后再导入。"
+                    ),
+                    format!(
+                        "the roster {file} is larger than {mib} MiB, so it was not read. A roster is usually a few dozen kilobytes: check that you chose the right file; if it is the roster, keep only the columns 单位, 姓名, 职务 and 述职方式, save it and import again."
+                    ),
+                )
+            }
             E::Unsupported { file } => (
                 format!(
                     "{file} 不是 .csv 或 .xlsx 文件。请在 Excel 或 WPS 里把名单另存为 .xlsx 或 CSV 后再导入。"

@@ -11,7 +11,11 @@
 //! gets exactly the roster's people, in the roster's order (which is the
 //! ballot order). Units not listed keep their people. A roster with any
 //! error imports nothing and names every bad row (1-based, header = row 1,
-//! as Excel and WPS number them) with the reason.
+//! as Excel and WPS number them) with the reason. A file over
+//! [`MAX_INPUT_BYTES`](crate::campaign_toml::MAX_INPUT_BYTES) is refused
+//! unread; 姓名 and 单位 cells are checked by
+//! [`check_name`](crate::domain::names::check_name) (no hidden characters,
+//! not blank, at most 30 characters).
 
 pub mod check;
 mod messages;
@@ -20,6 +24,7 @@ pub mod read;
 use std::path::Path;
 
 use crate::domain::Event;
+use crate::domain::names::NameProblem;
 use crate::i18n::{Lang, lang};
 use crate::store::{Session, StoreError};
 
@@ -32,6 +37,9 @@ pub use check::Column;
 pub enum ImportError {
     /// The roster could not be read.
     Io { file: String, detail: String },
+    /// Larger than [`MAX_INPUT_BYTES`](crate::campaign_toml::MAX_INPUT_BYTES):
+    /// not read.
+    TooLarge { file: String },
     /// Neither .csv nor a workbook.
     Unsupported { file: String },
     /// An Excel workbook saved under a .csv name.
@@ -83,6 +91,12 @@ pub enum RowErrorKind {
         value: String,
     },
     EmptyName,
+    /// A 姓名 or 单位 cell with a hidden character, one that shows as
+    /// blank, or longer than 30 characters.
+    BadName {
+        column: Column,
+        problem: NameProblem,
+    },
     EmptyRole,
     /// A role other than the campaign's role words.
     UnknownRole {

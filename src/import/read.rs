@@ -10,14 +10,22 @@
 //! the first line has more tabs than commas; quoting follows RFC 4180.
 //!
 //! A workbook (.xlsx, .xlsm, .xls, .ods) is read with calamine: its first
-//! sheet that holds anything. Every row keeps its spreadsheet row number
+//! sheet that holds anything.
+//!
+//! Either kind is read into memory through
+//! [`read_limited`](crate::campaign_toml::read_limited): a file over
+//! 16 MiB is refused before reading, and no device, pipe or growing file
+//! is read past the limit. Every row keeps its spreadsheet row number
 //! (1-based), so errors point where Excel or WPS shows them.
 
 use std::path::Path;
 
-use calamine::{Reader, open_workbook_auto};
+use std::io::Cursor;
+
+use calamine::{Ods, Reader, Sheets, Xls, Xlsx, open_workbook_auto_from_rs, open_workbook_from_rs};
 
 use super::{ImportError, RowError, RowErrorKind};
+use crate::campaign_toml::{LimitedRead, read_limited};
 
 /// A roster as rows of cell text, before any checking.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,12 +67,15 @@ pub fn read(path: &Path) -> Result<Table, ImportError> {
     let Some(kind) = kind(path) else {
         return Err(ImportError::Unsupported { file });
     };
+    let bytes = read_limited(path).map_err(|e| match e {
+        LimitedRead::Io(e) => ImportError::Io {
+            file: file.clone(),
+            detail: e.to_string(),
+        },
+        LimitedRead::TooLarge => ImportError::TooLarge { file: file.clone() },
+    })?;
     match kind {
         Kind::Csv => {
-            let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
-                file: file.clone(),
-                detail: e.to_string(),
-            })?;
             if bytes.starts_with(b"PK\x03\x04") {
                 // An Excel workbook saved under a .csv name.
                 return Err(ImportError::WorkbookNamedCsv { file });
@@ -87,7 +98,7 @@ pub fn read(path: &Path) -> Result<Table, ImportError> {
                 sheet: None,
             })
         }
-        Kind::Workbook => read_workbook(path, file),
+        Kind::Workbook => read_workbook(path, bytes, file),
     }
 }
 
@@ -188,12 +199,34 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
     Ok(rows)
 }
 
-fn read_workbook(path: &Path, file: String) -> Result<Table, ImportError> {
+/// Open the workbook read into `bytes`, by the extension of `path` as
+/// calamine's `open_workbook_auto` does.
+fn open_workbook(path: &Path, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
+    let data = Cursor::new(bytes);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("xls") => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(data).map_err(calamine::Error::Xls)?)
+        }
+        Some("xlsx" | "xlsm") => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(data).map_err(calamine::Error::Xlsx)?)
+        }
+        Some("ods") => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(data).map_err(calamine::Error::Ods)?)
+        }
+        _ => open_workbook_auto_from_rs(data)?,
+    })
+}
+
+fn read_workbook(path: &Path, bytes: Vec<u8>, file: String) -> Result<Table, ImportError> {
     let failed = |detail: String| ImportError::Workbook {
         file: file.clone(),
         detail,
     };
-    let mut book = open_workbook_auto(path).map_err(|e| match e {
+    let mut book = open_workbook(path, bytes).map_err(|e| match e {
         calamine::Error::Io(io) => ImportError::Io {
             file: file.clone(),
             detail: io.to_string(),

@@ -1,10 +1,13 @@
 //! The merged file on disk: built under a temporary name beside OUT,
-//! verified, then moved to OUT without ever replacing a file; on error the
-//! temporary file and SQLite's files beside it are removed.
+//! verified, then published to OUT by the outputs' one safe routine
+//! without ever replacing a file; on error the temporary file and SQLite's
+//! files beside it are removed.
 
 use std::path::{Path, PathBuf};
 
 use super::{MergeError, file_name};
+use crate::export::{PublishError, publish_file};
+use crate::fsid::{OutputKind, check_output};
 use crate::i18n::tr;
 use crate::store::{sidecar, verify};
 
@@ -58,7 +61,11 @@ pub(super) fn remove_with_sidecars(path: &Path) {
 
 /// Verify the built file, then move it to `out` without ever replacing an
 /// existing file. Returns the merged file's chain head and event count.
-pub(super) fn publish(tmp: &Path, out: &Path) -> Result<([u8; 32], u64), MergeError> {
+pub(super) fn publish(
+    tmp: &Path,
+    out: &Path,
+    reading: &[&Path],
+) -> Result<([u8; 32], u64), MergeError> {
     let io = |error: std::io::Error| MergeError::Write {
         file: out.to_path_buf(),
         error: error.to_string(),
@@ -83,22 +90,13 @@ pub(super) fn publish(tmp: &Path, out: &Path) -> Result<([u8; 32], u64), MergeEr
         }
     }
     refuse_existing(out)?;
-    // A hard link never replaces an existing file; where links are not
-    // supported (FAT USB sticks), rename after the check above.
-    match std::fs::hard_link(tmp, out) {
-        // OUT is complete from here on; the temporary name is only a
-        // second link to it.
-        Ok(()) => {
-            let _ = std::fs::remove_file(tmp);
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(MergeError::Exists(out.to_path_buf()));
-        }
-        Err(_) => std::fs::rename(tmp, out).map_err(io)?,
-    }
-    #[cfg(unix)]
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    // The outputs' one safe routine: a hard link never replaces an existing
+    // file (without links, an exclusive placeholder); the folder is synced.
+    let guard = || check_output(out, reading, OutputKind::Merged);
+    publish_file(tmp, out, false, &guard).map_err(|e| match e {
+        PublishError::Refused(r) => MergeError::Output(r),
+        PublishError::Exists => MergeError::Exists(out.to_path_buf()),
+        PublishError::Io(e) => io(e),
+    })?;
     Ok((report.head, report.events))
 }

@@ -96,7 +96,7 @@ impl Projector {
 pub fn run(path: &Path) -> Result<(), StoreError> {
     let mut projector = Projector::open(path)?;
     let mut terminal = ratatui::try_init()?;
-    crate::tui::restore_on_signals();
+    crate::tui::restore_on_signals(None);
     let result = event_loop(&mut terminal, &mut projector);
     ratatui::restore();
     Ok(result?)

@@ -6,7 +6,9 @@
 //! (WAL, `synchronous=FULL`). The chain head is kept in memory by the one
 //! writer, so an append costs one INSERT and nothing else.
 
+pub mod backup;
 pub mod chain;
+pub mod checkpoint;
 pub mod lock;
 pub mod schema;
 pub mod verify;
@@ -109,6 +111,11 @@ impl Session {
         check_head(&self.model, &event, &self.store.head())?;
         let seq = self.store.append(&event)?;
         self.model.apply(&event)?;
+        if matches!(event, Event::RoundClosed { .. }) {
+            // The certified round goes into the main file at once: a copy
+            // of just the file holds it (best effort; a reader may delay it).
+            let _ = self.store.checkpoint();
+        }
         Ok(seq)
     }
 }
@@ -167,6 +174,7 @@ impl Store {
         };
         let model = Model::from_first(&event)?;
         store.append(&event)?;
+        let _ = store.checkpoint();
         Ok(Session { store, model })
     }
 
@@ -174,6 +182,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Session, StoreError> {
         let mut store = Self::open_writer(path, false)?;
         let model = store.replay()?;
+        // Fold in what an earlier unclean exit left in the -wal, and put
+        // the "in use" mark into the main file (see `checkpoint`).
+        let _ = store.checkpoint();
         Ok(Session { store, model })
     }
 

@@ -133,6 +133,32 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     frame.render_widget(Line::from(spans).style(Style::new().on_dark_gray()), area);
+    // The mirror's last copy, right-aligned: a failure stays in yellow
+    // until a copy succeeds again.
+    if let Some(m) = &app.mirror {
+        use crate::app::mirror::MirrorState;
+        let (text, style) = match &m.state {
+            MirrorState::Waiting => (t(Msg::MirrorWaiting).to_string(), Style::new().dim()),
+            MirrorState::Written { at, events } => (
+                Msg::MirrorWritten.fill(&[&at.format("%H:%M:%S"), events]),
+                Style::new().black().on_green(),
+            ),
+            MirrorState::Failed { at, reason } => (
+                Msg::MirrorFailed.fill(&[&at.format("%H:%M:%S"), reason]),
+                Style::new().black().on_yellow().bold(),
+            ),
+        };
+        let text = format!(" {text} ");
+        let w = (crate::text::width(&text) as u16).min(area.width);
+        let right = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        let (shown, _) = crate::text::split_at_width(&text, usize::from(w));
+        clear_popup(frame, right);
+        frame.render_widget(Line::from(Span::styled(shown.to_string(), style)), right);
+    }
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {

@@ -166,7 +166,6 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     frame.render_widget(Paragraph::new(lines), foot);
 }
 
-
 /// The questions of the counting prompts (tally sheet, switching method,
 /// a ballot beyond 收回).
 pub fn question(app: &App, kind: &crate::app::PromptKind) -> String {

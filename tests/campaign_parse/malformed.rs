@@ -3,6 +3,7 @@
 //! exact line and column. Also the documents near BASE that must parse.
 
 use ceping::campaign_toml::{self, CampaignError, CampaignErrorKind as K, NameField, ValueType};
+use ceping::domain::names::NameProblem;
 use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind, WarningThresholds};
 use ceping::i18n::Lang;
 
@@ -173,6 +174,24 @@ fn cases() -> Vec<Case> {
         case("empty liaison", edit(&[(r#"liaison = "李二""#, r#"liaison = """#)]), 25, 11, K::EmptyName { field: F::Liaison }),
         case("blank member", edit(&[(members, r#"members = ["张三", " "]"#)]), 26, 18, K::EmptyName { field: F::Member }),
         case("duplicate member", edit(&[(members, r#"members = ["张三", "张 三"]"#)]), 26, 18, K::DuplicateMember { name: s("张三") }),
+        case("duplicate member (NFD and NFC)", edit(&[(members, "members = [\"Ame\u{301}lie\", \"Am\u{E9}lie\"]")]), 26, 23,
+            K::DuplicateMember { name: s("Am\u{E9}lie") }),
+        case("bell in a subject name", edit(&[(r#"name = "吴七""#, r#"name = "吴\u0007七""#)]), 37, 8,
+            K::BadName { field: F::Subject, problem: NameProblem::Control { ch: '\u{7}' } }),
+        case("NUL in a subject name", edit(&[(r#"name = "吴七""#, r#"name = "吴\u0000七""#)]), 37, 8,
+            K::BadName { field: F::Subject, problem: NameProblem::Control { ch: '\u{0}' } }),
+        case("tab inside a subject name", edit(&[(r#"name = "吴七""#, "name = \"吴\t七\"")]), 37, 8,
+            K::BadName { field: F::Subject, problem: NameProblem::Control { ch: '\t' } }),
+        case("bidi override in a unit name", edit(&[(r#"name = "甲村""#, "name = \"\u{202E}甲村\"")]), 19, 8,
+            K::BadName { field: F::Unit, problem: NameProblem::Control { ch: '\u{202E}' } }),
+        case("a member that is only a zero-width joiner", edit(&[(members, "members = [\"张三\", \"\u{200D}\"]")]), 26, 18,
+            K::BadName { field: F::Member, problem: NameProblem::Invisible }),
+        case("a lead of 31 characters", edit(&[(r#"lead = "王一""#, &format!("lead = \"{}\"", "王".repeat(31)))]), 24, 8,
+            K::BadName { field: F::Lead, problem: NameProblem::TooLong { chars: 31 } }),
+        case("escape sequence in a liaison name", edit(&[(r#"liaison = "李二""#, r#"liaison = "李\u001b[31m二""#)]), 25, 11,
+            K::BadName { field: F::Liaison, problem: NameProblem::Control { ch: '\u{1B}' } }),
+        case("zero-width space in a grade", edit(&[(scale, "scale = [\"优秀\", \"称\u{200B}职\", \"基本称职\", \"不称职\"]")]), 6, 16,
+            K::BadName { field: F::Grade, problem: NameProblem::Control { ch: '\u{200B}' } }),
         case("empty scale", edit(&[(scale, "scale = []")]), 6, 9, K::EmptyScale),
         case("one-grade scale", edit(&[(scale, r#"scale = ["优秀"]"#)]), 6, 9, K::ScaleSize { count: 1 }),
         case("ten-grade scale", edit(&[(scale, ten)]), 6, 9, K::ScaleSize { count: 10 }),
@@ -470,6 +489,64 @@ fn warning_threshold_errors_name_the_key_and_what_to_write() {
         assert_eq!(e.render(Lang::Zh), zh, "{body}");
         assert_eq!(e.render(Lang::En), en, "{body}");
     }
+}
+
+#[test]
+fn names_up_to_30_characters_pass_and_a_long_title_is_fine() {
+    let thirty = "王".repeat(30);
+    let long_title = "某某街道2021年度村（社区）党组织书记抓基层党建述职评议和两委成员述职测评";
+    assert!(long_title.chars().count() > 30);
+    let doc = edit(&[
+        (r#"name = "吴七""#, &format!("name = \"{thirty}\"")),
+        (
+            r#"title = "测试考核""#,
+            &format!("title = \"{long_title}\""),
+        ),
+    ]);
+    let c = campaign_toml::parse(&doc, "ok.toml").expect("valid");
+    assert_eq!(c.units[0].subjects[2].name, thirty);
+    assert_eq!(c.title, long_title);
+}
+
+#[test]
+fn bad_name_sentences() {
+    let e = expect_error(&edit(&[(r#"name = "吴七""#, r#"name = "吴\u0007七""#)]));
+    assert_eq!(
+        e.render(Lang::Zh),
+        "bad.toml:37:8: 被测评人姓名含有看不见的控制字符（U+0007）。请删去它；编辑器里看不见时，把整个名字删掉重新输入。"
+    );
+    assert_eq!(
+        e.render(Lang::En),
+        "bad.toml:37:8: the subject's name contains an invisible control character (U+0007). Delete it; if your editor does not show it, delete the whole name and type it again."
+    );
+    let e = expect_error(&edit(&[(
+        r#"name = "甲村""#,
+        &format!("name = \"{}\"", "甲".repeat(31)),
+    )]));
+    assert_eq!(
+        e.render(Lang::Zh),
+        "bad.toml:19:8: 单位名称超过 30 个字（有 31 个字）。请改短，只写名字本身（职务、备注等不要写进名字）。"
+    );
+    assert_eq!(
+        e.render(Lang::En),
+        "bad.toml:19:8: the unit name is longer than 30 characters (it has 31). Shorten it: write only the name itself, without titles or notes."
+    );
+    // A quoted value never brings a hidden character to the terminal.
+    let e = expect_error(&edit(&[(
+        r#"role = "committee_member""#,
+        r#"role = "x\u001b[2Jy""#,
+    )]));
+    assert_eq!(
+        e.kind,
+        K::UnknownRole {
+            value: "x\u{1b}[2Jy".into()
+        }
+    );
+    assert!(
+        e.message(Lang::Zh).contains("不认识的职务“x<U+001B>[2Jy”"),
+        "{}",
+        e.message(Lang::Zh)
+    );
 }
 
 #[test]
