@@ -1116,17 +1116,6 @@ impl Run {
                 on_agenda && step == Some(AgendaStep::WrittenReports),
                 "{event:?} at {step:?}; keys {trail:?}"
             ),
-            // KNOWN BUG (see `same_keyer_note_hides_that_pass_2_was_saved`):
-            // pass 2 keyed by pass 1's keyer is saved, but the status line
-            // shows only the red note about the keyer. Tolerated here so
-            // the property keeps guarding everything else; remove this arm
-            // once the bug is fixed.
-            Event::TallySheetEntered {
-                pass: 2,
-                keyer: Some(k),
-                ..
-            } if matches!(app.status, Some(Status::Error(_)))
-                && self.app.current_round().and_then(|r| r.keyers[0].as_ref()) == Some(k) => {}
             _ => assert!(
                 matches!(app.status, Some(Status::Info(_))),
                 "{event:?} recorded, but the status line says {:?}; keys {trail:?}",
@@ -1649,15 +1638,10 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
 
 // ------------------------------------------------------------ bugs found
 
-/// BUG, found by the property: pass 2 of the tally sheet keyed by the
-/// same person as pass 1 is saved (and, agreeing with pass 1, counts), but
-/// after `s` the status line shows only the red note "提示：两遍都由 符明
-/// 录入；…": the save itself ("两遍一致，结果已计入") is never said.
-/// `after_sheet_saved` (src/app/sheet_edit.rs) overwrites the green
-/// sentence with the note. Expected: the save is announced (the note may
-/// follow it).
+/// Found by the property (fixed): pass 2 keyed by pass 1's keyer was
+/// saved while the status line showed only the keyer note. The save is
+/// announced, the note follows it.
 #[test]
-#[ignore = "bug: pass 2 keyed by pass 1's keyer is saved, but only a red keyer note is shown"]
 fn same_keyer_note_hides_that_pass_2_was_saved() {
     let _guard = app_fixture::lock(Lang::Zh);
     let (_dir, mut app) = app_fixture::demo_app();
@@ -1674,9 +1658,10 @@ fn same_keyer_note_hides_that_pass_2_was_saved() {
     assert_eq!(app.session.store.last_seq(), seq + 1, "pass 2 is recorded");
     let round = app.current_round().unwrap();
     assert!(round.agreed.is_some(), "and the sheet counts");
-    assert!(
-        matches!(app.status, Some(Status::Info(_))),
-        "but the save is not announced: {:?}",
-        app.status
+    assert_eq!(
+        app.status,
+        Some(Status::Info(
+            "两遍一致，结果已计入。提示：两遍都由 符明 录入；双人录入最好由两个人分别录".into()
+        ))
     );
 }

@@ -469,11 +469,11 @@ fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
         assert!(round(&app).agreed.is_some(), "saved all the same");
         assert_eq!(
             app.status,
-            Some(Status::Error(
+            Some(Status::Info(
                 zh_en(
                     l,
-                    "提示：两遍都由 符明 录入；双人录入最好由两个人分别录",
-                    "Note: both passes were keyed by 符明; double entry works best with two people"
+                    "两遍一致，结果已计入。提示：两遍都由 符明 录入；双人录入最好由两个人分别录",
+                    "Both passes agree; the results count. Note: both passes were keyed by 符明; double entry works best with two people"
                 )
                 .into()
             ))

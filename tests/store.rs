@@ -101,7 +101,7 @@ fn tamper_setup() -> (tempfile::TempDir, std::path::PathBuf, Connection) {
 
 fn damaged_at(path: &std::path::Path) -> u64 {
     match verify(path) {
-        Err(StoreError::Damaged { seq, .. }) => seq,
+        Err(StoreError::DamagedIn { seq, .. }) => seq,
         other => panic!("expected damage, got {other:?}"),
     }
 }
@@ -191,7 +191,11 @@ fn a_second_writer_is_refused_and_told_who_holds_it() {
     let mut first = Store::create(&path, &small_campaign()).unwrap();
     run_ballots(&mut first, 1);
     let err = Store::open(&path).unwrap_err();
-    let StoreError::Locked(holder) = &err else {
+    let StoreError::Locked {
+        holder: Some(holder),
+        ..
+    } = &err
+    else {
         panic!("expected Locked, got {err:?}")
     };
     assert_eq!(holder.pid, std::process::id());
@@ -252,7 +256,8 @@ fn a_file_from_a_newer_version_is_refused_unchanged() {
             err,
             StoreError::NewerSchema {
                 found: 99,
-                supported: 1
+                supported: 1,
+                ..
             }
         ),
         "{err:?}"
@@ -272,7 +277,16 @@ fn a_foreign_sqlite_file_is_refused() {
         .unwrap()
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
-    assert!(matches!(Store::open(&path), Err(StoreError::NotCeping)));
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(
+        err.problem(),
+        Some(ceping::store::FileProblem::NotCeping(
+            ceping::store::Looks::Sqlite
+        )),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
 #[test]
@@ -296,15 +310,12 @@ fn the_file_and_its_companions_are_private() {
     let path = new_file(&dir);
     let mut s = Store::create(&path, &small_campaign()).unwrap();
     run_ballots(&mut s, 1);
-    for p in [
-        path.clone(),
-        sidecar(&path, "-wal"),
-        sidecar(&path, "-shm"),
-        sidecar(&path, ".lock"),
-    ] {
+    for p in [path.clone(), sidecar(&path, "-wal"), sidecar(&path, "-shm")] {
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", p.display());
     }
+    // The writer lock is on the file itself: no lock file on Unix.
+    assert!(!sidecar(&path, ".lock").exists());
 }
 
 #[test]

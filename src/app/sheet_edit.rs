@@ -290,8 +290,16 @@ impl App {
             _ => {}
         }
         if same_keyer {
-            // A warning, not a block: one-person teams exist.
-            self.refuse(Msg::SheetSameKeyer, &[&keyer.unwrap_or_default()]);
+            // A warning, not a block (one-person teams exist): said after
+            // what was saved, so the save stays announced.
+            let note = Msg::SheetSameKeyer.fill(&[&keyer.unwrap_or_default()]);
+            let saved = match &self.status {
+                Some(super::Status::Info(s)) => {
+                    format!("{s}{}{note}", crate::i18n::tr("。", ". "))
+                }
+                _ => note,
+            };
+            self.status = Some(super::Status::Info(saved));
         }
     }
 

@@ -18,9 +18,8 @@
 //! is read past the limit. Every row keeps its spreadsheet row number
 //! (1-based), so errors point where Excel or WPS shows them.
 
-use std::path::Path;
-
 use std::io::Cursor;
+use std::path::Path;
 
 use calamine::{Ods, Reader, Sheets, Xls, Xlsx, open_workbook_auto_from_rs, open_workbook_from_rs};
 

@@ -92,14 +92,28 @@ impl Projector {
     }
 }
 
-/// Run the projector on `path` until the user quits.
+/// Run the projector on `path` until the user quits. The file is opened
+/// first (what is wrong with it is said first), then the terminal, which
+/// must be one: the projector has no plain-text form.
 pub fn run(path: &Path) -> Result<(), StoreError> {
+    use std::io::IsTerminal;
     let mut projector = Projector::open(path)?;
-    let mut terminal = ratatui::try_init()?;
+    let no_terminal = |detail| StoreError::NoTerminal {
+        command: "projector",
+        detail,
+    };
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return Err(no_terminal(None));
+    }
+    let mut terminal = ratatui::try_init().map_err(|e| no_terminal(Some(e.to_string())))?;
     crate::tui::restore_on_signals(None);
+    // A notice printed now (the file reopened) would garble the screen.
+    crate::store::quiet_notices(true);
     let result = event_loop(&mut terminal, &mut projector);
     ratatui::restore();
-    Ok(result?)
+    crate::store::quiet_notices(false);
+    // Drawing or reading keys failed: the terminal went away.
+    result.map_err(|e| no_terminal(Some(e.to_string())))
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, p: &mut Projector) -> std::io::Result<()> {

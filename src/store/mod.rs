@@ -9,54 +9,21 @@
 pub mod backup;
 pub mod chain;
 pub mod checkpoint;
+pub mod error;
 pub mod lock;
 pub mod schema;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, params};
-use thiserror::Error;
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::domain::{Campaign, DomainError, Event, Model};
 use crate::i18n::tr;
+pub use error::{Damage, FileProblem, Looks, StoreError, quiet_notices};
 pub use lock::Holder;
 use lock::WriterLock;
-
-/// What can go wrong with a campaign file; each a sentence for the liaison.
-#[derive(Debug, Error)]
-pub enum StoreError {
-    #[error("{}", tr(format!("文件 {0} 已经存在，ceping 不会覆盖它。请换一个文件名，或先把旧文件移走。", .0.display()), format!("{0} already exists; ceping will not overwrite it. Choose another name or move the old file away.", .0.display())))]
-    Exists(PathBuf),
-    #[error("{}", tr(format!("找不到文件 {0}。请检查路径，或用 ceping init 新建。", .0.display()), format!("{0} not found. Check the path, or create it with ceping init.", .0.display())))]
-    NotFound(PathBuf),
-    #[error("{}", tr(
-        format!("这个文件正在被另一个 ceping 写入：{0}@{1}（进程 {2}，自 {3} 起）。请先关闭那边的 ceping；只看结果可以用只读方式打开（如投影）。", .0.user, .0.host, .0.pid, .0.since),
-        format!("Another ceping is writing to this file: {0}@{1} (process {2}, since {3}). Close it first; to only look at results, open read-only (e.g. the projector).", .0.user, .0.host, .0.pid, .0.since)))]
-    Locked(Holder),
-    #[error(
-        "{}",
-        tr(
-            "这不是 ceping 的考核文件。请打开用 ceping init 或 ceping demo 建立的文件。",
-            "This is not a ceping campaign file. Open a file made by ceping init or ceping demo."
-        )
-    )]
-    NotCeping,
-    #[error("{}", tr(format!("这个文件由更新版本的 ceping 写入（格式 v{0}，本程序只认识到 v{1}）。请升级 ceping 后再打开；文件没有被改动。", .found, .supported), format!("This file was written by a newer ceping (format v{0}; this program knows up to v{1}). Upgrade ceping to open it; the file was not changed.", .found, .supported)))]
-    NewerSchema { found: i32, supported: i32 },
-    #[error("{}", tr(format!("无法保证断电后数据不丢失（{0}），为安全起见拒绝运行。请把文件放在本机硬盘上再试。", .0), format!("Cannot make writes crash-safe ({0}); refusing to run. Put the file on a local disk and try again.", .0)))]
-    Pragma(String),
-    #[error("{}", tr(format!("记录在第 {0} 条处损坏：{1}。请运行 ceping verify 查看，并使用备份。", .seq, .reason), format!("The record is damaged at event {0}: {1}. Run ceping verify, and use a backup.", .seq, .reason)))]
-    Damaged { seq: u64, reason: String },
-    #[error("{0}")]
-    Domain(#[from] DomainError),
-    #[error("{}", tr(format!("数据库错误：{0}", .0), format!("Database error: {0}", .0)))]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("{}", tr(format!("文件读写错误：{0}", .0), format!("File error: {0}", .0)))]
-    Io(#[from] std::io::Error),
-    #[error("{}", tr(format!("记录格式错误：{0}", .0), format!("Record format error: {0}", .0)))]
-    Json(#[from] serde_json::Error),
-}
 
 /// One stored event as read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,12 +55,18 @@ impl StoredEvent {
 /// An open campaign file.
 #[derive(Debug)]
 pub struct Store {
+    /// Declared before `lock`: the connection must close before the lock's
+    /// descriptor does (see `lock`).
     conn: Connection,
     path: PathBuf,
     /// Held while this store may write; `None` for read-only stores.
     lock: Option<WriterLock>,
     head: [u8; 32],
     last_seq: u64,
+    /// Opened immutable: the folder is read-only, so no writer can exist.
+    immutable: bool,
+    /// What the opening noticed (printed on stderr once, see `notices`).
+    notices: Vec<String>,
 }
 
 /// A writable campaign file and its folded model: the app layer's handle.
@@ -151,7 +124,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::Exists(path.to_path_buf()));
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(StoreError::at(path, e)),
         }
         let made = Self::create_in(path, campaign);
         if made.is_err() {
@@ -159,6 +132,7 @@ impl Store {
                 path.to_path_buf(),
                 sidecar(path, "-wal"),
                 sidecar(path, "-shm"),
+                #[cfg(not(unix))]
                 sidecar(path, ".lock"),
             ] {
                 let _ = std::fs::remove_file(p);
@@ -168,7 +142,10 @@ impl Store {
     }
 
     fn create_in(path: &Path, campaign: &Campaign) -> Result<Session, StoreError> {
-        let mut store = Self::open_writer(path, true)?;
+        let lock = Self::lock(path)?;
+        let mut store = Self::connect(path, true, true)?;
+        store.lock = Some(lock);
+        store.mark_writer()?;
         let event = Event::CampaignDefined {
             campaign: campaign.clone(),
         };
@@ -178,52 +155,107 @@ impl Store {
         Ok(Session { store, model })
     }
 
-    /// Open an existing campaign file for writing and fold its log.
+    /// Open an existing campaign file for writing and fold its log. Nothing
+    /// is written, locked or created beside the file before it shows itself
+    /// a campaign file (`schema::probe`), and nothing is written to it (not
+    /// even the writer note) before its whole log has folded.
     pub fn open(path: &Path) -> Result<Session, StoreError> {
-        let mut store = Self::open_writer(path, false)?;
+        schema::probe(path)?;
+        let lock = Self::lock(path)?;
+        // Without its lock until the log folded: it cannot append, and
+        // dropping it (on an error) writes nothing. Declared after `lock`,
+        // so it is dropped first.
+        let mut store = Self::connect(path, true, false)?;
         let model = store.replay()?;
+        store.lock = Some(lock);
+        store.mark_writer()?;
+        store.announce();
         // Fold in what an earlier unclean exit left in the -wal, and put
         // the "in use" mark into the main file (see `checkpoint`).
         let _ = store.checkpoint();
         Ok(Session { store, model })
     }
 
-    fn open_writer(path: &Path, creating: bool) -> Result<Store, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::NotFound(path.to_path_buf()));
+    /// The writer lock of `path`, or who holds it.
+    fn lock(path: &Path) -> Result<WriterLock, StoreError> {
+        match lock::try_lock(path) {
+            Ok(Some(lock)) => Ok(lock),
+            Ok(None) => Err(StoreError::Locked {
+                path: path.to_path_buf(),
+                holder: Self::holder(path),
+            }),
+            Err(e) => Err(StoreError::at(path, e)),
         }
-        let Some(lock) = lock::try_lock(path)? else {
-            return Err(StoreError::Locked(Self::holder(path)));
-        };
-        let mut conn = Connection::open_with_flags(path, sqlite_flags(true))?;
-        schema::migrate(&mut conn, creating)?;
-        schema::durable_pragmas(&conn, true)?;
+    }
+
+    /// Note in the file who writes it, for a refused second writer.
+    fn mark_writer(&mut self) -> Result<(), StoreError> {
         let me = Holder::me();
-        conn.execute(
-            "INSERT OR REPLACE INTO writer (id, user, host, pid, since) VALUES (1, ?1, ?2, ?3, ?4)",
-            params![me.user, me.host, me.pid, me.since],
-        )?;
-        // The head is set by `replay` before anything can be appended.
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO writer (id, user, host, pid, since) VALUES (1, ?1, ?2, ?3, ?4)",
+                params![me.user, me.host, me.pid, me.since],
+            )
+            .map_err(|e| StoreError::at(&self.path, e))?;
+        Ok(())
+    }
+
+    /// A connection to `path`, checked: SQLite's read-write or read-only
+    /// open, the schema version (migrated when `creating`), WAL and full
+    /// sync, the file and its `-wal`/`-shm` private. The store holds no lock
+    /// yet. Its head is set by `replay` before anything can be appended.
+    fn connect(path: &Path, write: bool, creating: bool) -> Result<Store, StoreError> {
+        let at = |e: StoreError| StoreError::at(path, e);
+        let mut conn = Connection::open_with_flags(path, sqlite_flags(write))
+            .map_err(|e| StoreError::at(path, e))?;
+        // SQLite quietly opens a file it cannot write read-only.
+        if write
+            && conn
+                .is_readonly("main")
+                .map_err(|e| StoreError::at(path, e))?
+        {
+            let problem = error::read_only_problem(path);
+            return Err(StoreError::file(path, problem, None));
+        }
+        if write {
+            schema::migrate(&mut conn, path, creating).map_err(at)?;
+        } else {
+            schema::check_version(&conn, path, false).map_err(at)?;
+        }
+        schema::durable_pragmas(&conn, write).map_err(at)?;
+        lock::private_companions(path);
+        let notices = lock::keep_private(path).into_iter().collect();
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            lock: Some(lock),
+            lock: None,
             head: chain::GENESIS,
             last_seq: 0,
+            immutable: false,
+            notices,
         })
     }
 
-    /// Who holds the write lock, as noted in the file (best effort).
-    fn holder(path: &Path) -> Holder {
-        let unknown = Holder {
-            user: "?".into(),
-            host: "?".into(),
-            pid: 0,
-            since: "?".into(),
-        };
-        let Ok(conn) = Connection::open_with_flags(path, sqlite_flags(false)) else {
-            return unknown;
-        };
+    /// Who holds the write lock, as noted in the file (best effort). Read
+    /// immutable first: the writer's note reaches the main file at once
+    /// (its checkpoint at open), and nothing is created beside a second
+    /// name of the file (a hard link has its own `-wal` name).
+    fn holder(path: &Path) -> Option<Box<Holder>> {
+        let immutable =
+            Connection::open_with_flags(schema::immutable_uri(path), schema::read_only_flags());
+        let read = |conn: Connection| Self::read_holder(&conn);
+        immutable
+            .ok()
+            .and_then(read)
+            .or_else(|| {
+                Connection::open_with_flags(path, sqlite_flags(false))
+                    .ok()
+                    .and_then(read)
+            })
+            .map(Box::new)
+    }
+
+    fn read_holder(conn: &Connection) -> Option<Holder> {
         conn.query_row(
             "SELECT user, host, pid, since FROM writer WHERE id = 1",
             [],
@@ -236,24 +268,55 @@ impl Store {
                 })
             },
         )
-        .unwrap_or(unknown)
+        .ok()
     }
 
     /// Open read-only, without the writer lock (the projector, `verify`,
-    /// `export`). Never writes.
+    /// `export`, `merge`'s inputs). Never writes. On a read-only folder or
+    /// medium (a write-protected USB stick), where SQLite cannot make the
+    /// `-shm`, the file is opened immutable instead (no writer can exist
+    /// there), and a notice says so.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::NotFound(path.to_path_buf()));
+        schema::probe(path)?;
+        let store = match Self::connect(path, false, false) {
+            Err(e)
+                if e.problem() == Some(FileProblem::ReadOnlyFolder)
+                    && !error::folder_writable(path) =>
+            {
+                Self::connect_immutable(path)?
+            }
+            opened => opened?,
+        };
+        store.announce();
+        Ok(store)
+    }
+
+    /// The read-only folder's fallback: SQLite's immutable open, which
+    /// reads the main file alone. Refused when a `-wal` beside it holds
+    /// records (they would be missed).
+    fn connect_immutable(path: &Path) -> Result<Store, StoreError> {
+        let wal = std::fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
+        if wal {
+            return Err(StoreError::file(path, FileProblem::WalOnReadOnly, None));
         }
-        let conn = Connection::open_with_flags(path, sqlite_flags(false))?;
-        schema::check_version(&conn, false)?;
-        schema::durable_pragmas(&conn, false)?;
+        let conn =
+            Connection::open_with_flags(schema::immutable_uri(path), schema::read_only_flags())
+                .map_err(|e| StoreError::at(path, e))?;
+        schema::check_version(&conn, path, false).map_err(|e| StoreError::at(path, e))?;
+        let f = path.display();
+        let mut notices = vec![tr(
+            format!("注意：{f} 以只读方式打开（文件夹不可写）。"),
+            format!("note: {f} opened read-only (the folder is not writable)."),
+        )];
+        notices.extend(lock::keep_private(path));
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             lock: None,
             head: chain::GENESIS,
             last_seq: 0,
+            immutable: true,
+            notices,
         })
     }
 
@@ -263,6 +326,24 @@ impl Store {
 
     pub fn is_writer(&self) -> bool {
         self.lock.is_some()
+    }
+
+    /// Opened immutable on a read-only folder (see `open_read_only`).
+    pub fn is_immutable(&self) -> bool {
+        self.immutable
+    }
+
+    /// What the opening noticed, each a one-line sentence: the file was
+    /// readable by others (and made private), or opened read-only.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Print the notices on stderr (once per process each).
+    fn announce(&self) {
+        for n in &self.notices {
+            error::notice(n);
+        }
     }
 
     /// The chain head after the last event walked or appended.
@@ -302,8 +383,11 @@ impl Store {
         self.conn
             .prepare_cached(
                 "INSERT INTO events (seq, ts, kind, body, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![seq as i64, ts, kind, body, chain::to_hex(&hash)])?;
+            )
+            .and_then(|mut insert| {
+                insert.execute(params![seq as i64, ts, kind, body, chain::to_hex(&hash)])
+            })
+            .map_err(|e| StoreError::at(&self.path, e))?;
         self.head = hash;
         self.last_seq = seq;
         Ok(seq)
@@ -314,26 +398,68 @@ impl Store {
     /// microseconds, its own short implicit transaction: how the projector
     /// learns that there is something new to read.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::at(&self.path, e))
     }
 
-    /// Events after `after` (0 for all), in order.
+    /// Events after `after` (0 for all), in order. A row that does not
+    /// hold what the schema stores (text that is not UTF-8, a number for
+    /// text) is damage at that event.
     pub fn read_after(&self, after: u64) -> Result<Vec<StoredEvent>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, ts, kind, body, hash FROM events WHERE seq > ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([after as i64], |r| {
-            Ok(StoredEvent {
-                seq: r.get::<_, i64>(0)? as u64,
-                ts: r.get(1)?,
-                kind: r.get(2)?,
-                body: r.get(3)?,
-                hash: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let at = |e| StoreError::at(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, ts, kind, body, hash FROM events WHERE seq > ?1 ORDER BY seq",
+            )
+            .map_err(at)?;
+        let mut rows = stmt.query([after as i64]).map_err(at)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(at)? {
+            let seq = match r.get_ref(0).map_err(at)? {
+                ValueRef::Integer(seq) if seq > 0 => seq as u64,
+                _ => {
+                    let damage = FileProblem::Damaged(Damage::BadData);
+                    return Err(StoreError::file(&self.path, damage, None));
+                }
+            };
+            let text = |i: usize, name: &str| match r.get_ref(i).map_err(at)? {
+                ValueRef::Text(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| {
+                    self.damaged(
+                        seq,
+                        tr(
+                            format!("{name} 栏里的文字编码无效"),
+                            format!("its {name} field is not valid UTF-8 text"),
+                        ),
+                    )
+                }),
+                _ => Err(self.damaged(
+                    seq,
+                    tr(
+                        format!("{name} 栏里不是文字"),
+                        format!("its {name} field is not text"),
+                    ),
+                )),
+            };
+            out.push(StoredEvent {
+                seq,
+                ts: text(1, "ts")?,
+                kind: text(2, "kind")?,
+                body: text(3, "body")?,
+                hash: text(4, "hash")?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The log of this file is damaged at `seq`.
+    fn damaged(&self, seq: u64, reason: String) -> StoreError {
+        StoreError::DamagedIn {
+            path: self.path.clone(),
+            seq,
+            reason,
+        }
     }
 
     /// Walk the whole chain from the start, checking every link, handing each
@@ -342,41 +468,55 @@ impl Store {
         &mut self,
         mut visit: impl FnMut(&Event, &[u8; 32]) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        // AUTOINCREMENT remembers the largest seq ever used: a missing tail
-        // shows up below even though the remaining chain is intact. Read it
-        // before the events, so a commit landing in between (the liaison
-        // keeps working while `verify` or `export` runs) only adds events.
-        let max_used: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
-                [],
-                |r| r.get(0),
-            )
-            .ok();
+        // AUTOINCREMENT remembers the largest seq ever used (its row in
+        // `sqlite_sequence`): a missing tail shows up below even though the
+        // remaining chain is intact. It and the events are read in one read
+        // transaction, so a commit landing meanwhile (the liaison keeps
+        // working while `verify` or `export` runs) is either in both or in
+        // neither.
+        let (max_used, events) = {
+            let at = |e| StoreError::at(&self.path, e);
+            let tx = self.conn.unchecked_transaction().map_err(at)?;
+            let max_used: Option<i64> = tx
+                .query_row(
+                    "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(at)?;
+            let events = self.read_after(0)?;
+            tx.finish().map_err(at)?;
+            (max_used, events)
+        };
         let mut head = chain::GENESIS;
         let mut last = 0;
-        for e in self.read_after(0)? {
+        for e in events {
             if e.seq != last + 1 {
-                return Err(StoreError::Damaged {
-                    seq: last + 1,
-                    reason: tr("这条记录缺失", "this event is missing"),
-                });
+                return Err(self.damaged(last + 1, tr("这条记录缺失", "this event is missing")));
             }
             let (expect, event) = e
                 .link_after(&head)
-                .map_err(|reason| StoreError::Damaged { seq: e.seq, reason })?;
+                .map_err(|reason| self.damaged(e.seq, reason))?;
             visit(&event, &head)?;
             head = expect;
             last = e.seq;
         }
-        if let Some(max) = max_used
-            && max as u64 > last
-        {
-            return Err(StoreError::Damaged {
-                seq: last + 1,
-                reason: tr("末尾的记录被删除", "events at the end were deleted"),
-            });
+        match max_used {
+            Some(max) if max as u64 > last => {
+                return Err(self.damaged(
+                    last + 1,
+                    tr("末尾的记录被删除", "events at the end were deleted"),
+                ));
+            }
+            // The counter cannot be below the last seq, nor gone while
+            // events exist: someone changed it, and a deleted tail would
+            // go unnoticed.
+            Some(max) if (max as u64) < last => {
+                return Err(self.damaged(last + 1, sequence_changed()));
+            }
+            None if last > 0 => return Err(self.damaged(last + 1, sequence_changed())),
+            _ => {}
         }
         self.head = head;
         self.last_seq = last;
@@ -385,6 +525,7 @@ impl Store {
 
     /// Fold the whole log into a model, checking the chain on the way.
     pub fn replay(&mut self) -> Result<Model, StoreError> {
+        let path = self.path.clone();
         let mut model: Option<Model> = None;
         let mut seq = 0u64;
         self.walk_chain(|event, prev| {
@@ -393,16 +534,22 @@ impl Store {
                 None => Model::from_first(event).map(|m| model = Some(m)),
                 Some(m) => check_head(m, event, prev).and_then(|()| m.apply(event)),
             };
-            folded.map_err(|e| StoreError::Damaged {
+            folded.map_err(|e| StoreError::DamagedIn {
+                path: path.clone(),
                 seq,
                 reason: e.to_string(),
             })
         })?;
-        model.ok_or(StoreError::Damaged {
-            seq: 1,
-            reason: tr("文件里没有考核方案", "the file holds no campaign"),
-        })
+        model.ok_or_else(|| self.damaged(1, tr("文件里没有考核方案", "the file holds no campaign")))
     }
+}
+
+/// Why a changed `sqlite_sequence` is damage.
+fn sequence_changed() -> String {
+    tr(
+        "记录编号的计数（sqlite_sequence）被删除或改动过，无法确认末尾没有记录被删除",
+        "the event counter (sqlite_sequence) was deleted or changed, so events deleted from the end cannot be ruled out",
+    )
 }
 
 /// `path` with `suffix` appended to the file name (SQLite's -wal, -shm).

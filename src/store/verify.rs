@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Store;
-use super::{StoreError, StoredEvent, chain};
+use super::{Damage, FileProblem, StoreError, StoredEvent, chain};
 use crate::catalog::Msg;
 use crate::domain::{Event, MeetingKind, Model};
 use crate::i18n::tr;
@@ -154,18 +154,20 @@ fn one_line(s: &str) -> String {
 pub fn verify(path: &Path) -> Result<Report, StoreError> {
     let mut store = Store::open_read_only(path)?;
     let integrity: Vec<String> = {
-        let mut stmt = store.connection().prepare("PRAGMA integrity_check")?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
+        let at = |e| StoreError::at(path, e);
+        let mut stmt = store
+            .connection()
+            .prepare("PRAGMA integrity_check")
+            .map_err(at)?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<Result<_, _>>())
+            .map_err(at)?
     };
     if integrity != ["ok"] {
-        return Err(StoreError::Damaged {
-            seq: 0,
-            reason: tr(
-                format!("SQLite 完整性检查失败：{}", integrity.join("; ")),
-                format!("SQLite integrity check failed: {}", integrity.join("; ")),
-            ),
-        });
+        // SQLite's own findings, the first few, as the detail line.
+        let found: Vec<&str> = integrity.iter().take(3).map(String::as_str).collect();
+        let damage = FileProblem::Damaged(Damage::Integrity);
+        return Err(StoreError::file(path, damage, Some(found.join("; "))));
     }
     let model = store.replay()?;
     let (events, head) = (store.last_seq(), store.head());
@@ -173,7 +175,14 @@ pub fn verify(path: &Path) -> Result<Report, StoreError> {
     // appended more since) and list their closings.
     let mut stored = store.read_after(0)?;
     stored.truncate(usize::try_from(events).unwrap_or(usize::MAX));
-    let closings = closings(&stored, &head)?;
+    let closings = closings(&stored, &head).map_err(|e| match e {
+        StoreError::Damaged { seq, reason } => StoreError::DamagedIn {
+            path: path.to_path_buf(),
+            seq,
+            reason,
+        },
+        e => e,
+    })?;
     Ok(Report {
         events,
         head,
