@@ -153,14 +153,22 @@ fn bench_render(c: &mut Criterion) {
     press(&mut app, KeyCode::Esc); // any key closes help, and only that
     assert!(!app.help && matches!(app.screen, Screen::Ballots(_)));
 
-    // A second unit: t at counting (rather than Enter) opens the tally-sheet
-    // screen at pass 1; nothing is saved.
+    // A second unit: t at counting (rather than Enter) asks to set its
+    // keyed ballots aside (one method per round; set-up only: one event),
+    // then opens the tally-sheet screen at pass 1 (its keyer question
+    // answered with Enter).
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     open_row(&mut app, annual_row(2));
     assert_step(&app, &AgendaStep::Counting);
     press(&mut app, KeyCode::Char('t'));
+    for c in "bench".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Sheet(_)));
+    assert!(app.prompt.is_none());
     assert_eq!(unit_on_screen(&app).as_ref(), Some(&names[2]));
     g.bench_function("tally_sheet", |b| b.iter(|| draw(&mut term, &app)));
 
@@ -198,6 +206,22 @@ fn bench_render(c: &mut Criterion) {
     assert!(matches!(app.screen, Screen::Ballots(_)));
     let lines = app.current_round().unwrap().lines.len();
     let entered = app.current_round().unwrap().ballots.len();
+    // Room for the timed saves: more issued and returned than will be
+    // keyed, so Enter saves rather than asking about a ballot beyond 收回
+    // (set-up only, untimed).
+    let round = app.current_round().unwrap().key.clone();
+    for event in [
+        ceping::domain::Event::BallotsIssued {
+            round: round.clone(),
+            count: ceping::domain::checks::MAX_COUNT,
+        },
+        ceping::domain::Event::BallotsReturned {
+            round,
+            count: ceping::domain::checks::MAX_COUNT,
+        },
+    ] {
+        app.session.record(event).unwrap();
+    }
     draw(&mut term, &app);
 
     let mut g = c.benchmark_group("keystroke_to_frame_200x60");

@@ -63,7 +63,7 @@ pub enum MergeError {
     Output(#[from] crate::fsid::OutputRefusal),
     #[error("{}", tr(format!("{0} 已经存在，合并不会覆盖它。请换一个文件名，或先把旧文件移走。", .0.display()), format!("{0} already exists; merge never overwrites it. Choose another name or move the old file away.", .0.display())))]
     Exists(PathBuf),
-    #[error("{}", tr(format!("不能合并 {0}：{1}", .file.display(), .error), format!("Cannot merge {0}: {1}", .file.display(), .error)))]
+    #[error("{}", input_text(.file, .error))]
     Input { file: PathBuf, error: StoreError },
     #[error("{}", tr(format!("{0} 的考核方案与 {1} 不同：{2}。只能合并同一考核方案的文件。", .file.display(), .first.display(), .what), format!("{0} holds a different campaign from {1}: {2}. Only files of the same campaign can be merged.", .file.display(), .first.display(), .what)))]
     Campaign {
@@ -171,6 +171,19 @@ fn file_name(path: &Path) -> String {
 
 /// Verify `path`, then read back exactly the events verified (a file still
 /// being written may have grown since).
+/// Why an input cannot be merged: the error alone when it already names
+/// the file (the file's own sentences do), else with the file in front.
+fn input_text(file: &Path, error: &StoreError) -> String {
+    let text = error.to_string();
+    if text.contains(&file.display().to_string()) {
+        return text;
+    }
+    tr(
+        format!("不能合并 {}：{text}", file.display()),
+        format!("Cannot merge {}: {text}", file.display()),
+    )
+}
+
 fn read_input(path: &Path) -> Result<Input, MergeError> {
     let refused = |error| MergeError::Input {
         file: path.to_path_buf(),

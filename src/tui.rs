@@ -22,6 +22,8 @@ pub fn now() -> DateTime<FixedOffset> {
 /// mirror copy if asked.
 pub fn run(session: Session, mirror: Option<crate::app::mirror::Mirror>) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    // Notes on stderr would land in the middle of the screen.
+    crate::store::quiet_notices(true);
     restore_on_signals(Some(session.store.path().to_path_buf()));
     let mut app = App::new(session, now());
     app.mirror = mirror;

@@ -337,3 +337,76 @@ fn ballots_carry_nothing_about_who_filled_them_in() {
         assert_eq!(keys, ["round", "number", "content"]);
     }
 }
+
+#[test]
+fn verify_detects_a_deleted_sequence_row() {
+    let (_d, path, conn) = tamper_setup();
+    // Events 1..=10 stay; only the counter that proves the tail is gone.
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'events'", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 11);
+}
+
+#[test]
+fn verify_detects_a_lowered_sequence_hiding_a_deleted_tail() {
+    let (_d, path, conn) = tamper_setup();
+    conn.execute_batch(
+        "DELETE FROM events WHERE seq > 7;
+         UPDATE sqlite_sequence SET seq = 6 WHERE name = 'events';",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(damaged_at(&path), 8);
+}
+
+#[test]
+fn a_damaged_log_gets_no_writer_note() {
+    let (_d, path, conn) = tamper_setup();
+    conn.execute(
+        "UPDATE events SET ts = '2022-01-01T00:00:00.000+08:00' WHERE seq = 5",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::DamagedIn { seq: 5, .. }),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let notes: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM writer", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_writer_lock_belongs_to_the_file_not_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(&dir);
+    drop(Store::create(&path, &small_campaign()).unwrap());
+    let hard = dir.path().join("hard.ceping");
+    std::fs::hard_link(&path, &hard).unwrap();
+    let soft = dir.path().join("soft.ceping");
+    std::os::unix::fs::symlink(&path, &soft).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let dotdot = dir.path().join("sub").join("..").join("南塘村.ceping");
+    // Whichever name the first writer used, every other name is refused.
+    for first in [&path, &hard, &soft, &dotdot] {
+        let writer = Store::open(first).unwrap();
+        for second in [&path, &hard, &soft, &dotdot] {
+            match Store::open(second) {
+                Err(StoreError::Locked {
+                    holder: Some(h), ..
+                }) => assert_eq!(h.pid, std::process::id()),
+                other => panic!("{} then {}: {other:?}", first.display(), second.display()),
+            }
+        }
+        drop(writer);
+    }
+    assert!(!sidecar(&path, ".lock").exists());
+}

@@ -178,7 +178,11 @@ fn problem_text(p: &Problem, file: &str) -> String {
     match p {
         Problem::Missing => Msg::ProjectorMissing.fill(&[&file]),
         Problem::Replaced => Msg::ProjectorReplaced.fill(&[&file]),
-        Problem::Unreadable(why) => Msg::ProjectorUnreadable.fill(&[&file, why]),
+        Problem::Unreadable(why) => {
+            // The reason is a sentence of its own: no second full stop.
+            let why = why.trim_end_matches(['。', '.']);
+            Msg::ProjectorUnreadable.fill(&[&file, &why])
+        }
     }
 }
 

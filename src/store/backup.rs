@@ -60,15 +60,18 @@ pub fn backup(src: &Path, dest: &Path, replace: bool) -> Result<Copied, StoreErr
     if out.exists() && !replace {
         return Err(StoreError::Exists(out));
     }
-    let (tmp, file) = crate::export::temp_beside(&out)?;
+    let (tmp, file) = crate::export::temp_beside(&out).map_err(|e| StoreError::at(&out, e))?;
     drop(file);
-    let result = write_copy(src, &tmp).and_then(|copied| {
-        put_in_place(&tmp, &out, replace)?;
-        Ok(Copied {
-            path: out,
-            ..copied
+    let result = write_copy(src, &tmp)
+        .and_then(|copied| {
+            put_in_place(&tmp, &out, replace)?;
+            Ok(Copied {
+                path: out.clone(),
+                ..copied
+            })
         })
-    });
+        // Raw SQLite and system errors as sentences naming the copy.
+        .map_err(|e| StoreError::at(&out, e));
     if result.is_err() {
         for p in [tmp.clone(), sidecar(&tmp, "-wal"), sidecar(&tmp, "-shm")] {
             let _ = std::fs::remove_file(p);

@@ -82,6 +82,8 @@ pub enum FileProblem {
     /// The folder (or the whole medium) cannot be written: no `-wal` or
     /// `-shm` can be made there.
     ReadOnlyFolder,
+    /// A new file cannot be made in the folder (`init`, `demo`).
+    CannotCreate,
     /// The folder cannot be written and a `-wal` beside the file holds
     /// records that only a writable folder lets SQLite read.
     WalOnReadOnly,
@@ -420,6 +422,17 @@ const LOOK_EN: &str = "to only look at the results, use ceping verify, export or
 /// The sentence for a file failure. `path` is `None` for an error not tied
 /// to a file (then "the campaign file").
 pub fn sentence(problem: FileProblem, path: Option<&Path>) -> String {
+    let text = sentence_for(problem, path);
+    if path.is_some() {
+        return text;
+    }
+    // Spaces set a path apart from Chinese; not a Chinese word.
+    text.replace(" 考核文件 ", "考核文件")
+        .replace(" 考核文件", "考核文件")
+        .replace("考核文件 ", "考核文件")
+}
+
+fn sentence_for(problem: FileProblem, path: Option<&Path>) -> String {
     use FileProblem as P;
     let f = match path {
         Some(p) => p.display().to_string(),
@@ -462,6 +475,14 @@ pub fn sentence(problem: FileProblem, path: Option<&Path>) -> String {
             ),
             format!(
                 "{folder_en} is not writable (a write-protected USB stick, for example), so ceping cannot record in {f} there. Copy the file to a writable folder (such as the laptop's disk) and open it there; {LOOK_EN}"
+            ),
+        ),
+        P::CannotCreate => tr(
+            format!(
+                "{folder_zh}不可写（例如写保护的 U 盘），无法在那里建立 {f}。请换一个可写的文件夹。"
+            ),
+            format!(
+                "{folder_en} is not writable (a write-protected USB stick, for example), so {f} cannot be created there. Choose a writable folder."
             ),
         ),
         P::WalOnReadOnly => tr(
@@ -656,9 +677,11 @@ impl fmt::Display for StoreError {
                     f,
                     "{}",
                     tr(
-                        format!("{p} 的记录在第 {seq} 条处损坏：{reason}。{BACKUP_ZH}"),
                         format!(
-                            "The record in {p} is damaged at event {seq}: {reason}. {BACKUP_EN}"
+                            "记录在第 {seq} 条处损坏：{reason}。请改用 {p} 的备份，并保留这个文件以便查明原因。"
+                        ),
+                        format!(
+                            "The record is damaged at event {seq}: {reason}. Use a backup of {p}, and keep this file so the cause can be found."
                         ),
                     )
                 )

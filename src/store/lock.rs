@@ -29,6 +29,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(unix)]
 use crate::i18n::tr;
 
 /// Who holds the write lock, for the refusal message.

@@ -124,7 +124,20 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::Exists(path.to_path_buf()));
             }
-            Err(e) => return Err(StoreError::at(path, e)),
+            Err(e) => {
+                return Err(match StoreError::at(path, e) {
+                    StoreError::File {
+                        path,
+                        problem: FileProblem::ReadOnlyFolder,
+                        detail,
+                    } => StoreError::File {
+                        path,
+                        problem: FileProblem::CannotCreate,
+                        detail,
+                    },
+                    e => e,
+                });
+            }
         }
         let made = Self::create_in(path, campaign);
         if made.is_err() {
@@ -166,6 +179,7 @@ impl Store {
         // dropping it (on an error) writes nothing. Declared after `lock`,
         // so it is dropped first.
         let mut store = Self::connect(path, true, false)?;
+        store.check_integrity(true)?;
         let model = store.replay()?;
         store.lock = Some(lock);
         store.mark_writer()?;
@@ -223,6 +237,7 @@ impl Store {
             schema::check_version(&conn, path, false).map_err(at)?;
         }
         schema::durable_pragmas(&conn, write).map_err(at)?;
+        schema::check_whole(&conn, path)?;
         lock::private_companions(path);
         let notices = lock::keep_private(path).into_iter().collect();
         Ok(Store {
@@ -236,22 +251,20 @@ impl Store {
         })
     }
 
-    /// Who holds the write lock, as noted in the file (best effort). Read
-    /// immutable first: the writer's note reaches the main file at once
-    /// (its checkpoint at open), and nothing is created beside a second
-    /// name of the file (a hard link has its own `-wal` name).
+    /// Who holds the write lock, as noted in the file (best effort). With
+    /// a `-wal` beside this name, read through it (the note may be only
+    /// there); without one (a hard link has its own `-wal` name, which the
+    /// writer does not use), read the main file immutable, where the
+    /// writer's checkpoint at open put the note, so that nothing is
+    /// created beside the second name.
     fn holder(path: &Path) -> Option<Box<Holder>> {
-        let immutable =
-            Connection::open_with_flags(schema::immutable_uri(path), schema::read_only_flags());
-        let read = |conn: Connection| Self::read_holder(&conn);
-        immutable
-            .ok()
-            .and_then(read)
-            .or_else(|| {
-                Connection::open_with_flags(path, sqlite_flags(false))
-                    .ok()
-                    .and_then(read)
-            })
+        let conn = if sidecar(path, "-wal").exists() {
+            Connection::open_with_flags(path, sqlite_flags(false))
+        } else {
+            Connection::open_with_flags(schema::immutable_uri(path), schema::read_only_flags())
+        };
+        conn.ok()
+            .and_then(|conn| Self::read_holder(&conn))
             .map(Box::new)
     }
 
@@ -303,6 +316,7 @@ impl Store {
             Connection::open_with_flags(schema::immutable_uri(path), schema::read_only_flags())
                 .map_err(|e| StoreError::at(path, e))?;
         schema::check_version(&conn, path, false).map_err(|e| StoreError::at(path, e))?;
+        schema::check_whole(&conn, path)?;
         let f = path.display();
         let mut notices = vec![tr(
             format!("注意：{f} 以只读方式打开（文件夹不可写）。"),

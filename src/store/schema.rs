@@ -119,6 +119,24 @@ pub fn check_version(conn: &Connection, path: &Path, fresh_ok: bool) -> Result<i
     Ok(version)
 }
 
+/// SQLite writes whole pages: a main file that is not whole pages was cut
+/// short (a copy broken off, a stick pulled), even where SQLite would read
+/// the rest without complaint.
+pub fn check_whole(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let page: u32 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .map_err(|e| StoreError::at(path, e))?;
+    let page = u64::from(page);
+    let len = std::fs::metadata(path)
+        .map_err(|e| StoreError::at(path, e))?
+        .len();
+    if page > 0 && len % page != 0 {
+        let damage = FileProblem::Damaged(Damage::Truncated);
+        return Err(StoreError::file(path, damage, None));
+    }
+    Ok(())
+}
+
 /// `path` as an SQLite URI that opens it immutable: read-only, no lock
 /// taken, nothing created beside it (no `-wal`, no `-shm`), and whatever a
 /// `-wal` holds ignored.

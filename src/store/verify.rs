@@ -151,24 +151,45 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
+impl Store {
+    /// SQLite's integrity check (`quick`: the quicker one, which skips the
+    /// indexes' contents; what `open` runs before writing anything).
+    pub(crate) fn check_integrity(&self, quick: bool) -> Result<(), StoreError> {
+        let path = self.path();
+        let at = |e| StoreError::at(path, e);
+        let pragma = if quick {
+            "PRAGMA quick_check"
+        } else {
+            "PRAGMA integrity_check"
+        };
+        let mut stmt = self.connection().prepare(pragma).map_err(at)?;
+        let found: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect::<Result<_, _>>())
+            .map_err(at)?;
+        if found == ["ok"] {
+            return Ok(());
+        }
+        // A file that is not whole pages was cut short.
+        let cut = std::fs::metadata(path).is_ok_and(|m| m.len() % 512 != 0);
+        let damage = if cut {
+            Damage::Truncated
+        } else {
+            Damage::Integrity
+        };
+        // SQLite's own findings, the first few, as the detail line.
+        let found: Vec<&str> = found.iter().take(3).map(String::as_str).collect();
+        Err(StoreError::file(
+            path,
+            FileProblem::Damaged(damage),
+            Some(found.join("; ")),
+        ))
+    }
+}
+
 pub fn verify(path: &Path) -> Result<Report, StoreError> {
     let mut store = Store::open_read_only(path)?;
-    let integrity: Vec<String> = {
-        let at = |e| StoreError::at(path, e);
-        let mut stmt = store
-            .connection()
-            .prepare("PRAGMA integrity_check")
-            .map_err(at)?;
-        stmt.query_map([], |r| r.get(0))
-            .and_then(|rows| rows.collect::<Result<_, _>>())
-            .map_err(at)?
-    };
-    if integrity != ["ok"] {
-        // SQLite's own findings, the first few, as the detail line.
-        let found: Vec<&str> = integrity.iter().take(3).map(String::as_str).collect();
-        let damage = FileProblem::Damaged(Damage::Integrity);
-        return Err(StoreError::file(path, damage, Some(found.join("; "))));
-    }
+    store.check_integrity(false)?;
     let model = store.replay()?;
     let (events, head) = (store.last_seq(), store.head());
     // Read back exactly the events just verified (the liaison may have
