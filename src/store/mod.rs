@@ -12,6 +12,7 @@ pub mod checkpoint;
 pub mod error;
 pub mod lock;
 pub mod schema;
+mod sentences;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
