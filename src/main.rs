@@ -16,6 +16,38 @@ use ceping::store::{Store, verify};
 use ceping::{campaign_toml, export, summary};
 
 /// ceping (测评): run a village's annual review meeting live.
+/// `println!` that ends quietly when the reader has gone (`ceping verify
+/// FILE | head -1`): a closed pipe is not an error worth a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            stdout_failed(e);
+        }
+    }};
+}
+
+/// Standard output failed: a reader that went away ends the command
+/// quietly; anything else (a full disk behind a redirect) is an error, so
+/// a cut-short export never looks complete.
+fn stdout_failed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("{}{e}", tr("错误：无法写出结果：", "error: cannot write the output: "));
+    std::process::exit(1);
+}
+
+/// `print!` likewise.
+macro_rules! out_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+            stdout_failed(e);
+        }
+    }};
+}
+
 #[derive(Debug, Parser)]
 #[command(name = "ceping", version, about, long_about = None)]
 struct Cli {
@@ -161,7 +193,7 @@ fn run(command: Command) -> Result<()> {
                 None => campaign_toml::demo(),
             };
             let session = Store::create(&file, &campaign)?;
-            println!(
+            out!(
                 "{}",
                 tr(
                     format!(
@@ -189,7 +221,7 @@ fn run(command: Command) -> Result<()> {
                 ))
             });
             let session = Store::create(&file, &campaign_toml::demo())?;
-            println!(
+            out!(
                 "{}",
                 tr(
                     format!("演示文件：{}", file.display()),
@@ -209,7 +241,7 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Backup { file, dest, force } => {
             let copied = ceping::store::backup::backup(&file, &dest, force)?;
-            println!(
+            out!(
                 "{}",
                 tr(
                     format!(
@@ -232,14 +264,14 @@ fn run(command: Command) -> Result<()> {
             // Looked at before opening: opening creates the -wal.
             let copied = ceping::store::checkpoint::copied_in_use(&file) == Some(true);
             let report = verify::verify(&file)?;
-            println!("{}", report.summary());
+            out!("{}", report.summary());
             if copied {
-                println!("{}", in_use_note(&report));
+                out!("{}", in_use_note(&report));
             }
             // Every round ever closed, with the fingerprint shown when it
             // closed, for checking against the signed minutes.
             for line in report.closing_lines() {
-                println!("{line}");
+                out!("{line}");
             }
             Ok(())
         }
@@ -285,7 +317,7 @@ fn run(command: Command) -> Result<()> {
             let model = store.replay()?;
             let bytes = export::forms::to_bytes(&model, &unit, &meeting, copies)?;
             export::write_output(&output, &bytes, force, &[&file], OutputKind::Ballots)?;
-            println!(
+            out!(
                 "{}",
                 tr(
                     format!(
@@ -303,17 +335,17 @@ fn run(command: Command) -> Result<()> {
         Command::Import { file, roster } => {
             let mut session = Store::open(&file)?;
             let report = ceping::import::import_roster(&mut session, &roster)?;
-            println!("{report}");
+            out!("{report}");
             Ok(())
         }
         Command::Merge { out, inputs } => {
             let report = ceping::merge::merge(&out, &inputs)?;
-            println!("{report}");
+            out!("{report}");
             Ok(())
         }
         Command::Projector { file } => Ok(ceping::projector::run(&file)?),
         Command::Template => {
-            print!("{}", campaign_toml::template());
+            out_raw!("{}", campaign_toml::template());
             Ok(())
         }
         Command::DebugAppend { file, count } => debug_append(&file, count),
@@ -347,7 +379,7 @@ fn meeting_screen_with(
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         ceping::tui::run(session, mirror)?;
     } else {
-        print!("{}", summary::summary(&session.model));
+        out_raw!("{}", summary::summary(&session.model));
     }
     Ok(())
 }
