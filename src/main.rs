@@ -34,7 +34,10 @@ fn stdout_failed(e: std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    eprintln!("{}{e}", tr("错误：无法写出结果：", "error: cannot write the output: "));
+    eprintln!(
+        "{}{e}",
+        tr("错误：无法写出结果：", "error: cannot write the output: ")
+    );
     std::process::exit(1);
 }
 

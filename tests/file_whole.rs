@@ -260,3 +260,25 @@ fn the_header_shows_the_mirror() {
     let header: String = (0..160).map(|x| buf[(x, 0)].symbol()).collect();
     assert!(header.replace(' ', "").contains("U盘备份失败"), "{header}");
 }
+
+#[test]
+fn a_pause_in_keying_folds_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, s) = meeting(dir.path(), 4);
+    let events = s.model.events;
+    let mut app = ceping::app::App::new(s, chrono::Local::now().fixed_offset());
+    // Keyed just now: nothing folded yet, a copy of the file lacks it.
+    app.tick();
+    let copy = copy_main(&path, &dir.path().join("before"));
+    let copied = Store::open_read_only(&copy).unwrap().replay().unwrap();
+    assert!(copied.events < events);
+    // 30 s without a key: folded; a copy of just the file holds it all.
+    app.last_input = Instant::now() - ceping::app::IDLE_CHECKPOINT;
+    assert!(app.wake_in().is_some_and(|d| d.is_zero()));
+    app.tick();
+    assert_eq!(app.checkpointed, events);
+    assert_eq!(app.wake_in(), None, "nothing more to fold");
+    let copy = copy_main(&path, &dir.path().join("after"));
+    let copied = Store::open_read_only(&copy).unwrap().replay().unwrap();
+    assert_eq!(copied.events, events);
+}
