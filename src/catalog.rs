@@ -218,7 +218,7 @@ catalog! {
     KeyCloseRound => "结束并认证本轮", "close and certify round";
     KeyReopen => "重新打开（写理由）", "reopen (with reason)";
     KeyVoid => "作废本轮并重新投票", "void round and re-run";
-    // -- grading guard (issue 9): a decision on a meeting not closed is provisional --
+    // Grading guard: a decision on a meeting not closed is provisional.
     GuardAnnualReview => "述职测评大会", "annual review";
     GuardPartyBuildingReview => "抓党建述职评议", "Party-building review";
     GuardNotHeld => "{0}的{1}还没有召开", "{0} has not held its {1}";
@@ -228,17 +228,17 @@ catalog! {
     ProvisionalMark => "（暂定）", " (provisional)";
     ProvisionalRecorded => "已记录，标为暂定：有关会议结束后自动转为正式", "Recorded as provisional: it becomes final when the meetings close";
     ProvisionalCancelled => "已取消，没有记录任何内容", "Cancelled: nothing was recorded";
-    // -- export (issue 5): add export labels below this line --
+    // Exports.
     KeyExport => "导出 Excel", "export to Excel";
     Exporting => "正在导出 Excel…", "Exporting to Excel…";
     Exported => "已导出：{0}", "Exported: {0}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
-    // -- import (issue 5): add import labels below this line --
+    // Roster import.
     KeyImport => "导入名单", "import roster";
     PromptImport => "导入名单（.csv 或 .xlsx）的文件路径：", "Roster to import (.csv or .xlsx), path:";
     ImportFailed => "名单未导入：{0}", "Roster not imported: {0}";
     ImportFailedMany => "名单未导入，共 {1} 处错误。{0}（ceping import 可列出全部）", "Roster not imported: {1} errors. {0} (ceping import lists them all)";
-    // -- projector (issue 6): add projector labels below this line --
+    // The projector.
     ProjectorLoading => "正在读取考核文件", "Reading the campaign file";
     ProjectorWaiting => "等待会议开始", "Waiting for a meeting to start";
     ProjectorMissing => "找不到考核文件 {0}（可能被删除或移走）。投影已暂停，每秒重试一次。", "The campaign file {0} is gone (deleted or moved). The projector has paused and retries every second.";
@@ -260,7 +260,7 @@ catalog! {
     RoleWorkTeamMember => "工作队队员", "Work-team member";
     Village => "村", "village";
     Community => "社区", "community";
-    // Counting checks (issue 9): ballot entry.
+    // Counting checks: ballot entry.
     SameWhileCorrecting => "正在更正，不能用“同上一张”；按 Enter 保存更正，或 Esc 放弃", "Correcting: same-as-last does not apply; Enter saves the correction, Esc abandons it";
     CorrectionAbandoned => "已放弃更正第 {0} 号选票，什么也没有保存", "Correction of ballot {0} abandoned; nothing was saved";
     DraftCleared => "已清除正在录入的内容（没有保存任何东西）；再按 u 撤销上一次保存", "The ballot being keyed was cleared (nothing saved); press u again to undo the last save";
@@ -324,7 +324,7 @@ catalog! {
     ChangedCount => "{0}由 {1} 改为 {2}", "{0} changed from {1} to {2}";
     ChangedSheet => "计票单重新录入或核对", "tally sheet keyed or resolved again";
     ChangedBallotsDiscarded => "逐张录入的选票改用计票单", "ballots set aside for a tally sheet";
-    // Exports (issue 9): the warnings and closing history of a round.
+    // Exports: the warnings and closing history of a round.
     WarnNotAcked => "（未确认）", " (not acknowledged)";
     ExportWarnings => "结束时的提示：{0}", "Warnings at closing: {0}";
     // The mirror copy (--mirror).

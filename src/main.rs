@@ -251,13 +251,13 @@ fn run(command: Command) -> Result<()> {
                         "已备份并核对：{}（{} 条记录，指纹 {}）",
                         copied.path.display(),
                         copied.events,
-                        &copied.head[..12]
+                        ceping::domain::round::short_fingerprint(&copied.head)
                     ),
                     format!(
                         "Backed up and verified: {} ({} events, fingerprint {})",
                         copied.path.display(),
                         copied.events,
-                        &copied.head[..12]
+                        ceping::domain::round::short_fingerprint(&copied.head)
                     ),
                 )
             );

@@ -190,7 +190,7 @@ impl App {
             PromptKind::CloseRound(n) => {
                 let round = round?;
                 let head = chain::to_hex(&self.session.store.head());
-                let short = head[..12].to_string();
+                let short = crate::domain::round::short_fingerprint(&head).to_string();
                 self.record(
                     Event::RoundClosed {
                         round,

@@ -112,11 +112,6 @@ impl Model {
 
     /// The count of `round` under the campaign's rules.
     pub fn tally(&self, round: &Round) -> Tally {
-        let grades = self
-            .campaign
-            .meeting(round.key.meeting)
-            .map(|m| m.scale.len())
-            .unwrap_or(0);
-        Tally::count(round, &self.campaign.rules, grades)
+        Tally::count(round, &self.campaign.rules, self.grades(round.key.meeting))
     }
 }

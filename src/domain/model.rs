@@ -156,11 +156,7 @@ impl Model {
             if marks.len() != round.lines.len() {
                 return Err(DomainError::WrongMarkCount(round.lines.len(), marks.len()));
             }
-            let scale = self
-                .campaign
-                .meeting(round.key.meeting)
-                .map(|m| m.scale.len())
-                .unwrap_or(0);
+            let scale = self.grades(round.key.meeting);
             for m in marks {
                 if let Mark::Grade(g) = m
                     && usize::from(*g) >= scale
@@ -172,7 +168,8 @@ impl Model {
         Ok(())
     }
 
-    pub(super) fn grades(&self, meeting: MeetingKind) -> usize {
+    /// How many grades the meeting's scale has (the one place that says).
+    pub fn grades(&self, meeting: MeetingKind) -> usize {
         self.campaign
             .meeting(meeting)
             .map(|m| m.scale.len())

@@ -4,7 +4,7 @@
 
 use super::meeting::{AgendaStep, MeetingKey};
 use super::model::Model;
-use super::tally::{Tally, TallySource};
+use super::tally::TallySource;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
@@ -108,12 +108,7 @@ pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
             _ => {}
         },
         AgendaStep::Counting => {
-            let grades = model
-                .campaign
-                .meeting(key.meeting)
-                .map(|m| m.scale.len())
-                .unwrap_or(0);
-            let tally = Tally::count(round, &model.campaign.rules, grades);
+            let tally = model.tally(round);
             if round.by_sheet() {
                 match &round.sheets {
                     [None, _] => out.push(Need::SheetPass(1)),

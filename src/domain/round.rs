@@ -23,6 +23,12 @@ pub enum RoundStatus {
     Void,
 }
 
+/// The short fingerprint: the first 12 hex digits of a chain head, as the
+/// minutes, the screens and the forms show it.
+pub fn short_fingerprint(head: &str) -> &str {
+    head.get(..12).unwrap_or(head)
+}
+
 impl RoundStatus {
     pub fn key(&self) -> &'static str {
         match self {

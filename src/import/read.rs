@@ -127,6 +127,11 @@ pub fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
 
 /// Split CSV text into non-empty records, each with its 1-based record
 /// number. `Err(row)` when a quote opened on record `row` never closes.
+///
+/// Hand-written rather than a csv crate because the row numbers must be
+/// the spreadsheet's own (a quoted cell may span lines), the separator is
+/// guessed from the header (WPS "text" exports use tabs), and the bytes
+/// were already decoded from GBK/UTF-16 above: a few dozen lines do it.
 pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
     let first_line = text.lines().next().unwrap_or("");
     let sep = if first_line.matches('\t').count() > first_line.matches(',').count() {

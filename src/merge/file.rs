@@ -48,16 +48,7 @@ pub(super) fn temp_path(out: &Path) -> PathBuf {
         .unwrap_or_else(|| dir.join(format!(".{}.merge-{pid}.tmp", file_name(out))))
 }
 
-pub(super) fn remove_with_sidecars(path: &Path) {
-    for p in [
-        path.to_path_buf(),
-        sidecar(path, "-wal"),
-        sidecar(path, "-shm"),
-        sidecar(path, ".lock"),
-    ] {
-        let _ = std::fs::remove_file(p);
-    }
-}
+pub(super) use crate::store::remove_with_sidecars;
 
 /// Verify the built file, then move it to `out` without ever replacing an
 /// existing file. Returns the merged file's chain head and event count.

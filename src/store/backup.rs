@@ -73,9 +73,7 @@ pub fn backup(src: &Path, dest: &Path, replace: bool) -> Result<Copied, StoreErr
         // Raw SQLite and system errors as sentences naming the copy.
         .map_err(|e| StoreError::at(&out, e));
     if result.is_err() {
-        for p in [tmp.clone(), sidecar(&tmp, "-wal"), sidecar(&tmp, "-shm")] {
-            let _ = std::fs::remove_file(p);
-        }
+        super::remove_with_sidecars(&tmp);
     }
     result
 }

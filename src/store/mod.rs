@@ -142,15 +142,7 @@ impl Store {
         }
         let made = Self::create_in(path, campaign);
         if made.is_err() {
-            for p in [
-                path.to_path_buf(),
-                sidecar(path, "-wal"),
-                sidecar(path, "-shm"),
-                #[cfg(not(unix))]
-                sidecar(path, ".lock"),
-            ] {
-                let _ = std::fs::remove_file(p);
-            }
+            remove_with_sidecars(path);
         }
         made
     }
@@ -565,6 +557,20 @@ fn sequence_changed() -> String {
         "记录编号的计数（sqlite_sequence）被删除或改动过，无法确认末尾没有记录被删除",
         "the event counter (sqlite_sequence) was deleted or changed, so events deleted from the end cannot be ruled out",
     )
+}
+
+/// Remove a campaign file and whatever SQLite (or an old lock) left beside
+/// it: for files this process made and then gave up (a failed create, a
+/// merge or backup that did not finish). Best effort.
+pub fn remove_with_sidecars(path: &Path) {
+    for p in [
+        path.to_path_buf(),
+        sidecar(path, "-wal"),
+        sidecar(path, "-shm"),
+        sidecar(path, ".lock"),
+    ] {
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 /// `path` with `suffix` appended to the file name (SQLite's -wal, -shm).

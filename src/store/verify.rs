@@ -69,7 +69,7 @@ impl Report {
             self.model.campaign.units.len(),
             self.model.rounds.len(),
         );
-        let short = &head[..12];
+        let short = crate::domain::round::short_fingerprint(&head);
         tr(
             format!(
                 "完好：{events} 条记录，{units} 个单位，{rounds} 轮测评，{ballots} 张选票；链头 {head}（指纹 {short}）"
@@ -96,7 +96,7 @@ impl Report {
 impl Closing {
     /// The first 12 hex digits of `head`: the fingerprint shown at closing.
     pub fn fingerprint(&self) -> &str {
-        self.head.get(..12).unwrap_or(&self.head)
+        crate::domain::round::short_fingerprint(&self.head)
     }
 
     /// One line for `ceping verify`, in the current language.

@@ -163,7 +163,7 @@ fn block(
         }
         RoundStatus::Closed { head } => format!(
             "状态：已结束并认证。指纹（前 12 位，写入会议记录）：{}",
-            head.get(..12).unwrap_or(head)
+            crate::domain::round::short_fingerprint(head)
         ),
     };
     s.note(row, last, &status)?;
