@@ -9,6 +9,7 @@ pub mod export;
 pub mod fsid;
 pub mod i18n;
 pub mod import;
+pub mod labels;
 pub mod merge;
 pub mod projector;
 pub mod store;

@@ -131,7 +131,7 @@ pub fn summary(model: &Model) -> String {
                         let _ = writeln!(out, "      {}", labels::warning_line(w, *acked));
                     }
                 }
-                for line in crate::ui::history_lines(round) {
+                for line in crate::labels::history_lines(round) {
                     let _ = writeln!(out, "    {line}");
                 }
             }

@@ -48,7 +48,7 @@ impl App {
                 };
                 let open = needs(self.model(), key, &step);
                 if let Some(block) = open.iter().find(|n| n.blocking(&step)) {
-                    self.status = Some(super::Status::Error(crate::ui::need_text(block)));
+                    self.status = Some(super::Status::Error(crate::labels::need_text(block)));
                     return;
                 }
                 self.written_selected = 0;
@@ -160,11 +160,7 @@ impl App {
     }
 
     pub fn grades(&self, key: &MeetingKey) -> usize {
-        self.model()
-            .campaign
-            .meeting(key.meeting)
-            .map(|m| m.scale.len())
-            .unwrap_or(0)
+        self.model().grades(key.meeting)
     }
 
     pub(super) fn on_prompt(&mut self, action: Action) {

@@ -1,7 +1,8 @@
 //! The app layer: the state of the meeting laptop's screen, and what each
 //! action does. Writing goes key -> action -> check -> append (one durable
 //! transaction) -> fold -> redraw; nothing shows as accepted before its
-//! event has committed. Screens render from `&App` (see `crate::ui`).
+//! event has committed. The screens (the `ui` module) render from `&App`;
+//! nothing here imports them.
 
 mod ballots;
 pub mod draft;

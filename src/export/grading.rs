@@ -8,6 +8,7 @@ use crate::catalog::Msg;
 use crate::domain::Model;
 use crate::domain::board::{board, deadlines};
 use crate::domain::grading::{Group, RectificationStatus, Target};
+use crate::labels::level_label;
 
 #[derive(Debug, Serialize)]
 pub struct GradingResults {
@@ -80,12 +81,6 @@ pub struct DeadlineResults {
     pub date: chrono::NaiveDate,
     pub what: &'static str,
     pub missing: Vec<String>,
-}
-
-/// The combined-evaluation scale (好/较好/一般/差).
-pub fn level_label(level: Option<u8>) -> Option<&'static str> {
-    const LEVELS: [&str; 4] = ["好", "较好", "一般", "差"];
-    level.and_then(|l| LEVELS.get(usize::from(l)).copied())
 }
 
 /// A decided label as the office's forms write it: "优秀（暂定）" while

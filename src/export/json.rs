@@ -268,7 +268,7 @@ fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults
         warnings: super::xlsx::labels::warnings(model, round)
             .into_iter()
             .map(|(warning, acknowledged)| WarningResults {
-                text: crate::ui::warning_text(&warning),
+                text: crate::labels::warning_text(&warning),
                 warning,
                 acknowledged,
             })

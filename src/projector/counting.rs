@@ -14,8 +14,8 @@ use super::view::{ACCENT, DIM, FG, bright, centered_text};
 use crate::catalog::{Msg, t};
 use crate::domain::{Model, Round, RoundStatus, Tally, TallySource};
 use crate::text::{pad_left, truncate, width};
-use crate::ui::grade_color;
 use crate::ui::results::gauge;
+use crate::ui::widgets::grade_color;
 
 /// Columns between the grade columns.
 const COL_GAP: u16 = 3;
@@ -97,7 +97,7 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
         .unwrap_or_default();
     let tally = model.tally(round);
     let head = match &round.status {
-        RoundStatus::Closed { head } => Some(head.get(..12).unwrap_or(head)),
+        RoundStatus::Closed { head } => Some(crate::domain::round::short_fingerprint(head)),
         _ => None,
     };
     let mut y = area.y;

@@ -20,8 +20,9 @@ use super::digits;
 use super::follow::Problem;
 use crate::catalog::{Msg, t};
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Model, TimerBand};
+use crate::labels::{clock, meeting_name, role_label, step_name, timer_state};
 use crate::text::width;
-use crate::ui::{band_style, clock, meeting_name, step_name, wrap_cells};
+use crate::ui::widgets::{Breaks, band_style, centered, too_small, wrap_cells};
 
 /// Below this the screen shows only the "window too small" notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -94,7 +95,7 @@ pub fn draw(frame: &mut Frame, state: &ProjectorState) {
     let area = frame.area();
     frame.render_widget(Block::new().style(Style::new().bg(BG).fg(FG)), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        crate::ui::too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
+        too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
     let [header, _, step_row, _, body, footer] = Layout::vertical([
@@ -243,7 +244,7 @@ fn message(frame: &mut Frame, area: Rect, text: &str, problem: bool) {
         .map(|l| Line::from(l).bold())
         .collect();
     let h = (lines.len() as u16 + 4).min(area.height);
-    let r = crate::ui::centered(area, w, h);
+    let r = centered(area, w, h);
     let (fg, border) = if problem {
         (FG, Color::LightRed)
     } else {
@@ -261,20 +262,11 @@ fn message(frame: &mut Frame, area: Rect, text: &str, problem: bool) {
 /// two characters (a file name is not split off its sentence), English at
 /// spaces.
 fn wrap(text: &str, cells: usize) -> Vec<String> {
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return wrap_cells(text, cells);
-    }
-    let mut out = Vec::new();
-    let mut rest = text.trim();
-    while !rest.is_empty() {
-        let (head, tail) = crate::text::split_at_width(rest, cells);
-        if head.is_empty() {
-            break; // a character wider than the whole area
-        }
-        out.push(head.trim_end().to_string());
-        rest = tail.trim_start();
-    }
-    out
+    let breaks = match crate::i18n::lang() {
+        crate::i18n::Lang::En => Breaks::Spaces,
+        crate::i18n::Lang::Zh => Breaks::Anywhere,
+    };
+    wrap_cells(text, cells, breaks)
 }
 
 /// No meeting started yet.
@@ -375,8 +367,8 @@ fn oral(
     } = model.speech_clock(key, subject, now);
     let (face, band, used) = timer_face(model, key, subject, now);
     let color = bright(band_style(band).fg.unwrap_or(FG));
-    let role = crate::ui::role_label(model, key, subject);
-    let state = crate::ui::timer_state(&speech, used);
+    let role = role_label(model, key, subject);
+    let state = timer_state(&speech, used);
     let status = format!(
         "{}: {}   {}",
         t(Msg::Timer),

@@ -8,48 +8,13 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::{need_text, scale, step_name};
+use super::scale;
+use super::widgets::{Breaks, band_style, column_width, wrap_cells};
 use crate::app::App;
 use crate::catalog::{Msg, t};
 use crate::domain::needs::needs;
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, RoundStatus, TimerBand};
-
-/// mm:ss of a millisecond count (absolute value).
-pub fn clock(ms: i64) -> String {
-    let s = ms.unsigned_abs() / 1000;
-    format!("{:02}:{:02}", s / 60, s % 60)
-}
-
-/// The role of `subject` in the meeting's unit, as a label.
-pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str) -> &'static str {
-    model
-        .campaign
-        .unit(&key.unit)
-        .and_then(|u| u.subjects.iter().find(|s| s.name == subject))
-        .map(|s| t(Msg::from(s.role)))
-        .unwrap_or("")
-}
-
-/// Where a speaker timer stands, as a label ("已结束，用时 06:10" …).
-pub fn timer_state(speech: &crate::domain::Speech, used_ms: i64) -> String {
-    if speech.finished {
-        Msg::TimerDone.fill(&[&clock(used_ms)])
-    } else if speech.running_since.is_some() {
-        t(Msg::TimerRunning).into()
-    } else if speech.started() {
-        t(Msg::TimerPaused).into()
-    } else {
-        t(Msg::TimerIdle).into()
-    }
-}
-
-pub fn band_style(band: TimerBand) -> Style {
-    match band {
-        TimerBand::Normal => Style::new().green(),
-        TimerBand::Warning => Style::new().yellow(),
-        TimerBand::Critical | TimerBand::Overtime => Style::new().red(),
-    }
-}
+use crate::labels::{clock, history_lines, need_text, role_label, step_name, timer_state};
 
 /// Two labelled numbers on one bold line: "应到 45    实到 40".
 fn pair(a: Msg, x: Option<u32>, b: Msg, y: Option<u32>) -> Line<'static> {
@@ -147,9 +112,9 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 lines.push(Line::default());
                 lines.push(Line::from(t(Msg::Comment)).bold());
                 match &speech.comment {
-                    // Wrapped here: see `super::wrap_cells`.
+                    // Wrapped here: see `wrap_cells`.
                     Some(c) => lines.extend(
-                        super::wrap_cells(c, usize::from(detail.width))
+                        wrap_cells(c, usize::from(detail.width), Breaks::Spaces)
                             .into_iter()
                             .map(Line::from),
                     ),
@@ -160,7 +125,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         AgendaStep::WrittenReports => {
             let received = &model.meeting(key).written_received;
             let writers = app.writers(key);
-            let name_w = usize::from(super::column_width(writers.iter().map(String::as_str), 2));
+            let name_w = usize::from(column_width(writers.iter().map(String::as_str), 2));
             for (i, name) in writers.iter().enumerate() {
                 let got = received.contains(name);
                 let text = format!(
@@ -190,19 +155,19 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                     .map(|old| Line::from(Msg::RoundVoidInfo.fill(&[&old.key.round])).yellow())
                     .collect();
                 if let RoundStatus::Closed { head } = &r.status {
-                    let short = head.get(..12).unwrap_or(head);
+                    let short = crate::domain::round::short_fingerprint(head);
                     let info = Msg::RoundClosedInfo.fill(&[&short]);
                     notes.extend(
-                        super::wrap_cells(&info, usize::from(detail.width))
+                        wrap_cells(&info, usize::from(detail.width), Breaks::Spaces)
                             .into_iter()
                             .map(|l| Line::from(l).green().bold()),
                     );
                 }
                 // Earlier closes of a reopened round: what was signed, why
                 // it was reopened, what changed since.
-                for text in super::history_lines(r) {
+                for text in history_lines(r) {
                     notes.extend(
-                        super::wrap_cells(&text, usize::from(detail.width))
+                        wrap_cells(&text, usize::from(detail.width), Breaks::Spaces)
                             .into_iter()
                             .map(|l| Line::from(l).yellow()),
                     );
@@ -219,7 +184,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
     }
 
-    // Wrapped here, not by ratatui: see `super::wrap_cells`.
+    // Wrapped here, not by ratatui: see `wrap_cells`.
     let cells = usize::from(need_area.width);
     let last = at + 1 == steps.len();
     let closed = round.is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
@@ -232,7 +197,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         (false, true, false) if !blocked => Msg::CloseWarnings,
         (false, _, _) => Msg::Needs,
     });
-    let mut need_lines: Vec<Line> = super::wrap_cells(heading, cells)
+    let mut need_lines: Vec<Line> = wrap_cells(heading, cells, Breaks::Spaces)
         .into_iter()
         .map(|s| Line::from(s).dim())
         .collect();
@@ -244,7 +209,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         };
         let text = format!("- {}", need_text(n));
         need_lines.extend(
-            super::wrap_cells(&text, cells)
+            wrap_cells(&text, cells, Breaks::Spaces)
                 .into_iter()
                 .map(|s| Line::from(Span::styled(s, style))),
         );

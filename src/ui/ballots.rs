@@ -8,7 +8,8 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use super::{grade_color, scale};
+use super::scale;
+use super::widgets::{column_width, grade_color, grade_headers};
 use crate::app::App;
 use crate::app::draft::row_key;
 use crate::catalog::{Msg, t};
@@ -64,9 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         block = block.border_style(Style::new().yellow());
     }
 
-    let name_w = super::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
+    let name_w = column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(""), Cell::from(t(Msg::Name))];
-    header.extend(super::grade_headers(&scale));
+    header.extend(grade_headers(&scale));
     header.push(Cell::from(t(Msg::Abstain)));
     header.push(Cell::from(t(Msg::VoidMarks)));
     let mut widths = vec![Constraint::Length(2), Constraint::Length(name_w)];

@@ -14,8 +14,8 @@ use crate::catalog::{Msg, t};
 use crate::domain::board::{Decision, board, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::domain::{MeetingKind, Model};
-use crate::export::grading::level_label;
 use crate::i18n::tr;
+use crate::labels::level_label;
 
 /// The question before a decision that rests on a meeting not closed (or
 /// never held): what is missing, and that the result will be marked
@@ -124,7 +124,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .map(|t| (t, Style::new()))
             .collect::<Vec<_>>()
     };
-    let col = |header: String, priority: u8, cells: Vec<(String, Style)>| super::Column {
+    let col = |header: String, priority: u8, cells: Vec<(String, Style)>| super::widgets::Column {
         header,
         priority,
         cells,
@@ -149,7 +149,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t(Msg::Name).into(),
             // A unit's name is already in the unit column.
             if group == Group::Units {
-                super::HIDDEN
+                super::widgets::HIDDEN
             } else {
                 0
             },
@@ -284,7 +284,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     cols.push(col(t(Msg::FinalGradeCol).into(), 0, grades));
 
     let block = Block::bordered().title(group_name(group));
-    let (header, rows, widths) = super::fit_columns(cols, block.inner(table_area).width);
+    let (header, rows, widths) = super::widgets::fit_columns(cols, block.inner(table_area).width);
     let mut state = TableState::default().with_selected(Some(app.grading_selected));
     frame.render_stateful_widget(
         Table::new(rows, widths)

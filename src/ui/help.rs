@@ -20,8 +20,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(10) as u16;
     // Wide enough for the title too: it says how to close the help.
     let w = (key_w + desc_w + 5).max(width(t(Msg::HelpTitle)) as u16 + 2);
-    let popup = super::centered(area, w, bindings.len() as u16 + 2);
-    super::clear_popup(frame, popup);
+    let popup = super::widgets::centered(area, w, bindings.len() as u16 + 2);
+    super::widgets::clear_popup(frame, popup);
     let rows = bindings
         .iter()
         .map(|b| Row::new(vec![b.keys.to_string(), b.desc.text().to_string()]));

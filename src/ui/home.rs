@@ -8,21 +8,23 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
-use super::{meeting_short, scale, step_name};
+use super::scale;
+use super::widgets::column_width;
 use crate::app::App;
 use crate::catalog::{Msg, t};
 use crate::domain::Tally;
+use crate::labels::{meeting_short, step_name};
 use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let meetings = app.meetings();
     let model = app.model();
-    let unit_w = super::column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
-    let meeting_w = super::column_width(
+    let unit_w = column_width(model.campaign.units.iter().map(|u| u.name.as_str()), 4);
+    let meeting_w = column_width(
         crate::domain::MeetingKind::ALL.map(meeting_short),
         width(t(Msg::Meeting)),
     );
-    let progress_w = super::column_width([t(Msg::Progress)], 7);
+    let progress_w = column_width([t(Msg::Progress)], 7);
     // Room for the longest step names ("点名（应到/实到）", "口头述职：" and
     // a three-character name); the results panel gets the rest, at least half.
     let list_w = (unit_w + meeting_w + 18 + progress_w + 5).min(area.width / 2);

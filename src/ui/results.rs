@@ -9,7 +9,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::grade_color;
+use super::widgets::grade_color;
 use crate::catalog::{Msg, t};
 use crate::domain::{Model, Round, Rules, Tally, TallySource};
 use crate::text::{pad_left, pad_right, split_at_width, truncate, width};

@@ -87,9 +87,9 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     let rule = Line::from(t(Msg::SheetBlankRule)).dim();
     frame.render_widget(Paragraph::new(vec![Line::from(spans), rule]), head);
 
-    let name_w = super::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
+    let name_w = super::widgets::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(t(Msg::Name))];
-    header.extend(super::grade_headers(&scale));
+    header.extend(super::widgets::grade_headers(&scale));
     header.extend([
         Cell::from(t(Msg::Abstain)),
         Cell::from(t(Msg::VoidMarks)),
@@ -158,7 +158,11 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 _ => None,
             };
             let text = format!("- {}", p.message(name, column.as_deref()));
-            if let Some(first) = super::wrap_cells(&text, width_cells).into_iter().next() {
+            if let Some(first) =
+                super::widgets::wrap_cells(&text, width_cells, super::widgets::Breaks::Spaces)
+                    .into_iter()
+                    .next()
+            {
                 lines.push(Line::from(first).red());
             }
         }

@@ -164,7 +164,7 @@ pub fn warning_line(w: &CountWarning, acknowledged: bool) -> String {
     } else {
         Msg::WarnNotAcked
     });
-    format!("{}{mark}", crate::ui::warning_text(w))
+    format!("{}{mark}", crate::labels::warning_text(w))
 }
 
 /// The round's warnings in one line, each with its acknowledgement, joined
@@ -189,7 +189,7 @@ pub fn history(round: &Round) -> Vec<String> {
     let mut out = Vec::new();
     for c in &round.history {
         prefix.history.push(c.clone());
-        let lines = crate::ui::history_lines(&prefix);
+        let lines = crate::labels::history_lines(&prefix);
         if lines.len() > seen {
             out.push(lines[seen..].join(t(Msg::PartSep)));
             seen = lines.len();

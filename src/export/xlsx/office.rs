@@ -127,14 +127,14 @@ pub(super) fn grading_sheet(model: &Model, name: &str) -> Result<Worksheet, Xlsx
                     .combined
                     .get(&key)
                     .and_then(|c| c.investigation);
-                let level = |l: Option<u8>| crate::export::grading::level_label(l).unwrap_or("");
+                let level = |l: Option<u8>| crate::labels::level_label(l).unwrap_or("");
                 s.text(row, col, level(investigation))?;
                 s.text(row, col + 1, level(r.suggested))?;
                 s.text(
                     row,
                     col + 2,
                     &crate::export::grading::label_zh(
-                        crate::export::grading::level_label(r.combined),
+                        crate::labels::level_label(r.combined),
                         r.combined_provisional,
                     ),
                 )?;

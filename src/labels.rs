@@ -1,0 +1,205 @@
+//! Labels: the words for the domain's things (agenda steps, meetings,
+//! roles, timer states, levels, needs, warnings, a round's history), shared
+//! by the screens, the projector, the exports and `app`. Plain strings from
+//! the catalogue, no styles and no terminal: this module may import
+//! `catalog`, `domain`, `i18n` and `text`, never `app`, `ui`, `export` or
+//! `store`.
+
+use crate::catalog::{Msg, t};
+use crate::domain::needs::Need;
+use crate::domain::{AgendaStep, MeetingKey, MeetingKind};
+
+/// A meeting's full name (述职测评大会 / Annual review).
+pub fn meeting_name(kind: MeetingKind) -> &'static str {
+    t(Msg::from(kind))
+}
+
+/// A meeting's short name, for narrow columns (述职测评 / Review).
+pub fn meeting_short(kind: MeetingKind) -> &'static str {
+    t(match kind {
+        MeetingKind::AnnualReview => Msg::AnnualReviewShort,
+        MeetingKind::PartyBuildingReview => Msg::PartyBuildingReviewShort,
+    })
+}
+
+/// An agenda step's name, with the speaker for an oral report.
+pub fn step_name(step: &AgendaStep) -> String {
+    match step {
+        AgendaStep::RollCall => t(Msg::StepRollCall).into(),
+        AgendaStep::OralReport { subject } => Msg::StepOralReport.fill(&[subject]),
+        AgendaStep::WrittenReports => t(Msg::StepWrittenReports).into(),
+        AgendaStep::IssueBallots => t(Msg::StepIssue).into(),
+        AgendaStep::CollectBallots => t(Msg::StepCollect).into(),
+        AgendaStep::Counting => t(Msg::StepCounting).into(),
+        AgendaStep::Results => t(Msg::StepResults).into(),
+        AgendaStep::Close => t(Msg::StepClose).into(),
+    }
+}
+
+/// mm:ss of a millisecond count (absolute value).
+pub fn clock(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// The role of `subject` in the meeting's unit, as a label.
+pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str) -> &'static str {
+    model
+        .campaign
+        .unit(&key.unit)
+        .and_then(|u| u.subjects.iter().find(|s| s.name == subject))
+        .map(|s| t(Msg::from(s.role)))
+        .unwrap_or("")
+}
+
+/// Where a speaker timer stands, as a label ("已结束，用时 06:10" …).
+pub fn timer_state(speech: &crate::domain::Speech, used_ms: i64) -> String {
+    if speech.finished {
+        Msg::TimerDone.fill(&[&clock(used_ms)])
+    } else if speech.running_since.is_some() {
+        t(Msg::TimerRunning).into()
+    } else if speech.started() {
+        t(Msg::TimerPaused).into()
+    } else {
+        t(Msg::TimerIdle).into()
+    }
+}
+
+/// The sentence for a need of the agenda.
+pub fn need_text(need: &Need) -> String {
+    match need {
+        Need::RollCall => t(Msg::NeedRollCall).into(),
+        Need::Quorum {
+            present,
+            expected,
+            quorum,
+        } => Msg::NeedQuorum.fill(&[present, expected, quorum]),
+        Need::Timer(s) => Msg::NeedTimer.fill(&[s]),
+        Need::Written(n) => Msg::NeedWritten.fill(&[n]),
+        Need::Issued => t(Msg::NeedIssued).into(),
+        Need::Returned => t(Msg::NeedReturned).into(),
+        Need::ReturnedOverIssued { returned, issued } => {
+            Msg::NeedMoreReturnedThanIssued.fill(&[returned, issued])
+        }
+        Need::Entered { entered, returned } => Msg::NeedEntered.fill(&[entered, returned]),
+        Need::SheetPass(p) => Msg::NeedSheetPass.fill(&[p]),
+        Need::SheetDiff(n) => Msg::NeedSheetDiff.fill(&[n]),
+        Need::IssuedFirst => t(Msg::NeedIssuedFirst).into(),
+        Need::Warning {
+            warning,
+            acknowledged,
+        } => {
+            let hint = t(if *acknowledged {
+                Msg::WarnAcked
+            } else {
+                Msg::WarnAckHint
+            });
+            format!("{}{hint}", warning_text(warning))
+        }
+    }
+}
+
+/// A reopened round's earlier closes, one sentence each, then what
+/// changed after the latest reopening. Shared by the screen and exports.
+pub fn history_lines(round: &crate::domain::Round) -> Vec<String> {
+    let when = |at: Option<chrono::DateTime<chrono::FixedOffset>>| {
+        at.map_or_else(
+            || "-".to_string(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        )
+    };
+    let mut out = Vec::new();
+    for (i, c) in round.history.iter().enumerate() {
+        let Some(re) = &c.reopened else { continue };
+        let short = crate::domain::round::short_fingerprint(&c.head);
+        out.push(Msg::ReopenHistory.fill(&[
+            &(i + 1),
+            &when(c.closed_at),
+            &short,
+            &when(re.at),
+            &re.reason,
+        ]));
+        let changes = changes_text(&re.changes);
+        out.push(if changes.is_empty() {
+            t(Msg::NoChangesAfter).to_string()
+        } else {
+            Msg::ChangesAfter.fill(&[&changes])
+        });
+    }
+    out
+}
+
+/// What changed after a reopening, in one line ("更正第 3、7 号；收回 40 改为 41").
+pub fn changes_text(c: &crate::domain::round::Changes) -> String {
+    use crate::domain::round::CountField;
+    let nums = |v: &[u32]| {
+        v.iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(t(Msg::ListSep))
+    };
+    let mut parts = Vec::new();
+    for (list, msg) in [
+        (&c.added, Msg::ChangedAdded),
+        (&c.corrected, Msg::ChangedCorrected),
+        (&c.withdrawn, Msg::ChangedWithdrawn),
+        (&c.restored, Msg::ChangedRestored),
+    ] {
+        if !list.is_empty() {
+            parts.push(msg.fill(&[&nums(list)]));
+        }
+    }
+    for (field, before, after) in &c.counts {
+        let label = t(match field {
+            CountField::Expected => Msg::Expected,
+            CountField::Present => Msg::Present,
+            CountField::Issued => Msg::Issued,
+            CountField::Returned => Msg::Returned,
+        });
+        let before = before.map_or_else(|| "-".to_string(), |b| b.to_string());
+        parts.push(Msg::ChangedCount.fill(&[&label, &before, after]));
+    }
+    if c.sheet {
+        parts.push(t(Msg::ChangedSheet).into());
+    }
+    if c.ballots_discarded {
+        parts.push(t(Msg::ChangedBallotsDiscarded).into());
+    }
+    parts.join(t(Msg::PartSep))
+}
+
+/// The sentence of a counting warning, without the acknowledgement hint.
+pub fn warning_text(w: &crate::domain::CountWarning) -> String {
+    use crate::domain::CountWarning as W;
+    match w {
+        W::PresentOverExpected { present, expected } => {
+            Msg::WarnPresentOverExpected.fill(&[present, expected])
+        }
+        W::IssuedOverPresent { issued, present } => {
+            Msg::WarnIssuedOverPresent.fill(&[issued, present])
+        }
+        W::ReturnedShort {
+            returned,
+            issued,
+            percent,
+        } => Msg::WarnReturnedShort.fill(&[returned, issued, &(issued - returned), percent]),
+        W::NoBallots => t(Msg::WarnNoBallots).into(),
+        W::ManyBlank {
+            blank,
+            returned,
+            percent,
+        } => Msg::WarnManyBlank.fill(&[blank, returned, percent]),
+        W::ManyInvalid {
+            invalid,
+            returned,
+            percent,
+        } => Msg::WarnManyInvalid.fill(&[invalid, returned, percent]),
+    }
+}
+
+/// A combined-evaluation level (好/较好/一般/差) by its index; written in
+/// Chinese in every language, as the office's forms (附件6) have it.
+pub fn level_label(level: Option<u8>) -> Option<&'static str> {
+    const LEVELS: [&str; 4] = ["好", "较好", "一般", "差"];
+    level.and_then(|l| LEVELS.get(usize::from(l)).copied())
+}
