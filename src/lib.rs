@@ -14,6 +14,7 @@ pub mod merge;
 pub mod projector;
 pub mod store;
 pub mod summary;
+pub mod terminal;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -7,16 +7,13 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Local};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::app::App;
 use crate::store::Session;
 
-pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
-}
+pub use crate::terminal::{now, restore_on_signals};
 
 /// Run the meeting screen on `session` until the user quits, keeping a
 /// mirror copy if asked.
@@ -80,32 +77,4 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
             _ => {}
         }
     }
-}
-
-/// Restore the terminal and exit on SIGTERM/SIGHUP, which bypass the panic
-/// hook. Shared by the meeting screen and the projector.
-/// `fold`: the campaign file the meeting screen writes, folded into the
-/// main file from a fresh connection before exiting (the writer's own
-/// connection is busy in the other thread).
-#[cfg(unix)]
-pub fn restore_on_signals(fold: Option<std::path::PathBuf>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    use signal_hook::iterator::Signals;
-    if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) {
-        std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                ratatui::restore();
-                if let Some(path) = &fold {
-                    crate::store::checkpoint::checkpoint_path(path);
-                }
-                std::process::exit(128 + sig);
-            }
-        });
-    }
-}
-
-#[cfg(not(unix))]
-pub fn restore_on_signals(_fold: Option<std::path::PathBuf>) {
-    // Windows has no SIGTERM/SIGHUP; closing the console ends the process
-    // and the console itself goes away, so there is nothing to restore.
 }

@@ -50,7 +50,7 @@ impl Projector {
             model,
             problem: follower.problem.clone(),
             hidden: false,
-            now: crate::tui::now(),
+            now: crate::terminal::now(),
         };
         Ok(Projector {
             follower,
@@ -106,7 +106,7 @@ pub fn run(path: &Path) -> Result<(), StoreError> {
         return Err(no_terminal(None));
     }
     let mut terminal = ratatui::try_init().map_err(|e| no_terminal(Some(e.to_string())))?;
-    crate::tui::restore_on_signals(None);
+    crate::terminal::restore_on_signals(None);
     // A notice printed now (the file reopened) would garble the screen.
     crate::store::quiet_notices(true);
     let result = event_loop(&mut terminal, &mut projector);
@@ -123,7 +123,7 @@ fn event_loop(terminal: &mut DefaultTerminal, p: &mut Projector) -> std::io::Res
         if p.tick() {
             dirty = true;
         }
-        p.state.now = crate::tui::now();
+        p.state.now = crate::terminal::now();
         // A running timer is redrawn when its second changes, not before.
         let timer = view::running_timer(&p.state);
         if timer != shown_timer {
