@@ -3,11 +3,16 @@
 //! one transaction per row; the difference is ceping's serialisation, hash
 //! chain, model check and append-only triggers.
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rusqlite::{Connection, params};
 
-use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
+use ceping::domain::Event;
 use ceping::store::Store;
+use support::campaign::annual_round;
+use support::meeting::{cycling, open_round};
 
 fn campaign() -> ceping::domain::Campaign {
     ceping::campaign_toml::demo()
@@ -15,13 +20,9 @@ fn campaign() -> ceping::domain::Campaign {
 
 fn ballot_event(number: u32, lines: usize) -> Event {
     Event::BallotRecorded {
-        round: RoundKey {
-            unit: "南塘村".into(),
-            meeting: MeetingKind::AnnualReview,
-            round: 1,
-        },
+        round: annual_round("南塘村"),
         number,
-        content: BallotContent::all((number % 4) as u8, lines),
+        content: cycling(number, lines),
     }
 }
 
@@ -33,22 +34,9 @@ fn bench_append(c: &mut Criterion) {
     // ceping: Session::record = model check + JSON + SHA-256 + INSERT + fold.
     let path = dir.path().join("bench.ceping");
     let mut session = Store::create(&path, &campaign()).unwrap();
-    let key = RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    };
-    let lines = session
-        .model
-        .ballot_lines("南塘村", MeetingKind::AnnualReview)
-        .unwrap();
-    let n_lines = lines.len();
-    session
-        .record(Event::RoundOpened {
-            round: key.clone(),
-            lines,
-        })
-        .unwrap();
+    let key = annual_round("南塘村");
+    open_round(&mut session, &key);
+    let n_lines = session.model.rounds[&key].lines.len();
     g.bench_function("ceping_record", |b| {
         b.iter(|| {
             let number = session.model.rounds[&key].ballots.len() as u32 + 1;

@@ -1,5 +1,5 @@
 //! Export of the large benchmark campaign (20 units, 200 subjects, 10,000
-//! ballots; see `common`) after its meetings closed: the xlsx workbook
+//! ballots; see `tests/support/large.rs`) after its meetings closed: the xlsx workbook
 //! built in memory, and built and written to disk atomically (fsync
 //! included), with the csv and json alongside for reference. Target: the
 //! xlsx export, written, well under 1 s.
@@ -7,14 +7,15 @@
 //! Run: `cargo bench --bench export` (while others build in the tree:
 //! `CARGO_TARGET_DIR=/tmp/export-target cargo bench --bench export`).
 
-mod common;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use ceping::domain::{Event, MeetingKind, RoundKey};
+use ceping::domain::{Event, MeetingKind};
 use ceping::export::{csv, json, write_atomic, xlsx};
 use ceping::store::chain;
 
@@ -22,7 +23,7 @@ fn bench_export(c: &mut Criterion) {
     // On the project's disk, not a RAM-backed /tmp: fsync must be real.
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let started = Instant::now();
-    let mut session = common::build(&dir.path().join("large.ceping"));
+    let mut session = support::large::build(&dir.path().join("large.ceping"));
     // Close every unit's annual review, so each round carries its head.
     let units: Vec<String> = session
         .model
@@ -33,11 +34,7 @@ fn bench_export(c: &mut Criterion) {
         .collect();
     for unit in units {
         let head = chain::to_hex(&session.store.head());
-        let round = RoundKey {
-            unit,
-            meeting: MeetingKind::AnnualReview,
-            round: 1,
-        };
+        let round = support::meeting::key(&unit, MeetingKind::AnnualReview, 1);
         session
             .record(Event::RoundClosed {
                 round,

@@ -18,6 +18,9 @@
 //! Run: `cargo bench --bench projector_lag` (`CEPING_LAG_COMMITS=1000` for
 //! a longer run; default 300).
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,16 +30,13 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use ceping::domain::{AgendaStep, BallotContent, Event, MeetingKind, Model, RoundKey};
+use ceping::domain::{Event, Model, RoundKey};
 use ceping::projector::{Projector, draw, follow, view};
 use ceping::store::{Session, Store};
+use support::meeting::{cycling, to_counting};
 
 fn round() -> RoundKey {
-    RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
+    support::campaign::annual_round("南塘村")
 }
 
 /// A demo campaign file at the counting step of its first meeting, with
@@ -44,35 +44,7 @@ fn round() -> RoundKey {
 fn counting_file(dir: &Path, n: u32) -> (PathBuf, Session) {
     let path = dir.join("lag.ceping");
     let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
-    let lines = session
-        .model
-        .ballot_lines("南塘村", MeetingKind::AnnualReview)
-        .unwrap();
-    for e in [
-        Event::RoundOpened {
-            round: round(),
-            lines,
-        },
-        Event::RollCall {
-            round: round(),
-            expected: n + 10,
-            present: n,
-        },
-        Event::BallotsIssued {
-            round: round(),
-            count: n,
-        },
-        Event::BallotsReturned {
-            round: round(),
-            count: n,
-        },
-        Event::AgendaMoved {
-            meeting: round().meeting_key(),
-            step: AgendaStep::Counting,
-        },
-    ] {
-        session.record(e).unwrap();
-    }
+    to_counting(&mut session, &round(), [n + 10, n, n, n]);
     (path, session)
 }
 
@@ -81,7 +53,7 @@ fn ballot(session: &Session, i: u32) -> Event {
     Event::BallotRecorded {
         round: round(),
         number: session.model.rounds[&round()].ballots.len() as u32 + 1,
-        content: BallotContent::all((i % 4) as u8, lines),
+        content: cycling(i, lines),
     }
 }
 
@@ -94,18 +66,6 @@ fn entered(model: Option<&Model>) -> u64 {
             Some(m.tally(r).entered)
         })
         .unwrap_or(0)
-}
-
-/// A small deterministic generator (xorshift64*) for the writer's pauses.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
-    }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -149,7 +109,7 @@ fn lag(commits: u32) {
     // Let the projector open and draw its first frame.
     while rx.recv_timeout(Duration::from_secs(10)).unwrap().0 != 0 {}
 
-    let mut rng = Rng(0x5eed_0000_01a9);
+    let mut rng = support::Rng(0x5eed_0000_01a9);
     let mut committed = Vec::with_capacity(commits as usize);
     for i in 1..=commits {
         std::thread::sleep(Duration::from_millis(rng.below(81)));

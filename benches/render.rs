@@ -12,12 +12,12 @@
 //! Run: `cargo bench --bench render` (while others build in the tree:
 //! `CARGO_TARGET_DIR=/tmp/render-target cargo bench --bench render`).
 
-mod common;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, TimeZone};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -25,7 +25,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use ceping::app::{App, Screen, Status};
 use ceping::domain::{AgendaStep, MeetingKind};
-use common::{BALLOTS_PER_UNIT, build};
+use support::large::{BALLOTS_PER_UNIT, build};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -47,13 +47,6 @@ fn press(app: &mut App, code: KeyCode) {
     if let Some(Status::Error(e)) = &app.status {
         panic!("key {code:?} was refused: {e}");
     }
-}
-
-fn fixed_now() -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(8 * 3600)
-        .unwrap()
-        .with_ymd_and_hms(2022, 1, 10, 9, 0, 0)
-        .unwrap()
 }
 
 fn terminal() -> Terminal<TestBackend> {
@@ -104,7 +97,7 @@ fn bench_render(c: &mut Criterion) {
         took.as_secs_f64() * 1e6 / events as f64
     );
 
-    let mut app = App::new(session, fixed_now());
+    let mut app = App::new(session, support::t0());
     let mut term = terminal();
     let names: Vec<String> = app
         .model()
@@ -192,7 +185,7 @@ fn bench_render(c: &mut Criterion) {
         Some(AgendaStep::OralReport { .. })
     ));
     press(&mut app, KeyCode::Char(' '));
-    app.now = fixed_now() + chrono::Duration::seconds(7 * 60 + 40);
+    app.now = support::t0() + chrono::Duration::seconds(7 * 60 + 40);
     assert!(app.timer_visible());
     g.bench_function("agenda_oral_timer", |b| b.iter(|| draw(&mut term, &app)));
     g.finish();

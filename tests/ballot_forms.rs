@@ -3,25 +3,15 @@
 //! columns are the meeting's scale, and there are N copies, each laid out
 //! the same (one per page). All names are invented.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use ceping::domain::{BallotLine, Event, MeetingKind, Model, RoundKey};
 use ceping::store::Store;
-
-fn ceping(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ceping"));
-    cmd.env_remove("CEPING_LANG");
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::bin::{ceping_args as ceping, text};
 
 /// A campaign file from `toml` (the demo's when `None`).
 fn campaign(dir: &tempfile::TempDir, toml: Option<&str>) -> PathBuf {

@@ -1,44 +1,26 @@
 //! The command line as a user meets it: exit codes, messages, files.
 
-mod common;
-
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/mod.rs"]
+mod support;
 
 use ceping::domain::{BallotContent, Event, Mark};
 use ceping::store::{Store, sidecar};
-use common::*;
-
-fn ceping(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use support::bin::{ceping, stderr, stdout};
+use support::campaign::*;
 
 #[test]
 fn init_demo_then_verify() {
     let dir = tempfile::tempdir().unwrap();
-    let o = ceping(&["init", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["init", "a.ceping"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = ceping(&["verify", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["verify", "a.ceping"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).starts_with("完好：1 条记录，4 个单位"),
         "{}",
         stdout(&o)
     );
-    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["--lang", "en", "verify", "a.ceping"]);
     assert!(
         stdout(&o).starts_with("OK: 1 events, 4 units"),
         "{}",
@@ -50,7 +32,7 @@ fn init_demo_then_verify() {
 fn init_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.ceping"), "keep me").unwrap();
-    let o = ceping(&["init", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["init", "a.ceping"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("已经存在"), "{}", stderr(&o));
     assert_eq!(
@@ -88,7 +70,7 @@ fn init_with_a_bad_campaign_writes_nothing() {
         let src = format!("bad{i}.toml");
         std::fs::write(dir.path().join(&src), toml).unwrap();
         let out = format!("out{i}.ceping");
-        let o = ceping(&["init", &out, "--campaign", &src], dir.path());
+        let o = ceping(dir.path(), &["init", &out, "--campaign", &src]);
         assert_eq!(o.status.code(), Some(1), "{what}");
         let err = stderr(&o);
         let place = format!("{src}:");
@@ -126,7 +108,7 @@ fn a_second_writer_is_told_who_holds_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.ceping");
     let _holder = Store::create(&path, &small_campaign()).unwrap();
-    let o = ceping(&["open", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["open", "a.ceping"]);
     assert_eq!(o.status.code(), Some(1));
     let pid = std::process::id().to_string();
     assert!(
@@ -136,9 +118,9 @@ fn a_second_writer_is_told_who_holds_the_file() {
     );
     assert!(stderr(&o).contains(&pid), "{}", stderr(&o));
     // Readers are fine meanwhile.
-    assert!(ceping(&["verify", "a.ceping"], dir.path()).status.success());
+    assert!(ceping(dir.path(), &["verify", "a.ceping"]).status.success());
     assert!(
-        ceping(&["export", "a.ceping", "--format", "json"], dir.path())
+        ceping(dir.path(), &["export", "a.ceping", "--format", "json"])
             .status
             .success()
     );
@@ -157,7 +139,7 @@ fn verify_fails_with_the_first_bad_event() {
     )
     .unwrap();
     drop(c);
-    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["--lang", "en", "verify", "a.ceping"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("damaged at event 4"), "{}", stderr(&o));
 }
@@ -206,8 +188,8 @@ fn export_json_carries_the_tally() {
     drop(s);
 
     let o = ceping(
-        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
         dir.path(),
+        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value =
@@ -244,16 +226,16 @@ fn export_json_carries_the_tally() {
 
     // The output is kept unless --force.
     let o = ceping(
-        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
         dir.path(),
+        &["export", "a.ceping", "--format", "json", "-o", "r.json"],
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--force"));
     let o = ceping(
+        dir.path(),
         &[
             "export", "a.ceping", "--format", "json", "-o", "r.json", "--force",
         ],
-        dir.path(),
     );
     assert!(o.status.success());
 }
@@ -261,10 +243,10 @@ fn export_json_carries_the_tally() {
 #[test]
 fn template_prints_a_definition_that_init_accepts() {
     let dir = tempfile::tempdir().unwrap();
-    let o = ceping(&["template"], dir.path());
+    let o = ceping(dir.path(), &["template"]);
     assert!(o.status.success());
     std::fs::write(dir.path().join("t.toml"), &o.stdout).unwrap();
-    let o = ceping(&["init", "t.ceping", "--campaign", "t.toml"], dir.path());
+    let o = ceping(dir.path(), &["init", "t.ceping", "--campaign", "t.toml"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -272,7 +254,7 @@ fn template_prints_a_definition_that_init_accepts() {
 fn help_is_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     for cmd in ["init", "demo", "open", "verify", "export", "template"] {
-        let o = ceping(&[cmd, "--help"], dir.path());
+        let o = ceping(dir.path(), &[cmd, "--help"]);
         assert!(o.status.success(), "{cmd}");
         assert!(stdout(&o).contains("Usage"), "{cmd}");
     }

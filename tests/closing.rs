@@ -4,18 +4,19 @@
 //! status line, the fingerprint on screen against the hash chain and
 //! `ceping verify`, the log on disk, and the JSON export.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::process::Command;
 
-use app_fixture::*;
 use ceping::app::{App, Mode, PromptKind, Screen, Status, StepKind};
 use ceping::domain::{AgendaStep, Event, MeetingKey, MeetingKind, Round, RoundKey, RoundStatus};
 use ceping::i18n::Lang;
 use ceping::store::{StoredEvent, chain};
 use ratatui::style::Color;
 use serde_json::Value;
+use support::app::*;
+use support::zh_en;
 
 fn nantang() -> MeetingKey {
     MeetingKey {
@@ -44,13 +45,6 @@ fn round(app: &App, n: u32) -> &Round {
 /// without recording anything).
 fn step(app: &App) -> AgendaStep {
     app.step_of(&nantang()).unwrap()
-}
-
-fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
 }
 
 /// Keys, at the counting step, for `n` ballots all 优秀 (the first keyed,
@@ -160,27 +154,6 @@ fn closing_waits_until_entered_equals_returned() {
     }
 }
 
-/// One pass of the tally sheet for 12 ballots (1 invalid, 1 blank).
-fn sheet_script(rows: &[[u32; 6]; 7]) -> String {
-    let mut s = String::from("1 <Enter> 1 <Enter>");
-    for row in rows {
-        for v in row {
-            s.push_str(&format!(" \"{v}\" <Enter>"));
-        }
-    }
-    s
-}
-
-const PASS1: [[u32; 6]; 7] = [
-    [8, 2, 0, 0, 1, 0],
-    [7, 3, 0, 0, 1, 0],
-    [9, 1, 0, 0, 1, 0],
-    [6, 3, 1, 0, 1, 0],
-    [8, 1, 0, 1, 1, 0],
-    [8, 1, 0, 0, 2, 0],
-    [7, 1, 0, 1, 1, 1],
-];
-
 #[test]
 fn closing_waits_until_the_tally_sheet_agrees() {
     let guard = lock(Lang::Zh);
@@ -188,12 +161,12 @@ fn closing_waits_until_the_tally_sheet_agrees() {
         lang(&guard, l);
         let (_dir, mut app) = demo_app();
         press(&mut app, &to_counting_script(12));
-        let mut pass2 = PASS1;
+        let mut pass2 = SHEET_12;
         pass2[1] = [7, 2, 1, 0, 1, 0]; // 蒋丽: 称职 and 基本称职 differ
         press(&mut app, "t <Enter>");
-        press(&mut app, &sheet_script(&PASS1));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Enter>");
-        press(&mut app, &sheet_script(&pass2));
+        press(&mut app, &sheet_script(1, 1, &pass2));
         press(&mut app, "s <Esc>");
         assert_eq!(round(&app, 1).open_differences().len(), 2);
 
@@ -228,7 +201,7 @@ fn closing_waits_until_the_tally_sheet_agrees() {
         // keyed again: with only pass 1 keyed, closing refuses.
         press(&mut app, "p p t x \"监票人要求复核\" <Enter> <Enter>");
         assert!(!round(&app, 1).by_sheet(), "{:?}", app.status);
-        press(&mut app, &sheet_script(&PASS1));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         // Saving pass 1 asks who keys pass 2; Esc leaves it empty, Esc again
         // goes back to the agenda, which waits for pass 2.
         press(&mut app, "s <Esc> <Esc>");
@@ -245,7 +218,7 @@ fn closing_waits_until_the_tally_sheet_agrees() {
 
         // Pass 2 agrees with pass 1; then it closes.
         press(&mut app, "t <Enter>");
-        press(&mut app, &sheet_script(&PASS1));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Esc>");
         assert!(round(&app, 1).open_differences().is_empty());
         assert_eq!(round(&app, 1).agreed.as_ref().unwrap().rows[0][..2], [8, 2]);

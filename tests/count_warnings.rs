@@ -6,18 +6,19 @@
 //! step; the thresholds come from the campaign; the cap on counts also
 //! holds when a file is replayed.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::process::Command;
 
-use app_fixture::*;
 use ceping::app::{App, PromptKind, Status};
 use ceping::domain::{AgendaStep, Event, MeetingKind, Round, RoundKey, RoundStatus};
 use ceping::i18n::Lang;
 use ceping::store::{Store, chain};
 use ratatui::style::{Color, Modifier};
 use serde_json::{Value, json};
+use support::app::*;
+use support::t0;
 use unicode_width::UnicodeWidthStr;
 
 /// A sentence in the current language, formatted with inline arguments.

@@ -19,8 +19,8 @@
 //! The app is driven only through its keymap (`App::on_key`). Nothing here
 //! depends on the text of a sentence, only on its colour (`Status`).
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -32,9 +32,12 @@ use ceping::app::draft::ROW_KEYS;
 use ceping::app::{App, Mode, Prompt, PromptKind, Screen, Status};
 use ceping::domain::{
     AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, MeetingState, Round, RoundKey,
-    RoundStatus, Rules, SheetDiscard, Tally, TallySheet, TallySource, TimerAction,
+    RoundStatus, Rules, SheetDiscard, TallySheet, TallySource, TimerAction,
 };
 use ceping::i18n::Lang;
+use support::app;
+use support::meeting::{counting_events, rec_all};
+use support::recount::Recount;
 
 const UNIT: &str = "南塘村";
 const OTHER_UNIT: &str = "回龙村";
@@ -54,17 +57,13 @@ fn ours() -> MeetingKey {
 
 /// The number of people on 南塘村's annual-review ballot in the demo.
 fn lines() -> usize {
-    ceping::campaign_toml::demo()
-        .unit(UNIT)
-        .expect("南塘村 in the demo")
-        .subjects_for(MeetingKind::AnnualReview)
-        .count()
+    support::campaign::demo_lines(UNIT, MeetingKind::AnnualReview)
 }
 
 // ------------------------------------------------------------ keys
 
 /// One key press, printed as a token of the test kit's key scripts
-/// (`app_fixture::keys`), so a failing case can be pasted into a test.
+/// (`app::keys`), so a failing case can be pasted into a test.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Key {
     Char(char),
@@ -618,91 +617,10 @@ impl Shadow {
             .map(|s| s.content.clone())
     }
 
-    /// The count by hand: each ballot that counts adds 1 entered; a void
-    /// ballot (废票) 1 invalid; a blank ballot 1 blank and an abstention
-    /// for everyone; otherwise each person's mark.
+    /// The count by hand of the ballots that count.
     fn recount(&self, n: usize, rules: &Rules) -> Recount {
-        let mut r = Recount::zero(n);
-        for slot in self.ballots.iter().filter(|s| s.counts()) {
-            r.entered += 1;
-            match &slot.content {
-                BallotContent::Invalid => r.invalid += 1,
-                BallotContent::Blank => {
-                    r.blank += 1;
-                    r.abstain.iter_mut().for_each(|a| *a += 1);
-                }
-                BallotContent::Marks(marks) => {
-                    let tops = marks.iter().filter(|m| **m == Mark::Grade(0)).count();
-                    if rules
-                        .max_top_grades_per_ballot
-                        .is_some_and(|max| tops > max as usize)
-                    {
-                        r.invalid += 1;
-                        continue;
-                    }
-                    for (i, m) in marks.iter().enumerate() {
-                        match m {
-                            Mark::Grade(g) => r.counts[i][usize::from(*g)] += 1,
-                            Mark::Abstain => r.abstain[i] += 1,
-                            Mark::Void => r.void_marks[i] += 1,
-                        }
-                    }
-                }
-            }
-        }
-        r
-    }
-}
-
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Recount {
-    entered: u64,
-    invalid: u64,
-    blank: u64,
-    counts: Vec<Vec<u64>>,
-    abstain: Vec<u64>,
-    void_marks: Vec<u64>,
-}
-
-impl Recount {
-    fn zero(n: usize) -> Recount {
-        Recount {
-            counts: vec![vec![0; GRADES]; n],
-            abstain: vec![0; n],
-            void_marks: vec![0; n],
-            ..Recount::default()
-        }
-    }
-
-    /// What a sheet says: per row the grades, then 弃权, then 无效; the
-    /// ballots are a row's marks plus the invalid ones.
-    fn of_sheet(sheet: &TallySheet) -> Recount {
-        let n = sheet.rows.len();
-        let mut r = Recount::zero(n);
-        for (i, row) in sheet.rows.iter().enumerate() {
-            r.counts[i] = row[..GRADES].iter().map(|&v| u64::from(v)).collect();
-            r.abstain[i] = u64::from(row[GRADES]);
-            r.void_marks[i] = u64::from(row[GRADES + 1]);
-        }
-        let first: u64 = sheet
-            .rows
-            .first()
-            .map_or(0, |row| row.iter().map(|&v| u64::from(v)).sum());
-        r.entered = first + u64::from(sheet.invalid);
-        r.invalid = u64::from(sheet.invalid);
-        r.blank = u64::from(sheet.blank);
-        r
-    }
-
-    fn of(t: &Tally) -> Recount {
-        Recount {
-            entered: t.entered,
-            invalid: t.invalid,
-            blank: t.blank,
-            counts: t.subjects.iter().map(|s| s.counts.clone()).collect(),
-            abstain: t.subjects.iter().map(|s| s.abstain).collect(),
-            void_marks: t.subjects.iter().map(|s| s.void_marks).collect(),
-        }
+        let counting = self.ballots.iter().filter(|s| s.counts());
+        Recount::of_ballots(counting.map(|s| &s.content), n, GRADES, rules)
     }
 }
 
@@ -815,8 +733,8 @@ impl Run {
     /// and 南塘村's Party-building review set up with ballots; then ballot
     /// entry opened with Enter at the counting step.
     fn start(returned: u32) -> Run {
-        let (dir, mut app) = app_fixture::demo_app();
-        let path = app_fixture::file(&dir);
+        let (dir, mut app) = app::demo_app();
+        let path = app::file(&dir);
         let meeting = ours();
         assert_eq!(
             app.meetings().first(),
@@ -831,27 +749,10 @@ impl Run {
             meeting: MeetingKind::AnnualReview,
             round: 1,
         };
-        for event in [
-            Event::RollCall {
-                round: round.clone(),
-                expected: 45,
-                present: 40,
-            },
-            Event::BallotsIssued {
-                round: round.clone(),
-                count: returned,
-            },
-            Event::BallotsReturned {
-                round: round.clone(),
-                count: returned,
-            },
-            Event::AgendaMoved {
-                meeting: meeting.clone(),
-                step: AgendaStep::Counting,
-            },
-        ] {
-            app.session.record(event).unwrap();
-        }
+        rec_all(
+            &mut app.session,
+            counting_events(&round, [45, 40, returned, returned]),
+        );
         other_round(&mut app, OTHER_UNIT, MeetingKind::AnnualReview);
         let demo = ceping::campaign_toml::demo();
         let holds = |unit: &str, m| demo.unit(unit).is_some_and(|u| u.meetings.contains(&m));
@@ -988,7 +889,7 @@ impl Run {
     }
 
     fn script(&mut self, script: &str) {
-        for k in app_fixture::keys(script) {
+        for k in app::keys(script) {
             let key = match k.code {
                 KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Key::CtrlC,
                 KeyCode::Char(c) => Key::Char(c),
@@ -1023,7 +924,7 @@ impl Run {
         assert!(!self.app.quit, "the app quit after {:?}", self.trail());
         self.check(key, &before);
         if self.pressed.len().is_multiple_of(RENDER_EVERY) {
-            app_fixture::render(&self.app, 100, 30);
+            app::render(&self.app, 100, 30);
         }
     }
 
@@ -1334,9 +1235,9 @@ impl Run {
                     s.recount(self.n, &model.campaign.rules),
                 )
             } else if let Some(sheet) = &s.agreed {
-                (TallySource::Sheet, Recount::of_sheet(sheet))
+                (TallySource::Sheet, Recount::of_sheet(sheet, GRADES))
             } else {
-                (TallySource::SheetPending, Recount::zero(self.n))
+                (TallySource::SheetPending, Recount::zero(self.n, GRADES))
             };
             assert_eq!(tally.source, source, "{key:?}; keys {trail:?}");
             assert_eq!(
@@ -1374,7 +1275,7 @@ impl Run {
     /// After a case: the screen draws, and the file replays and verifies
     /// to the same model.
     fn finish(self) {
-        app_fixture::render(&self.app, 100, 30);
+        app::render(&self.app, 100, 30);
         let model = self.app.model().clone();
         let Run {
             app, path, _dir, ..
@@ -1416,7 +1317,7 @@ proptest! {
     fn every_key_records_only_what_it_announces_and_the_count_follows(
         (returned, script) in case()
     ) {
-        let _guard = app_fixture::lock(Lang::Zh);
+        let _guard = app::lock(Lang::Zh);
         let mut run = Run::start(returned);
         for &k in &script.0 {
             run.key(k);
@@ -1439,7 +1340,7 @@ fn status_is_error(run: &Run) -> bool {
 /// abandoned correction leaves anything for Enter to save twice.
 #[test]
 fn correcting_then_leaving_never_saves_a_duplicate() {
-    let _guard = app_fixture::lock(Lang::Zh);
+    let _guard = app::lock(Lang::Zh);
     let mut run = Run::start(40);
     run.script("1 <Enter> 2 <Enter> 3 c 1 <Enter>");
     assert_eq!(run.round().ballots.len(), 3);
@@ -1483,7 +1384,7 @@ fn correcting_then_leaving_never_saves_a_duplicate() {
 /// an earlier (void) round.
 #[test]
 fn undo_clears_the_draft_first_then_undoes_only_this_rounds_last_save() {
-    let _guard = app_fixture::lock(Lang::Zh);
+    let _guard = app::lock(Lang::Zh);
     let mut run = Run::start(40);
     run.script("1 <Enter> 2 <Enter> 3 c");
     assert!(!run.app.draft.is_empty());
@@ -1535,7 +1436,7 @@ fn undo_clears_the_draft_first_then_undoes_only_this_rounds_last_save() {
 /// sheet opens.
 #[test]
 fn a_tally_sheet_after_keyed_ballots_sets_them_aside_with_a_reason() {
-    let _guard = app_fixture::lock(Lang::Zh);
+    let _guard = app::lock(Lang::Zh);
     let mut run = Run::start(6);
     run.script("1 <Enter> 2 <Enter> 0 <Enter>");
     assert_eq!(run.app.model().tally(run.round()).entered, 3);
@@ -1586,7 +1487,7 @@ fn a_tally_sheet_after_keyed_ballots_sets_them_aside_with_a_reason() {
 /// reason before ballot entry opens; without one nothing changes.
 #[test]
 fn ballots_after_a_sheet_pass_need_a_reason() {
-    let _guard = app_fixture::lock(Lang::Zh);
+    let _guard = app::lock(Lang::Zh);
     let mut run = Run::start(6);
     let mut sheet = TallySheet::empty(run.n, GRADES);
     for row in &mut sheet.rows {
@@ -1643,18 +1544,18 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
 /// announced, the note follows it.
 #[test]
 fn same_keyer_note_hides_that_pass_2_was_saved() {
-    let _guard = app_fixture::lock(Lang::Zh);
-    let (_dir, mut app) = app_fixture::demo_app();
-    app_fixture::press(&mut app, &app_fixture::to_counting_script(6));
+    let _guard = app::lock(Lang::Zh);
+    let (_dir, mut app) = app::demo_app();
+    app::press(&mut app, &app::to_counting_script(6));
     assert_eq!(app.current_step(), Some(AgendaStep::Counting));
     // Everyone 优秀 on all 6 ballots, keyed twice by 符明.
     let rows = app.current_round().unwrap().lines.len();
     let sheet = vec!["<Down> 6"; rows].join(" ");
-    app_fixture::press(&mut app, &format!("t \"符明\" <Enter> {sheet} s"));
+    app::press(&mut app, &format!("t \"符明\" <Enter> {sheet} s"));
     assert_eq!(app.status, Some(Status::Info("第 1 遍已保存".into())));
-    app_fixture::press(&mut app, &format!("\"符明\" <Enter> {sheet}"));
+    app::press(&mut app, &format!("\"符明\" <Enter> {sheet}"));
     let seq = app.session.store.last_seq();
-    app_fixture::press(&mut app, "s");
+    app::press(&mut app, "s");
     assert_eq!(app.session.store.last_seq(), seq + 1, "pass 2 is recorded");
     let round = app.current_round().unwrap();
     assert!(round.agreed.is_some(), "and the sheet counts");

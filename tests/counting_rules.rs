@@ -5,10 +5,9 @@
 //! restore and the ballot beyond 收回. Errors record nothing and say the
 //! exact sentence; what is recorded is announced.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::{App, PromptKind, Screen, SheetStage, Status};
 use ceping::domain::{
     BallotContent, DomainError, Event, MeetingKey, MeetingKind, ResolveBasis, Round, RoundKey,
@@ -16,6 +15,8 @@ use ceping::domain::{
 };
 use ceping::i18n::Lang;
 use ratatui::style::Color;
+use support::app::*;
+use support::zh_en;
 
 fn nantang() -> MeetingKey {
     MeetingKey {
@@ -36,13 +37,6 @@ fn round(app: &App) -> &Round {
     &app.model().rounds[&key1()]
 }
 
-fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// The events after `seq`, decoded.
 fn events_after(app: &App, seq: u64) -> Vec<Event> {
     app.session
@@ -53,28 +47,6 @@ fn events_after(app: &App, seq: u64) -> Vec<Event> {
         .map(|e| Event::from_parts(&e.kind, &e.body).unwrap())
         .collect()
 }
-
-/// Keys for one pass: 废票, 空白票, then each person's six cells.
-fn pass(invalid: u32, blank: u32, rows: &[[u32; 6]; 7]) -> String {
-    let mut s = format!("\"{invalid}\" <Enter> \"{blank}\" <Enter>");
-    for row in rows {
-        for v in row {
-            s.push_str(&format!(" \"{v}\" <Enter>"));
-        }
-    }
-    s
-}
-
-/// A true sheet for 12 returned, 1 invalid, 1 blank: every row 11.
-const GOOD: [[u32; 6]; 7] = [
-    [8, 2, 0, 0, 1, 0],
-    [7, 3, 0, 0, 1, 0],
-    [9, 1, 0, 0, 1, 0],
-    [6, 3, 1, 0, 1, 0],
-    [8, 1, 0, 1, 1, 0],
-    [8, 1, 0, 0, 2, 0],
-    [7, 1, 0, 1, 1, 1],
-];
 
 /// At the counting step with 12 issued and returned, the sheet open at
 /// pass 1 (its keyer question answered with nothing).
@@ -104,7 +76,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         press(&mut app, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[2] = [12, 0, 0, 0, 0, 0];
-        press(&mut app, &pass(0, 0, &rows));
+        press(&mut app, &sheet_script(0, 0, &rows));
         refused(
             &mut app,
             "s",
@@ -121,7 +93,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         let (_d, mut app2) = demo_app();
         press(&mut app2, &to_counting_script(10));
         press(&mut app2, "t <Enter>");
-        press(&mut app2, &pass(0, 0, &ok));
+        press(&mut app2, &sheet_script(0, 0, &ok));
         press(&mut app2, "s");
         assert_eq!(
             app2.status,
@@ -136,7 +108,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         press(&mut app3, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[0] = [0, 0, 0, 0, 0, 0];
-        press(&mut app3, &pass(0, 0, &rows));
+        press(&mut app3, &sheet_script(0, 0, &rows));
         refused(
             &mut app3,
             "s",
@@ -172,7 +144,7 @@ fn blank_ballots_are_abstentions_for_everyone_on_the_sheet() {
         // 5 blank ballots, but 龚晓峰 has only 1 abstention.
         let mut rows = [[6, 1, 0, 0, 5, 0]; 7];
         rows[0] = [10, 1, 0, 0, 1, 0];
-        press(&mut app, &pass(0, 5, &rows));
+        press(&mut app, &sheet_script(0, 5, &rows));
         refused(
             &mut app,
             "s",
@@ -200,7 +172,7 @@ fn invalid_above_returned_and_a_sheet_before_returned_are_refused() {
     for (l, _) in LANGS {
         lang(&guard, l);
         let (_dir, mut app) = at_sheet();
-        press(&mut app, &pass(13, 0, &[[0; 6]; 7]));
+        press(&mut app, &sheet_script(13, 0, &[[0; 6]; 7]));
         refused(
             &mut app,
             "s",
@@ -229,13 +201,13 @@ fn invalid_above_returned_and_a_sheet_before_returned_are_refused() {
 
 // ------------------------------------------------------------ double entry
 
-/// Both passes saved; pass 2 differs from GOOD in 蒋丽's 称职/基本称职.
+/// Both passes saved; pass 2 differs from SHEET_12 in 蒋丽's 称职/基本称职.
 fn at_resolve(app: &mut App) {
-    press(app, &pass(1, 1, &GOOD));
+    press(app, &sheet_script(1, 1, &SHEET_12));
     press(app, "s <Enter>");
-    let mut p2 = GOOD;
+    let mut p2 = SHEET_12;
     p2[1] = [7, 2, 1, 0, 1, 0];
-    press(app, &pass(1, 1, &p2));
+    press(app, &sheet_script(1, 1, &p2));
     press(app, "s");
     assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Resolve);
 }
@@ -253,7 +225,7 @@ fn pass_two_is_blind_and_opens_only_after_pass_one() {
         keyer: None,
     });
     assert!(e.is_err());
-    press(&mut app, &pass(1, 1, &GOOD));
+    press(&mut app, &sheet_script(1, 1, &SHEET_12));
     press(&mut app, "s <Enter>");
     let b = render(&app, 160, 45);
     assert!(shows(&b, "计票单第 2 遍（盲录）"));
@@ -338,7 +310,7 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
         );
         assert_eq!(
             round(&app).agreed.as_ref().unwrap().rows[1],
-            GOOD[1].to_vec()
+            SHEET_12[1].to_vec()
         );
         assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
 
@@ -412,9 +384,9 @@ fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
     for (l, _) in LANGS {
         lang(&guard, l);
         let (_dir, mut app) = at_sheet();
-        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Enter>");
-        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s");
         assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
         // Read-only: digits do nothing; the footer offers no typing.
@@ -458,9 +430,9 @@ fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
         let (_dir, mut app) = demo_app();
         press(&mut app, &to_counting_script(12));
         press(&mut app, "t \"符明\" <Enter>");
-        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s \"符明\" <Enter>");
-        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s");
         assert_eq!(
             round(&app).keyers,
@@ -529,7 +501,7 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         assert_eq!(app.model().tally(round(&app)).entered, 0);
         assert_eq!(app.screen, Screen::Sheet(nantang()));
         press(&mut app, "<Enter>");
-        press(&mut app, &pass(1, 1, &GOOD));
+        press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Esc> <Esc>");
 
         // Ballot by ballot is now refused, the other way round too.

@@ -3,24 +3,15 @@
 //! on Windows) at random moments. Every acknowledged event must be in the
 //! file afterwards, and the file must verify.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use ceping::store::verify::verify;
-
-/// xorshift64*: enough randomness for kill timings, and reproducible from
-/// the printed seed.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
-    }
-}
+use support::Rng;
 
 fn kills() -> u32 {
     std::env::var("CEPING_CRASH_KILLS")
@@ -31,7 +22,7 @@ fn kills() -> u32 {
 
 #[test]
 fn every_acknowledged_event_survives_a_kill() {
-    let exe = env!("CARGO_BIN_EXE_ceping");
+    let exe = support::bin::BIN;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.ceping");
     let init = Command::new(exe).arg("init").arg(&path).output().unwrap();

@@ -7,14 +7,14 @@
 //! hang: nothing here asserts on how fast anything is.
 #![cfg(unix)]
 
-#[path = "common/tmux.rs"]
-mod tmux;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use tmux::*;
+use support::tmux::*;
 
 /// Run `ceping ...` outside the terminal (export, verify).
 fn ceping(dir: &Path, args: &[&str]) -> Output {

@@ -7,6 +7,8 @@
 
 #[path = "export_files/script.rs"]
 mod script;
+#[path = "support/mod.rs"]
+mod support;
 #[path = "export_files/views.rs"]
 mod views;
 

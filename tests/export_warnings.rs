@@ -11,35 +11,23 @@
 #[allow(dead_code)]
 #[path = "export_files/script.rs"]
 mod script;
+#[path = "support/mod.rs"]
+mod support;
 #[allow(dead_code)]
 #[path = "export_files/views.rs"]
 mod views;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
 
 use calamine::{Data, Range, Reader};
 use ceping::domain::*;
 use ceping::i18n::{Lang, set_lang};
 use ceping::store::{Session, Store, chain};
-use chrono::{DateTime, FixedOffset};
 use script::*;
 use serde_json::{Value, json};
+use support::app::lock as lang;
+use support::at;
 use views::*;
-
-/// The language is process-wide and the tests of this file run in
-/// parallel: each takes this lock before setting it.
-static LANG: Mutex<()> = Mutex::new(());
-
-fn lang(l: Lang) -> MutexGuard<'static, ()> {
-    let guard = LANG.lock().unwrap_or_else(|e| e.into_inner());
-    set_lang(l);
-    guard
-}
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap()
-}
 
 fn head(s: &Session) -> String {
     chain::to_hex(&s.store.head())
@@ -162,19 +150,7 @@ fn build(path: &Path) -> Built {
             reason: "改用计票单".into(),
         },
     );
-    let lines = s.model.rounds[&sheet].lines.len();
-    let tally = TallySheet {
-        rows: (0..lines as u32)
-            .map(|i| vec![20 + i, 10, 4, 1 + i % 2, 3 - i % 2, 1])
-            .map(|mut row| {
-                let sum: u32 = row.iter().sum();
-                row[0] = row[0] + 39 - sum;
-                row
-            })
-            .collect(),
-        invalid: 1,
-        blank: 2,
-    };
+    let tally = support::meeting::sheet_40(s.model.rounds[&sheet].lines.len());
     for (pass, keyer) in [(1, "张三"), (2, "李四")] {
         rec(
             &mut s,

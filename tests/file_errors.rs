@@ -10,16 +10,16 @@
 //! user `nobody` (`setpriv`). A case the machine cannot set up is skipped
 //! with the reason printed.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use ceping::domain::{BallotContent, Event};
 use ceping::store::{Damage, FileProblem, Looks, Store, StoreError, sidecar};
-use common::*;
-
-const BIN: &str = env!("CARGO_BIN_EXE_ceping");
+use support::bin::{BIN, stderr, stdout};
+use support::campaign::*;
 
 /// `ceping --lang LANG ARGS` in `dir`, without a terminal.
 fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
@@ -49,14 +49,6 @@ fn run_as(user: &Runner, dir: &Path, lang: &str, args: &[&str]) -> Output {
             .output()
             .unwrap(),
     }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// What every message must be: no doubled stop, no raw line alone.

@@ -4,7 +4,8 @@
 //! projector still reading, `ceping backup` during a meeting verifies and
 //! equals the source, and the mirror survives a stick pulled out.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,18 +13,14 @@ use std::time::{Duration, Instant};
 
 use ceping::app::mirror::{Mirror, MirrorState};
 use ceping::domain::*;
-use ceping::store::{Session, Store, chain, sidecar};
+use ceping::store::{Session, Store, sidecar};
+use support::bin::{BIN, stderr, stdout};
+use support::campaign::{annual_round, run_ballots, small_campaign};
+use support::meeting::open;
 
 fn ceping(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .output()
-        .expect("run ceping");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = Command::new(BIN).args(args).output().expect("run ceping");
+    (out.status.success(), stdout(&out), stderr(&out))
 }
 
 fn arg(p: &Path) -> &str {
@@ -34,47 +31,14 @@ fn arg(p: &Path) -> &str {
 /// ballots (12 issued and returned).
 fn meeting(dir: &Path, n: u32) -> (PathBuf, Session) {
     let path = dir.join("南塘村.ceping");
-    let mut s = Store::create(&path, &common::small_campaign()).unwrap();
-    let round = common::annual_round("南塘村");
-    common::run_ballots(&mut s, 0);
-    for e in [
-        Event::RollCall {
-            round: round.clone(),
-            expected: 15,
-            present: 12,
-        },
-        Event::BallotsIssued {
-            round: round.clone(),
-            count: 12,
-        },
-        Event::BallotsReturned {
-            round: round.clone(),
-            count: 12,
-        },
-    ] {
-        s.record(e).unwrap();
-    }
-    common::run_ballots(&mut s, n);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
+    open(&mut s, &annual_round("南塘村"), [15, 12, 12, 12]);
+    run_ballots(&mut s, n);
     (path, s)
 }
 
 fn close(s: &mut Session) {
-    let round = common::annual_round("南塘村");
-    let open = s.model.open_warnings(&s.model.rounds[&round]);
-    if !open.is_empty() {
-        s.record(Event::WarningsAcknowledged {
-            round: round.clone(),
-            warnings: open,
-        })
-        .unwrap();
-    }
-    let head = chain::to_hex(&s.store.head());
-    s.record(Event::RoundClosed {
-        round,
-        head,
-        at: None,
-    })
-    .unwrap();
+    support::meeting::close(s, &annual_round("南塘村"));
 }
 
 /// Copy just the main file, as a liaison copies it to a stick.
@@ -98,7 +62,7 @@ fn after_a_round_closes_a_copy_of_just_the_file_holds_it() {
     assert!(ok, "{err}");
     assert!(out.contains(&format!("完好：{events} 条记录")), "{out}");
     let copied = Store::open_read_only(&copy).unwrap().replay().unwrap();
-    let round = &copied.rounds[&common::annual_round("南塘村")];
+    let round = &copied.rounds[&annual_round("南塘村")];
     assert!(matches!(round.status, RoundStatus::Closed { .. }));
     assert_eq!(round.ballots.len(), 12);
     drop(s);
@@ -177,7 +141,7 @@ fn backup_during_a_meeting_verifies_and_equals_the_source() {
         "no temporary file left"
     );
     // Again without --force: the copy is kept; with it, replaced.
-    common::run_ballots(&mut s, 1);
+    run_ballots(&mut s, 1);
     let (ok, _, err) = ceping(&["--lang", "en", "backup", arg(&path), arg(&stick)]);
     assert!(!ok);
     assert!(err.contains("already exists"), "{err}");
@@ -224,7 +188,7 @@ fn the_mirror_warns_when_the_stick_is_gone_and_catches_up_when_it_is_back() {
     let away = dir.path().join("away");
     std::fs::rename(&stick, &away).unwrap();
     for _ in 0..3 {
-        common::run_ballots(&mut s, 1);
+        run_ballots(&mut s, 1);
         let e = s.store.read_after(s.store.last_seq() - 1).unwrap();
         m.noted(&Event::from_parts(&e[0].kind, &e[0].body).unwrap());
     }

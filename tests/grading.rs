@@ -8,10 +8,9 @@
 //! Accept new or changed snapshots with `cargo insta review`, or write
 //! them directly with `INSTA_UPDATE=always cargo test --test grading`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::{App, Mode, PromptKind, Screen, Status};
 use ceping::domain::grading::{
     Combined, FinalGrade, Group, Rectification, RectificationStatus, Target,
@@ -22,28 +21,9 @@ use ceping::store::chain;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use serde_json::Value;
-
-fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-fn unit(name: &str) -> Target {
-    Target::Unit { unit: name.into() }
-}
-
-fn person(unit: &str, name: &str) -> Target {
-    Target::Person {
-        unit: unit.into(),
-        name: name.into(),
-    }
-}
-
-fn team(unit: &str) -> Target {
-    Target::WorkTeam { unit: unit.into() }
-}
+use support::app::*;
+use support::campaign::{person, team, unit};
+use support::zh_en;
 
 fn grade(app: &App, target: &Target) -> Option<FinalGrade> {
     app.model().grading.grades.get(target).cloned()

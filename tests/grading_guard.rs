@@ -5,10 +5,9 @@
 //! the JSON export until those meetings close. Driven only through the
 //! keys on the demo campaign, in which no meeting has been held.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::{App, Mode, PromptKind, Status};
 use ceping::domain::board::Decision;
 use ceping::domain::grading::{FinalGrade, Group, Target};
@@ -16,24 +15,9 @@ use ceping::domain::{Event, MeetingKind, RoundStatus};
 use ceping::i18n::Lang;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
-
-fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-fn unit(name: &str) -> Target {
-    Target::Unit { unit: name.into() }
-}
-
-fn person(unit: &str, name: &str) -> Target {
-    Target::Person {
-        unit: unit.into(),
-        name: name.into(),
-    }
-}
+use support::app::*;
+use support::campaign::{person, unit};
+use support::zh_en;
 
 fn grade(app: &App, target: &Target) -> Option<FinalGrade> {
     app.model().grading.grades.get(target).cloned()

@@ -14,14 +14,14 @@
 //! Each event is a durable write, so the case count is moderate; raise it
 //! with `PROPTEST_CASES`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::{App, PromptKind};
 use ceping::domain::grading::{Group, Target};
 use ceping::domain::{Event, Model};
 use proptest::prelude::*;
+use support::app::*;
 
 /// What one step does to the selected row.
 #[derive(Debug, Clone)]

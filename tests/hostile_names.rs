@@ -8,6 +8,9 @@
 //! over 16 MiB, endless devices and pipes are refused without being read
 //! into memory. All names are invented.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
@@ -21,6 +24,7 @@ use ceping::domain::names::NameProblem as P;
 use ceping::i18n::{self, Lang};
 use ceping::import::{Column, ImportError, RowErrorKind as K, import};
 use ceping::store::{Session, Store};
+use support::bin::ceping;
 
 // ---------------------------------------------------------------------------
 // Fixtures
@@ -859,15 +863,6 @@ fn the_demo_and_the_template_names_pass() {
 // ---------------------------------------------------------------------------
 // Files over 16 MiB, devices and pipes
 // ---------------------------------------------------------------------------
-
-fn ceping(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
-}
 
 const TOML_TOO_LARGE_ZH: &str = "考核方案文件大于 16 MiB，没有读取。考核方案通常只有几 KB 到几十 KB：请检查是否选错了文件（`ceping template` 可以生成一份示例）。";
 const TOML_TOO_LARGE_EN: &str = "the campaign file is larger than 16 MiB, so it was not read. A campaign file is usually a few kilobytes: check that you chose the right file (`ceping template` prints an example).";

@@ -2,17 +2,19 @@
 //! rosters import as one logged event; malformed rosters are refused with
 //! the exact row errors and import nothing. All names are invented.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::app;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use ceping::app::Status;
 use ceping::domain::{MeetingKind, ReportMode, Role, Subject};
 use ceping::i18n::Lang;
 use ceping::import::{Column, ImportError, RowErrorKind as K, import, import_roster};
 use ceping::store::{Session, Store, verify};
+use support::bin::{ceping_args as ceping, text};
 
 const HEADER: &str = "单位,姓名,职务,述职方式";
 
@@ -605,19 +607,6 @@ fn unreadable_files() {
     assert_eq!(session.store.last_seq(), seq);
 }
 
-fn ceping(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ceping"));
-    cmd.env_remove("CEPING_LANG");
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 #[test]
 fn the_binary_refuses_a_bad_roster_and_imports_a_good_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -667,8 +656,8 @@ fn typed(path: &Path) -> String {
 
 #[test]
 fn the_street_board_imports_with_i() {
-    let guard = app_fixture::lock(Lang::Zh);
-    let (dir, mut app) = app_fixture::demo_app();
+    let guard = app::lock(Lang::Zh);
+    let (dir, mut app) = app::demo_app();
     let bad = write(
         &dir,
         "bad.csv",
@@ -681,18 +670,18 @@ fn the_street_board_imports_with_i() {
         .as_bytes(),
     );
     // The prompt and the footer's key, drawn without broken wide cells.
-    app_fixture::press(&mut app, "i \"名单.csv\"");
-    let shown = app_fixture::screen(&app_fixture::render(&app, 100, 30));
+    app::press(&mut app, "i \"名单.csv\"");
+    let shown = app::screen(&app::render(&app, 100, 30));
     assert!(
         shown.contains("导入名单（.csv 或 .xlsx）的文件路径： 名单.csv"),
         "{shown}"
     );
-    app_fixture::press(&mut app, "<Esc>");
-    let shown = app_fixture::screen(&app_fixture::render(&app, 100, 30));
+    app::press(&mut app, "<Esc>");
+    let shown = app::screen(&app::render(&app, 100, 30));
     assert!(shown.contains("i  导入名单"), "{shown}");
 
-    app_fixture::press(&mut app, &typed(&bad));
-    app_fixture::render(&app, 100, 30);
+    app::press(&mut app, &typed(&bad));
+    app::render(&app, 100, 30);
     match &app.status {
         Some(Status::Error(e)) => assert!(
             e.contains("共 2 处错误") && e.contains("第 3 行：不认识的职务“村长”"),
@@ -703,13 +692,13 @@ fn the_street_board_imports_with_i() {
     assert!(app.prompt.is_none());
 
     // A path that does not exist keeps the prompt open to fix it.
-    app_fixture::press(&mut app, &typed(&dir.path().join("nope.csv")));
+    app::press(&mut app, &typed(&dir.path().join("nope.csv")));
     assert!(app.prompt.is_some());
     assert!(matches!(&app.status, Some(Status::Error(e)) if e.contains("nope.csv")));
-    app_fixture::press(&mut app, "<Esc>");
+    app::press(&mut app, "<Esc>");
 
     let good = write(&dir, "good.csv", csv(GOOD).as_bytes());
-    app_fixture::press(&mut app, &typed(&good));
+    app::press(&mut app, &typed(&good));
     match &app.status {
         Some(Status::Info(s)) => assert!(s.contains("已导入 2 个单位 10 人"), "{s}"),
         other => panic!("{other:?}"),

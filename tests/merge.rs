@@ -5,7 +5,6 @@
 //! written.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use ceping::campaign_toml;
 use ceping::domain::grading::Target;
@@ -16,6 +15,8 @@ use serde_json::Value;
 
 #[path = "merge/script.rs"]
 mod script;
+#[path = "support/mod.rs"]
+mod support;
 
 use script::*;
 
@@ -26,11 +27,7 @@ fn load(path: &Path) -> (Model, String) {
 }
 
 fn ceping(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
+    support::bin::command().args(args).output().unwrap()
 }
 
 fn export_units(path: &Path) -> Value {

@@ -8,14 +8,16 @@
 //! is written, `--force` replaces a normal file, and without it an existing
 //! file is kept.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use ceping::fsid::{OutputKind, OutputRefusal, check_output};
 use ceping::store::{Store, verify};
-use common::run_ballots;
+use support::bin::stderr;
+use support::campaign::run_ballots;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {
@@ -27,19 +29,11 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
 /// The real binary in `dir`, in `lang`.
 fn ceping(dir: &Path, lang: Lang, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ceping"));
+    let mut cmd = support::bin::command();
     if lang == Lang::En {
         cmd.args(["--lang", "en"]);
     }
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    cmd.args(args).current_dir(dir).output().unwrap()
 }
 
 /// The commands that write an output, each with its own example name.

@@ -8,10 +8,11 @@
 //! Snapshots show big digits and bars, which are coloured spaces, as
 //! letters for their colour (see [`picture`]).
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::{LANGS, lock, problems, t0};
+use support::app;
+
 use ceping::domain::{
     AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, Model, RoundKey, TimerAction,
 };
@@ -23,6 +24,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
+use support::app::{LANGS, lock, problems};
+use support::t0;
 use unicode_width::UnicodeWidthStr;
 
 const UNIT: &str = "南塘村";
@@ -240,7 +243,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 fn snapshots(name: &str, scene: impl Fn() -> ProjectorState) {
     let guard = lock(Lang::Zh);
     for (lang, code) in LANGS {
-        app_fixture::lang(&guard, lang);
+        app::lang(&guard, lang);
         for (w, h) in SIZES {
             let buf = render(&scene(), w, h);
             insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), picture(&buf));

@@ -9,55 +9,20 @@
 //! projector follows is measured by `benches/projector_lag.rs`, not here.
 #![cfg(unix)]
 
-#[path = "common/tmux.rs"]
-mod tmux;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ceping::domain::{AgendaStep, BallotContent, Event, MeetingKind, RoundKey, TimerAction};
-use ceping::store::{Session, Store};
-use tmux::*;
+use ceping::domain::{AgendaStep, Event, RoundKey, TimerAction};
+use ceping::store::Store;
+use support::campaign::annual_round;
+use support::meeting::{cycling, open_round, to_counting};
+use support::tmux::*;
 
 fn round() -> RoundKey {
-    RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
-}
-
-/// Open the first meeting and move it to counting with `n` returned.
-fn to_counting(session: &mut Session, n: u32) {
-    let lines = session
-        .model
-        .ballot_lines("南塘村", MeetingKind::AnnualReview)
-        .unwrap();
-    for e in [
-        Event::RoundOpened {
-            round: round(),
-            lines,
-        },
-        Event::RollCall {
-            round: round(),
-            expected: n + 10,
-            present: n,
-        },
-        Event::BallotsIssued {
-            round: round(),
-            count: n,
-        },
-        Event::BallotsReturned {
-            round: round(),
-            count: n,
-        },
-        Event::AgendaMoved {
-            meeting: round().meeting_key(),
-            step: AgendaStep::Counting,
-        },
-    ] {
-        session.record(e).unwrap();
-    }
+    annual_round("南塘村")
 }
 
 #[test]
@@ -66,7 +31,7 @@ fn the_projector_shows_each_of_100_ballots_as_the_writer_commits_it() {
     let dir = tmp.path();
     let path = dir.join("m.ceping");
     let mut session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
-    to_counting(&mut session, 100);
+    to_counting(&mut session, &round(), [110, 100, 100, 100]);
 
     let term = Term::start(dir, "p", "", "projector m.ceping", (100, 30));
     term.wait_for(&[
@@ -79,7 +44,7 @@ fn the_projector_shows_each_of_100_ballots_as_the_writer_commits_it() {
         let recorded = session.record(Event::BallotRecorded {
             round: round(),
             number: i,
-            content: BallotContent::all((i % 4) as u8, lines),
+            content: cycling(i, lines),
         });
         // The projector reads beside the writer: never a busy error.
         assert!(recorded.is_ok(), "ballot {i}: {recorded:?}");
@@ -146,17 +111,10 @@ fn a_missing_file_is_shown_the_timer_ticks_and_sigterm_restores_the_terminal() {
     // Back, and the liaison starts the meeting and the first oral report:
     // the projector follows, and its timer ticks on its own.
     std::fs::rename(&away, &path).unwrap();
-    let lines = session
-        .model
-        .ballot_lines("南塘村", MeetingKind::AnnualReview)
-        .unwrap();
+    open_round(&mut session, &round());
     let meeting = round().meeting_key();
     let speaker = "龚晓峰".to_string();
     for e in [
-        Event::RoundOpened {
-            round: round(),
-            lines,
-        },
         Event::AgendaMoved {
             meeting: meeting.clone(),
             step: AgendaStep::OralReport {

@@ -1,12 +1,13 @@
 //! The campaign file: append and replay, tamper detection, the single
 //! writer, permissions and schema versions.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use ceping::domain::{BallotContent, DomainError, Event, Mark};
 use ceping::store::{Store, StoreError, sidecar, verify::verify};
-use common::*;
 use rusqlite::Connection;
+use support::campaign::*;
 
 fn new_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
     dir.path().join("南塘村.ceping")

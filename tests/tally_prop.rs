@@ -8,16 +8,19 @@
 //! README and the draft rules describe them) and recounts it by hand.
 //! Nothing here depends on label text, so the language does not matter.
 
-use chrono::{DateTime, FixedOffset};
+#[path = "support/mod.rs"]
+mod support;
+
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use ceping::app::{App, Screen, Status};
 use ceping::domain::{
-    AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, RoundKey, Rules, Tally,
-    TallySource,
+    BallotContent, Mark, MeetingKey, MeetingKind, RoundKey, Rules, Tally, TallySource,
 };
 use ceping::store::{Store, verify};
+use support::meeting::{counting_events, rec_all};
+use support::recount::Recount;
 
 const UNIT: &str = "南塘村";
 /// The annual review's scale: 优秀 称职 基本称职 不称职.
@@ -25,11 +28,7 @@ const GRADES: u8 = 4;
 
 /// The number of people on 南塘村's annual-review ballot in the demo.
 fn lines() -> usize {
-    ceping::campaign_toml::demo()
-        .unit(UNIT)
-        .expect("南塘村 in the demo")
-        .subjects_for(MeetingKind::AnnualReview)
-        .count()
+    support::campaign::demo_lines(UNIT, MeetingKind::AnnualReview)
 }
 
 fn round_key() -> RoundKey {
@@ -40,8 +39,8 @@ fn round_key() -> RoundKey {
     }
 }
 
-fn fixed_now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2022-01-10T09:30:00+08:00").unwrap()
+fn fixed_now() -> chrono::DateTime<chrono::FixedOffset> {
+    support::at("2022-01-10T09:30:00+08:00")
 }
 
 // ------------------------------------------------------------ operations
@@ -260,70 +259,10 @@ impl Shadow {
             .map(|(c, _)| c.clone())
     }
 
-    /// The count, by hand: per round entered / invalid / blank; per person
-    /// each grade, abstentions (a blank ballot abstains for everyone) and
-    /// void marks. Withdrawn ballots do not count.
+    /// The count, by hand, of the ballots not withdrawn.
     fn recount(&self, n: usize, rules: &Rules) -> Recount {
-        let mut r = Recount {
-            counts: vec![vec![0; usize::from(GRADES)]; n],
-            abstain: vec![0; n],
-            void_marks: vec![0; n],
-            ..Recount::default()
-        };
-        for (content, withdrawn) in &self.ballots {
-            if *withdrawn {
-                continue;
-            }
-            r.entered += 1;
-            match content {
-                BallotContent::Invalid => r.invalid += 1,
-                BallotContent::Blank => {
-                    r.blank += 1;
-                    r.abstain.iter_mut().for_each(|a| *a += 1);
-                }
-                BallotContent::Marks(marks) => {
-                    let tops = marks.iter().filter(|m| **m == Mark::Grade(0)).count();
-                    if rules
-                        .max_top_grades_per_ballot
-                        .is_some_and(|max| tops > max as usize)
-                    {
-                        r.invalid += 1;
-                        continue;
-                    }
-                    for (i, m) in marks.iter().enumerate() {
-                        match m {
-                            Mark::Grade(g) => r.counts[i][usize::from(*g)] += 1,
-                            Mark::Abstain => r.abstain[i] += 1,
-                            Mark::Void => r.void_marks[i] += 1,
-                        }
-                    }
-                }
-            }
-        }
-        r
-    }
-}
-
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Recount {
-    entered: u64,
-    invalid: u64,
-    blank: u64,
-    counts: Vec<Vec<u64>>,
-    abstain: Vec<u64>,
-    void_marks: Vec<u64>,
-}
-
-impl Recount {
-    fn of(t: &Tally) -> Recount {
-        Recount {
-            entered: t.entered,
-            invalid: t.invalid,
-            blank: t.blank,
-            counts: t.subjects.iter().map(|s| s.counts.clone()).collect(),
-            abstain: t.subjects.iter().map(|s| s.abstain).collect(),
-            void_marks: t.subjects.iter().map(|s| s.void_marks).collect(),
-        }
+        let live = self.ballots.iter().filter(|(_, withdrawn)| !withdrawn);
+        Recount::of_ballots(live.map(|(c, _)| c), n, usize::from(GRADES), rules)
     }
 }
 
@@ -370,29 +309,12 @@ impl Run {
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.screen, Screen::Agenda(meeting.clone()));
         let round = round_key();
-        for event in [
-            // More returned than the longest sequence keys: saving never
-            // goes past 收回 (which asks first; tests/counting_rules.rs).
-            Event::RollCall {
-                round: round.clone(),
-                expected: 120,
-                present: 100,
-            },
-            Event::BallotsIssued {
-                round: round.clone(),
-                count: 100,
-            },
-            Event::BallotsReturned {
-                round: round.clone(),
-                count: 100,
-            },
-            Event::AgendaMoved {
-                meeting: meeting.clone(),
-                step: AgendaStep::Counting,
-            },
-        ] {
-            app.session.record(event).unwrap();
-        }
+        // More returned than the longest sequence keys: saving never goes
+        // past 收回 (which asks first; tests/counting_rules.rs).
+        rec_all(
+            &mut app.session,
+            counting_events(&round, [120, 100, 100, 100]),
+        );
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.screen, Screen::Ballots(meeting));
         let n = app.current_round().unwrap().lines.len();

@@ -3,10 +3,9 @@
 //! are what the liaison and the scrutineers would check: the count per
 //! person and per round, the file on disk, and the screen.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::keymap::{self, Action, Mode, SheetMode, StepKind};
 use ceping::app::{App, PromptKind, Screen, Status};
 use ceping::domain::{
@@ -18,6 +17,7 @@ use ceping::store::Store;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
+use support::app::*;
 
 const NANTANG: [&str; 7] = [
     "龚晓峰",
@@ -530,18 +530,6 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
 
 // ---------------------------------------------------------------- 3
 
-/// One pass of the tally sheet for 12 ballots (1 invalid, 1 blank), each
-/// person's row given as its six cells.
-fn sheet_script(rows: &[[u32; 6]; 7]) -> String {
-    let mut s = String::from("1 <Enter> 1 <Enter>");
-    for row in rows {
-        for v in row {
-            s.push_str(&format!(" \"{v}\" <Enter>"));
-        }
-    }
-    s
-}
-
 #[test]
 fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     let _guard = lock(Lang::Zh);
@@ -549,15 +537,7 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     press(&mut app, &to_counting_script(12));
     assert_eq!(step(&app), AgendaStep::Counting);
 
-    let pass1 = [
-        [8, 2, 0, 0, 1, 0],
-        [7, 3, 0, 0, 1, 0],
-        [9, 1, 0, 0, 1, 0],
-        [6, 3, 1, 0, 1, 0],
-        [8, 1, 0, 1, 1, 0],
-        [8, 1, 0, 0, 2, 0],
-        [7, 1, 0, 1, 1, 1],
-    ];
+    let pass1 = SHEET_12;
     let mut pass2 = pass1;
     pass2[1] = [7, 2, 1, 0, 1, 0]; // 蒋丽: 称职 and 基本称职 differ
 
@@ -570,7 +550,7 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     );
     press(&mut app, "\"符明\" <Enter>");
     assert!(shows(&render(&app, 100, 30), "计票单第 1 遍（盲录）"));
-    press(&mut app, &sheet_script(&pass1));
+    press(&mut app, &sheet_script(1, 1, &pass1));
     press(&mut app, "s");
     assert_eq!(app.status, Some(Status::Info("第 1 遍已保存".into())));
     assert!(round(&app).sheets[0].is_some() && round(&app).sheets[1].is_none());
@@ -585,7 +565,7 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     let b = render(&app, 100, 30);
     assert!(shows(&b, "计票单第 2 遍（盲录）"));
     assert!(!shows(&b, " 8 "), "pass 1 must not show in pass 2");
-    press(&mut app, &sheet_script(&pass2));
+    press(&mut app, &sheet_script(1, 1, &pass2));
     press(&mut app, "s");
 
     // Two cells differ: listed, marked, and counting cannot end.

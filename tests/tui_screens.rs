@@ -11,16 +11,17 @@
 //! them directly with `INSTA_UPDATE=always cargo test --test tui_screens`
 //! (and read them).
 
-#[path = "common/app.rs"]
-mod app_fixture;
+#[path = "support/mod.rs"]
+mod support;
 
-use app_fixture::*;
 use ceping::app::App;
 use ceping::domain::{AgendaStep, RoundStatus};
 use ceping::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
+use support::app::*;
+use support::zh_en;
 
 /// Seven ballots keyed at counting, one of each kind: all 优秀, same as
 /// last, one person different (row c 称职), blank, invalid, all 称职,
@@ -72,13 +73,6 @@ fn snap(name: &str, build: Build, check: impl Fn(Lang, &App, &TestBackend)) {
             check(l, &app, &backend);
             insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), masked(&app, &backend));
         }
-    }
-}
-
-fn zh_en(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Lang::Zh => zh,
-        Lang::En => en,
     }
 }
 

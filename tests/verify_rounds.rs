@@ -1,31 +1,16 @@
 //! `ceping verify` lists every closed round with the fingerprint shown on
 //! the laptop when it closed, so the scrutineers can check what they signed.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
 use ceping::store::{Session, Store, chain, verify};
-use common::*;
-
-fn ceping(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use support::bin::{ceping, stderr, stdout};
+use support::campaign::*;
+use support::meeting::{key_ballots_with, open};
 
 /// `ceping verify`'s lines in the given language; it must pass.
 fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {
@@ -34,7 +19,7 @@ fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {
     } else {
         &["verify", file]
     };
-    let o = ceping(args, dir);
+    let o = ceping(dir, args);
     assert!(o.status.success(), "{}", stderr(&o));
     stdout(&o).lines().map(str::to_string).collect()
 }
@@ -43,39 +28,10 @@ fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {
 /// `n` ballots: ready to close.
 fn count_round(s: &mut Session, n: u32) -> RoundKey {
     let key = annual_round("南塘村");
-    let lines = s
-        .model
-        .ballot_lines("南塘村", MeetingKind::AnnualReview)
-        .unwrap();
-    s.record(Event::RoundOpened {
-        round: key.clone(),
-        lines,
-    })
-    .unwrap();
-    s.record(Event::RollCall {
-        round: key.clone(),
-        expected: n + 2,
-        present: n,
-    })
-    .unwrap();
-    s.record(Event::BallotsIssued {
-        round: key.clone(),
-        count: n,
-    })
-    .unwrap();
-    s.record(Event::BallotsReturned {
-        round: key.clone(),
-        count: n,
-    })
-    .unwrap();
-    for i in 0..n {
-        s.record(Event::BallotRecorded {
-            round: key.clone(),
-            number: i + 1,
-            content: BallotContent::all((i % 3) as u8, 5),
-        })
-        .unwrap();
-    }
+    open(s, &key, [n + 2, n, n, n]);
+    key_ballots_with(s, &key, n, |number, _| {
+        BallotContent::all(((number - 1) % 3) as u8, 5)
+    });
     key
 }
 
@@ -301,7 +257,7 @@ fn a_merged_closing_names_its_source_and_keeps_its_fingerprint() {
     let key = count_round(&mut s, 4);
     let (_, shown) = close(&mut s, &key);
     drop(s);
-    let o = ceping(&["merge", "街道.ceping", "南塘村.ceping"], dir.path());
+    let o = ceping(dir.path(), &["merge", "街道.ceping", "南塘村.ceping"]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     let zh = verify_lines(dir.path(), "街道.ceping", false);
@@ -347,7 +303,7 @@ fn a_tampered_file_still_fails() {
             "damaged at event 4",
         ),
     ] {
-        let o = ceping(args, dir.path());
+        let o = ceping(dir.path(), args);
         assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
         assert!(stderr(&o).contains(says), "{}", stderr(&o));
         assert_eq!(stdout(&o), "");
@@ -382,7 +338,7 @@ fn a_rewritten_closing_head_fails_even_when_rechained() {
     )
     .unwrap();
     drop(c);
-    let o = ceping(&["--lang", "en", "verify", "a.ceping"], dir.path());
+    let o = ceping(dir.path(), &["--lang", "en", "verify", "a.ceping"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(
         stderr(&o).contains(&format!("damaged at event {seq}")),

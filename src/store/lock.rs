@@ -92,12 +92,24 @@ pub fn try_lock(db: &Path) -> std::io::Result<Option<WriterLock>> {
     let file = File::open(db)?;
     #[cfg(not(unix))]
     let file = open_private(&lock_path(db)?, false)?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(WriterLock { _file: file })),
-        Err(TryLockError::WouldBlock) => Ok(None),
-        Err(TryLockError::Error(e)) => Err(e),
+    // A lock just released can look held for a moment: a process that
+    // forked (to start another program) keeps a copy of the releasing
+    // descriptor until its exec closes it. So a refusal is only given
+    // after the lock stayed taken for a short while.
+    for _ in 0..LOCK_TRIES {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(WriterLock { _file: file })),
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
     }
+    Ok(None)
 }
+
+/// How many times `try_lock` looks (20 ms apart) before saying it is held.
+const LOCK_TRIES: u32 = 15;
 
 /// Keep the campaign file `db` private: if other users can get at it, a
 /// notice, and when it is ours, their access removed (0644 becomes 0600;

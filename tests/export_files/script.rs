@@ -2,22 +2,16 @@
 //! real binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use ceping::domain::grading::{Rectification, RectificationStatus, Target};
 use ceping::domain::*;
-use ceping::store::{Session, Store, chain};
+use ceping::store::{Session, Store};
 
 // ------------------------------------------------------------ fixtures
 
-pub fn ceping(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ceping"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CEPING_LANG")
-        .output()
-        .unwrap()
-}
+pub use crate::support::bin::ceping;
+use crate::support::meeting::{self, key_ballots_with, sheet_40};
+pub use crate::support::meeting::{close, issue, key, rec};
 
 pub fn export(dir: &Path, file: &str, format: &str, out: &str) -> Vec<u8> {
     let o = ceping(dir, &["export", file, "--format", format, "-o", out]);
@@ -29,60 +23,12 @@ pub fn export(dir: &Path, file: &str, format: &str, out: &str) -> Vec<u8> {
     std::fs::read(dir.join(out)).unwrap()
 }
 
-pub fn rec(s: &mut Session, e: Event) {
-    if let Err(err) = s.record(e.clone()) {
-        panic!("{e:?} refused: {err}");
-    }
-}
-
-pub fn key(unit: &str, meeting: MeetingKind, round: u32) -> RoundKey {
-    RoundKey {
-        unit: unit.into(),
-        meeting,
-        round,
-    }
-}
-
 /// Open round 1 of `meeting` in `unit` with its roll call and the ballots
 /// issued and returned.
 pub fn open(s: &mut Session, unit: &str, meeting: MeetingKind, numbers: [u32; 4]) -> RoundKey {
     let round = key(unit, meeting, 1);
-    let lines = s.model.ballot_lines(unit, meeting).unwrap();
-    rec(
-        s,
-        Event::RoundOpened {
-            round: round.clone(),
-            lines,
-        },
-    );
-    let [expected, present, issued, returned] = numbers;
-    rec(
-        s,
-        Event::RollCall {
-            round: round.clone(),
-            expected,
-            present,
-        },
-    );
-    issue(s, &round, issued, returned);
+    meeting::open(s, &round, numbers);
     round
-}
-
-pub fn issue(s: &mut Session, round: &RoundKey, issued: u32, returned: u32) {
-    rec(
-        s,
-        Event::BallotsIssued {
-            round: round.clone(),
-            count: issued,
-        },
-    );
-    rec(
-        s,
-        Event::BallotsReturned {
-            round: round.clone(),
-            count: returned,
-        },
-    );
 }
 
 /// A varied but fixed ballot: mostly the top grades, some lower ones, an
@@ -108,42 +54,7 @@ pub fn ballot(i: u32, lines: usize) -> BallotContent {
 }
 
 pub fn key_ballots(s: &mut Session, round: &RoundKey, n: u32) {
-    let lines = s.model.rounds[round].lines.len();
-    let first = s.model.rounds[round].ballots.len() as u32 + 1;
-    for number in first..first + n {
-        rec(
-            s,
-            Event::BallotRecorded {
-                round: round.clone(),
-                number,
-                content: ballot(number, lines),
-            },
-        );
-    }
-}
-
-pub fn close(s: &mut Session, round: &RoundKey) {
-    // Whatever the counts warn about is acknowledged first, as at the
-    // meeting (the exports then list it).
-    let open = s.model.open_warnings(&s.model.rounds[round]);
-    if !open.is_empty() {
-        rec(
-            s,
-            Event::WarningsAcknowledged {
-                round: round.clone(),
-                warnings: open,
-            },
-        );
-    }
-    let head = chain::to_hex(&s.store.head());
-    rec(
-        s,
-        Event::RoundClosed {
-            round: round.clone(),
-            head,
-            at: None,
-        },
-    );
+    key_ballots_with(s, round, n, ballot);
 }
 
 /// The demo after a morning of meetings:
@@ -179,20 +90,7 @@ pub fn scripted(path: &Path) -> Session {
     key_ballots(&mut s, &r, 12);
 
     let r = open(&mut s, "西塘村", annual, [50, 40, 40, 40]);
-    let lines = s.model.rounds[&r].lines.len();
-    let sheet = TallySheet {
-        rows: (0..lines as u32)
-            .map(|i| vec![20 + i, 10, 4, 1 + i % 2, 3 - i % 2, 1])
-            .map(|mut row| {
-                // Every row sums to 39 ballots (40 returned, 1 invalid).
-                let sum: u32 = row.iter().sum();
-                row[0] = row[0] + 39 - sum;
-                row
-            })
-            .collect(),
-        invalid: 1,
-        blank: 2,
-    };
+    let sheet = sheet_40(s.model.rounds[&r].lines.len());
     for pass in [1, 2] {
         rec(
             &mut s,

@@ -10,24 +10,13 @@ use std::path::{Path, PathBuf};
 
 use ceping::campaign_toml;
 use ceping::domain::*;
-use ceping::store::{Session, Store, chain};
-use chrono::{DateTime, Duration};
+use ceping::store::{Session, Store};
+use chrono::Duration;
 
 pub const UNITS: [&str; 4] = ["南塘村", "回龙村", "西塘村", "东马社区"];
 
-pub fn rec(s: &mut Session, event: Event) {
-    if let Err(e) = s.record(event.clone()) {
-        panic!("{event:?}: {e}");
-    }
-}
-
-pub fn key(unit: &str, meeting: MeetingKind, round: u32) -> RoundKey {
-    RoundKey {
-        unit: unit.into(),
-        meeting,
-        round,
-    }
-}
+use crate::support::meeting::{close, key_ballots_with, open_round};
+pub use crate::support::meeting::{key, rec};
 
 /// How a unit's meeting goes in the script.
 #[derive(Clone, Copy, PartialEq)]
@@ -68,44 +57,6 @@ fn ballot(i: u32, lines: usize) -> BallotContent {
     }
 }
 
-fn close(s: &mut Session, round: &RoundKey) {
-    // Whatever the counts warn about is acknowledged first, as at the
-    // meeting.
-    let open = s.model.open_warnings(&s.model.rounds[round]);
-    if !open.is_empty() {
-        rec(
-            s,
-            Event::WarningsAcknowledged {
-                round: round.clone(),
-                warnings: open,
-            },
-        );
-    }
-    let head = chain::to_hex(&s.store.head());
-    rec(
-        s,
-        Event::RoundClosed {
-            round: round.clone(),
-            head,
-            at: None,
-        },
-    );
-}
-
-fn ballots(s: &mut Session, round: &RoundKey, from: u32, to: u32) {
-    let lines = s.model.rounds[round].lines.len();
-    for number in from..=to {
-        rec(
-            s,
-            Event::BallotRecorded {
-                round: round.clone(),
-                number,
-                content: ballot(number, lines),
-            },
-        );
-    }
-}
-
 /// One meeting of `unit`, its agenda walked through, counted by `plan`.
 fn meeting(s: &mut Session, unit: &str, kind: MeetingKind, plan: Plan) {
     let mk = MeetingKey {
@@ -113,16 +64,9 @@ fn meeting(s: &mut Session, unit: &str, kind: MeetingKind, plan: Plan) {
         meeting: kind,
     };
     let round = key(unit, kind, 1);
-    let lines = s.model.ballot_lines(unit, kind).unwrap();
-    let n = lines.len();
-    rec(
-        s,
-        Event::RoundOpened {
-            round: round.clone(),
-            lines,
-        },
-    );
-    let at0 = DateTime::parse_from_rfc3339("2022-01-10T09:00:00+08:00").unwrap();
+    open_round(s, &round);
+    let n = s.model.rounds[&round].lines.len();
+    let at0 = crate::support::t0();
     let issued = 13;
     for (i, step) in s.model.agenda(&mk).into_iter().enumerate() {
         rec(
@@ -294,10 +238,10 @@ fn count(s: &mut Session, unit: &str, kind: MeetingKind, plan: Plan, n: usize) {
                 },
             );
         }
-        Plan::VoidRerun => ballots(s, &key(unit, kind, 2), 1, 13),
+        Plan::VoidRerun => key_ballots_with(s, &key(unit, kind, 2), 13, ballot),
         Plan::Ballots | Plan::LeftOpen => {
             let round = key(unit, kind, 1);
-            ballots(s, &round, 1, 14);
+            key_ballots_with(s, &round, 14, ballot);
             let content = BallotContent::all(0, n);
             rec(
                 s,

@@ -9,10 +9,13 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use ceping::domain::{
-    AgendaStep, BallotContent, Campaign, Event, Mark, MeetingDef, MeetingKey, MeetingKind,
-    ReportMode, Role, RoundKey, Rules, Subject, Unit, UnitKind, WorkGroup,
+    BallotContent, Campaign, Mark, MeetingDef, MeetingKind, ReportMode, Role, Rules, Subject, Unit,
+    UnitKind, WorkGroup,
 };
 use ceping::store::{Session, Store};
+
+use super::Rng;
+use super::meeting::{key, key_ballots_with, to_counting};
 
 pub const BALLOTS_PER_UNIT: u32 = 500;
 
@@ -42,23 +45,6 @@ const UNITS: [&str; 20] = [
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃戴莫孔向汤";
 const GIVEN: &str = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红海燕春晓峰宏波辉鹏飞玲丹萍鑫斌宇浩凯健俊帆旭宁德文武玉珍梅琳雪松林荣昌盛新福贵";
-
-/// A small deterministic generator (xorshift64*), so every run keys the
-/// same ballots.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// Unique invented names of 2 or 3 characters.
 pub struct Names {
@@ -198,52 +184,12 @@ pub fn build(path: &Path) -> Session {
     let mut session = Store::create(path, &campaign).unwrap();
     let mut rng = Rng(0x00c0_ffee_d00d_2021);
     for (u, unit) in campaign.units.iter().enumerate() {
-        let meeting = MeetingKind::AnnualReview;
-        let round = RoundKey {
-            unit: unit.name.clone(),
-            meeting,
-            round: 1,
-        };
-        let lines = session.model.ballot_lines(&unit.name, meeting).unwrap();
-        let n_lines = lines.len();
-        let setup = [
-            Event::RoundOpened {
-                round: round.clone(),
-                lines,
-            },
-            Event::RollCall {
-                round: round.clone(),
-                expected: 520,
-                present: BALLOTS_PER_UNIT,
-            },
-            Event::BallotsIssued {
-                round: round.clone(),
-                count: BALLOTS_PER_UNIT,
-            },
-            Event::BallotsReturned {
-                round: round.clone(),
-                count: BALLOTS_PER_UNIT,
-            },
-            Event::AgendaMoved {
-                meeting: MeetingKey {
-                    unit: unit.name.clone(),
-                    meeting,
-                },
-                step: AgendaStep::Counting,
-            },
-        ];
-        for event in setup {
-            session.record(event).unwrap();
-        }
-        for number in 1..=BALLOTS_PER_UNIT {
-            session
-                .record(Event::BallotRecorded {
-                    round: round.clone(),
-                    number,
-                    content: ballot(&mut rng, u, n_lines),
-                })
-                .unwrap();
-        }
+        let round = key(&unit.name, MeetingKind::AnnualReview, 1);
+        let n = BALLOTS_PER_UNIT;
+        to_counting(&mut session, &round, [520, n, n, n]);
+        key_ballots_with(&mut session, &round, n, |_, lines| {
+            ballot(&mut rng, u, lines)
+        });
     }
     session
 }

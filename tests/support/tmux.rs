@@ -8,17 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_ceping");
+pub use super::bin::{BIN, stderr};
 
 /// A safety net for a hung program, not a performance limit.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A private tmux server (its own socket in the test's folder) running

@@ -1,4 +1,5 @@
-//! Shared fixtures: a small campaign with invented names.
+//! A small campaign with invented names, and ballots keyed straight into
+//! its annual review.
 #![allow(dead_code)]
 
 use ceping::domain::*;
@@ -43,39 +44,45 @@ pub fn small_campaign() -> Campaign {
     }
 }
 
+/// Round 1 of `unit`'s annual review.
 pub fn annual_round(unit: &str) -> RoundKey {
-    RoundKey {
-        unit: unit.into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
+    super::meeting::key(unit, MeetingKind::AnnualReview, 1)
 }
 
-/// Open round 1 of the annual review and record `n` ballots.
+/// Open round 1 of the annual review (unless it is open) and record `n`
+/// more ballots, everyone the same grade, taking turns from 优秀.
 pub fn run_ballots(session: &mut ceping::store::Session, n: u32) {
     let key = annual_round("南塘村");
     if !session.model.rounds.contains_key(&key) {
-        let lines = session
-            .model
-            .ballot_lines("南塘村", MeetingKind::AnnualReview)
-            .unwrap();
-        session
-            .record(Event::RoundOpened {
-                round: key.clone(),
-                lines,
-            })
-            .unwrap();
+        super::meeting::open_round(session, &key);
     }
-    for i in 0..n {
-        let round = &session.model.rounds[&key];
-        let number = round.ballots.len() as u32 + 1;
-        let content = BallotContent::all((i % 4) as u8, round.lines.len());
-        session
-            .record(Event::BallotRecorded {
-                round: key.clone(),
-                number,
-                content,
-            })
-            .unwrap();
+    let first = session.model.rounds[&key].ballots.len() as u32 + 1;
+    super::meeting::key_ballots_with(session, &key, n, |number, lines| {
+        BallotContent::all(((number - first) % 4) as u8, lines)
+    });
+}
+
+/// The number of people on `unit`'s ballot for `meeting` in the demo.
+pub fn demo_lines(unit: &str, meeting: MeetingKind) -> usize {
+    ceping::campaign_toml::demo()
+        .unit(unit)
+        .expect("the unit in the demo")
+        .subjects_for(meeting)
+        .count()
+}
+
+/// Whom a grade is for: a unit, a person of a unit, a unit's work team.
+pub fn unit(name: &str) -> grading::Target {
+    grading::Target::Unit { unit: name.into() }
+}
+
+pub fn person(unit: &str, name: &str) -> grading::Target {
+    grading::Target::Person {
+        unit: unit.into(),
+        name: name.into(),
     }
+}
+
+pub fn team(unit: &str) -> grading::Target {
+    grading::Target::WorkTeam { unit: unit.into() }
 }

@@ -3,14 +3,14 @@
 //! (`App::on_key`), and rendering into ratatui's `TestBackend` with a
 //! text view that checks double-width (CJK) cells.
 //!
-//! Include with `#[path = "common/app.rs"] mod app_fixture;`.
+//! Part of the test kit (`tests/support`).
 #![allow(dead_code)]
 
 use std::sync::{Mutex, MutexGuard};
 
 use ceping::app::App;
 use ceping::i18n::{Lang, set_lang};
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -40,18 +40,13 @@ pub fn lang(_guard: &MutexGuard<'static, ()>, lang: Lang) {
 pub const LANGS: [(Lang, &str); 2] = [(Lang::Zh, "zh"), (Lang::En, "en")];
 pub const SIZES: [(u16, u16); 2] = [(100, 30), (160, 45)];
 
-/// The fixed clock of every test: the morning of the meetings.
-pub fn t0() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2022-01-10T09:00:00+08:00").unwrap()
-}
-
 /// A fresh demo campaign file in a temporary folder, opened for the
-/// meeting screen with the clock at [`t0`]. Keep the `TempDir` alive.
+/// meeting screen with the clock at [`super::t0`]. Keep the `TempDir` alive.
 pub fn demo_app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let session =
         ceping::store::Store::create(&file(&dir), &ceping::campaign_toml::demo()).unwrap();
-    (dir, App::new(session, t0()))
+    (dir, App::new(session, super::t0()))
 }
 
 /// The campaign file inside a [`demo_app`] folder.
@@ -334,4 +329,29 @@ pub fn is_cjk(c: char) -> bool {
 /// `n` ballots.
 pub fn to_counting_script(n: u32) -> String {
     format!("<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"{n}\" <Enter> n e \"{n}\" <Enter> n")
+}
+
+/// A true tally sheet of 南塘村's annual review (7 people) for 12 returned
+/// ballots, 1 invalid and 1 blank: every row sums to 11, each person's six
+/// cells being 优秀 称职 基本称职 不称职 弃权 无效.
+pub const SHEET_12: [[u32; 6]; 7] = [
+    [8, 2, 0, 0, 1, 0],
+    [7, 3, 0, 0, 1, 0],
+    [9, 1, 0, 0, 1, 0],
+    [6, 3, 1, 0, 1, 0],
+    [8, 1, 0, 1, 1, 0],
+    [8, 1, 0, 0, 2, 0],
+    [7, 1, 0, 1, 1, 1],
+];
+
+/// Keys for one pass of the tally sheet: 废票, 空白票, then each person's
+/// six cells.
+pub fn sheet_script(invalid: u32, blank: u32, rows: &[[u32; 6]; 7]) -> String {
+    let mut s = format!("\"{invalid}\" <Enter> \"{blank}\" <Enter>");
+    for row in rows {
+        for v in row {
+            s.push_str(&format!(" \"{v}\" <Enter>"));
+        }
+    }
+    s
 }
