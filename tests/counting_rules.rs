@@ -48,11 +48,18 @@ fn events_after(app: &App, seq: u64) -> Vec<Event> {
         .collect()
 }
 
+/// A fresh demo app at 南塘村's counting step with `n` ballots issued and
+/// returned.
+fn at_counting(n: u32) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    press(&mut app, &to_counting_script(n));
+    (dir, app)
+}
+
 /// At the counting step with 12 issued and returned, the sheet open at
 /// pass 1 (its keyer question answered with nothing).
 fn at_sheet() -> (tempfile::TempDir, App) {
-    let (dir, mut app) = demo_app();
-    press(&mut app, &to_counting_script(12));
+    let (dir, mut app) = at_counting(12);
     press(&mut app, "t");
     assert_eq!(
         app.prompt.as_ref().map(|p| &p.kind),
@@ -71,8 +78,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
     for (l, _) in LANGS {
         lang(&guard, l);
         // 收回 10 (no invalid): rows 10 / 10 / 12 → the third is wrong.
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(10));
+        let (_dir, mut app) = at_counting(10);
         press(&mut app, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[2] = [12, 0, 0, 0, 0, 0];
@@ -90,8 +96,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         // The same sheet with that row true (9 + 1 abstain): saved.
         let mut ok = rows;
         ok[2] = [9, 0, 0, 0, 1, 0];
-        let (_d, mut app2) = demo_app();
-        press(&mut app2, &to_counting_script(10));
+        let (_d, mut app2) = at_counting(10);
         press(&mut app2, "t <Enter>");
         press(&mut app2, &sheet_script(0, 0, &ok));
         press(&mut app2, "s");
@@ -103,8 +108,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         );
 
         // A first row of 0 is no longer a sheet of 0 ballots: refused.
-        let (_d, mut app3) = demo_app();
-        press(&mut app3, &to_counting_script(10));
+        let (_d, mut app3) = at_counting(10);
         press(&mut app3, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[0] = [0, 0, 0, 0, 0, 0];
@@ -427,8 +431,7 @@ fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(&mut app, "t \"符明\" <Enter>");
         press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s \"符明\" <Enter>");
@@ -460,8 +463,7 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> <Space> <Space> <Esc>");
         assert_eq!(round(&app).ballots.len(), 3);
 
@@ -546,8 +548,7 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
         for abandon in ["<Esc>", "<BS>"] {
             press(&mut app, "r \"1\" <Enter>");
@@ -598,8 +599,7 @@ fn undo_clears_the_draft_first_and_stays_in_its_round() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
         press(&mut app, "r \"1\" <Enter> c 3 <Enter>");
         // A half-typed ballot: `u` clears it, records nothing.
@@ -668,8 +668,7 @@ fn undo_never_reaches_into_another_round_or_a_closed_one() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(
             &mut app,
             &format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)),
@@ -711,8 +710,7 @@ fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+        let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter> w \"1\" <Enter>");
         assert!(round(&app).ballots[0].withdrawn);
         let b = render(&app, 160, 45);
@@ -736,8 +734,7 @@ fn a_ballot_beyond_the_ballots_returned_asks_first() {
     let guard = lock(Lang::Zh);
     for (l, _) in LANGS {
         lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(2));
+        let (_dir, mut app) = at_counting(2);
         press(&mut app, "<Enter> 1 <Enter> <Space>");
         assert_eq!(round(&app).ballots.len(), 2);
         // The third: asked, Esc records nothing.
