@@ -88,6 +88,176 @@ fn the_template_documents_every_key() {
     }
 }
 
+/// The sections of the template, each as its header is written
+/// (`""` for the top of the file).
+const TEMPLATE_SECTIONS: [&str; 9] = [
+    "",
+    "[[meetings]]",
+    "[rules]",
+    "[rules.quotas]",
+    "[rules.deadlines]",
+    "[rules.warnings]",
+    "[[units]]",
+    "[units.work_group]",
+    "[[units.subjects]]",
+];
+
+/// The template with `probe` inserted as the line after `anchor` (its
+/// first occurrence as a whole line); the probe's 1-based line.
+fn with_line_after(anchor: &str, probe: &str) -> (String, usize) {
+    let t = campaign_toml::template();
+    let at = t
+        .lines()
+        .position(|l| l == anchor)
+        .unwrap_or_else(|| panic!("the template has no line {anchor:?}"));
+    let mut lines: Vec<&str> = t.lines().collect();
+    lines.insert(at + 1, probe);
+    (lines.join("\n") + "\n", at + 2)
+}
+
+/// The keys the parser accepts where `doc` holds the unknown key
+/// `zz_probe` (at `line`): the "allowed here" list of its error.
+fn accepted_keys(doc: &str, line: usize) -> Vec<String> {
+    match campaign_toml::parse(doc, "t.toml") {
+        Err(CampaignError {
+            line: at,
+            kind: K::UnknownKey { key, allowed },
+            ..
+        }) if key == "zz_probe" => {
+            assert_eq!(at, line, "the probe is reported on its own line");
+            assert!(!allowed.is_empty(), "no allowed keys listed at line {line}");
+            allowed
+        }
+        other => panic!("expected the probe to be refused at line {line}, got {other:?}"),
+    }
+}
+
+/// A `key = value` line of the template as a one-key TOML table, the line
+/// commented out (`# max_top_grades_per_ballot = 3`) or not; `None` for
+/// headers, blank lines and prose comments.
+fn key_line(line: &str) -> Option<toml::Table> {
+    let l = line.trim();
+    if l.is_empty() || l.starts_with('[') {
+        return None;
+    }
+    match l.strip_prefix('#') {
+        // Commented out: a key line only if it is valid TOML on its own.
+        Some(rest) => {
+            let rest = rest.trim();
+            let key = rest.split_once(" = ")?.0;
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                return None;
+            }
+            rest.parse::<toml::Table>().ok()
+        }
+        None => Some(
+            l.parse::<toml::Table>()
+                .unwrap_or_else(|e| panic!("template line {l:?} is not a key line: {e}")),
+        ),
+    }
+}
+
+/// Every key the parser accepts in every section is written in the
+/// template (as `key = …`, commented out if optional, or as its own
+/// section header), and every `key = …` of the template, commented out or
+/// not, is one the parser accepts in the section it stands in. The accepted
+/// keys come from the parser itself: an unknown key is refused with the
+/// list of the keys allowed there.
+#[test]
+fn every_key_of_the_template_is_one_the_parser_accepts_and_back() {
+    let t = campaign_toml::template();
+    // The sections of the template, in order of their first header.
+    let mut headers: Vec<&str> = vec![""];
+    for l in t.lines().filter(|l| l.starts_with('[')) {
+        if !headers.contains(&l) {
+            headers.push(l);
+        }
+    }
+    assert_eq!(headers, TEMPLATE_SECTIONS);
+
+    // What the parser accepts in each section, and in a quota's inline table.
+    let mut accepted: Vec<(String, Vec<String>)> = Vec::new();
+    for h in TEMPLATE_SECTIONS {
+        let (doc, line) =
+            with_line_after(if h.is_empty() { "year = 2021" } else { h }, "zz_probe = 1");
+        accepted.push((h.to_string(), accepted_keys(&doc, line)));
+    }
+    let quota = "first_class_units = { percent = 50 }";
+    let line = 1 + t.lines().position(|l| l == quota).expect("a quota");
+    let doc = t.replacen(
+        quota,
+        "first_class_units = { percent = 50, zz_probe = 1 }",
+        1,
+    );
+    let quota_keys = accepted_keys(&doc, line);
+    assert_eq!(quota_keys, ["percent", "soft"]);
+    let allowed =
+        |section: &str| -> &Vec<String> { &accepted.iter().find(|(h, _)| h == section).unwrap().1 };
+
+    // Every key of the template, by section; commented-out lines uncommented.
+    let mut written: Vec<(String, String)> = Vec::new();
+    let mut inline_keys: Vec<String> = Vec::new();
+    let mut uncommented = String::new();
+    let mut section = "";
+    for line in t.lines() {
+        if line.starts_with('[') {
+            section = line;
+        }
+        let Some(table) = key_line(line) else {
+            uncommented.push_str(line);
+            uncommented.push('\n');
+            continue;
+        };
+        uncommented.push_str(line.trim_start_matches(['#', ' ']));
+        uncommented.push('\n');
+        assert_eq!(table.len(), 1, "{line}");
+        for (key, value) in &table {
+            assert!(
+                allowed(section).contains(key),
+                "template line {line:?}: `{key}` is not accepted in {section:?} (accepted: {:?})",
+                allowed(section)
+            );
+            written.push((section.to_string(), key.clone()));
+            if let toml::Value::Table(inline) = value {
+                for k in inline.keys() {
+                    assert!(quota_keys.contains(k), "template line {line:?}: `{k}`");
+                    inline_keys.push(k.clone());
+                }
+            }
+        }
+    }
+
+    // Every accepted key is written in its section, or is a section itself.
+    for (section, keys) in &accepted {
+        let path = section.trim_matches(['[', ']']);
+        for key in keys {
+            let sub = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            let as_header = [format!("[{sub}]"), format!("[[{sub}]]")];
+            assert!(
+                written.contains(&(section.clone(), key.clone()))
+                    || as_header.iter().any(|h| headers.contains(&h.as_str())),
+                "the template never writes `{key}` in {section:?}"
+            );
+        }
+    }
+    for k in &quota_keys {
+        assert!(
+            inline_keys.contains(k),
+            "no quota in the template sets `{k}`"
+        );
+    }
+
+    // The commented-out keys are valid too: uncommented, the template parses.
+    assert_ne!(uncommented, t, "the template comments out an optional key");
+    let c = campaign_toml::parse(&uncommented, "uncommented.toml")
+        .unwrap_or_else(|e| panic!("{}", e.render(Lang::En)));
+    assert_eq!(c.rules.max_top_grades_per_ballot, Some(3));
+}
+
 #[test]
 fn the_demo_parses_with_a_realistic_roster() {
     let c = campaign_toml::demo();

@@ -3,7 +3,9 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use ceping::campaign_toml::{CampaignErrorKind as K, NameField, ValueType};
 use ceping::domain::{BallotContent, Event, Mark};
+use ceping::i18n::Lang;
 use ceping::store::{Store, sidecar};
 use support::bin::{ceping, stderr, stdout};
 use support::campaign::*;
@@ -42,54 +44,86 @@ fn init_refuses_to_overwrite() {
 }
 
 /// Malformed definitions: `ceping init --campaign` names file, line and
-/// column and writes nothing at all.
+/// column and the problem's sentence (exactly what the user reads), and
+/// writes nothing at all.
 #[test]
 fn init_with_a_bad_campaign_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let template = ceping::campaign_toml::template();
-    let cases: Vec<(String, &str)> = vec![
+    // The line of the template's `year = 2021`, and of a `[[units]]`
+    // appended to it after a blank line.
+    let year = 1 + template
+        .lines()
+        .position(|l| l == "year = 2021")
+        .expect("the template sets year = 2021");
+    let appended = template.lines().count() + 2;
+    let value = "year = ".chars().count() + 1;
+    let cases: Vec<(String, usize, usize, K)> = vec![
         (
             template.replacen("year = 2021", "year = 2021\ncolour = \"red\"", 1),
-            "unknown key",
+            year + 1,
+            1,
+            K::UnknownKey {
+                key: "colour".into(),
+                allowed: ["title", "year", "meetings", "rules", "units"]
+                    .map(String::from)
+                    .to_vec(),
+            },
         ),
         (
             template.replacen("year = 2021", "year = \"2021\"", 1),
-            "wrong type",
+            year,
+            value,
+            K::WrongType {
+                expected: ValueType::Integer,
+                found: "\"2021\"".into(),
+            },
         ),
         (
             template.replacen("year = 2021", "year = 2021 2022", 1),
-            "syntax",
+            year,
+            value,
+            K::Syntax {
+                detail: "string values must be quoted, expected literal string".into(),
+            },
         ),
-        (template.replacen("year = 2021", "year = 1850", 1), "year"),
+        (
+            template.replacen("year = 2021", "year = 1850", 1),
+            year,
+            value,
+            K::YearOutOfRange { year: 1850 },
+        ),
         (
             format!("{template}\n[[units]]\nname = \"\"\nkind = \"村\"\n"),
-            "empty name",
+            appended,
+            1,
+            K::MissingKey {
+                key: "work_group".into(),
+            },
+        ),
+        (
+            format!(
+                "{template}\n[[units]]\nname = \"\"\nkind = \"村\"\n\n[units.work_group]\nlead = \"甲\"\nliaison = \"乙\"\n"
+            ),
+            appended + 1,
+            "name = ".chars().count() + 1,
+            K::EmptyName {
+                field: NameField::Unit,
+            },
         ),
     ];
-    for (i, (toml, what)) in cases.iter().enumerate() {
+    for (i, (toml, line, column, kind)) in cases.into_iter().enumerate() {
         let src = format!("bad{i}.toml");
         std::fs::write(dir.path().join(&src), toml).unwrap();
         let out = format!("out{i}.ceping");
         let o = ceping(dir.path(), &["init", &out, "--campaign", &src]);
-        assert_eq!(o.status.code(), Some(1), "{what}");
-        let err = stderr(&o);
-        let place = format!("{src}:");
-        let after = err
-            .split(&place)
-            .nth(1)
-            .unwrap_or_else(|| panic!("{what}: {err}"));
-        let mut parts = after.splitn(3, ':');
-        let line: usize = parts
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap_or_else(|_| panic!("{what}: {err}"));
-        let col: usize = parts
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap_or_else(|_| panic!("{what}: {err}"));
-        assert!(line > 0 && col > 0, "{what}: {err}");
+        assert_eq!(o.status.code(), Some(1), "{kind:?}");
+        let sentence = kind.message(Lang::Zh);
+        assert_eq!(
+            stderr(&o),
+            format!("错误：{src}:{line}:{column}: {sentence}\n"),
+            "{kind:?}"
+        );
         for p in [dir.path().join(&out)] {
             for f in [
                 p.clone(),
@@ -97,7 +131,7 @@ fn init_with_a_bad_campaign_writes_nothing() {
                 sidecar(&p, "-shm"),
                 sidecar(&p, ".lock"),
             ] {
-                assert!(!f.exists(), "{what}: {} was written", f.display());
+                assert!(!f.exists(), "{kind:?}: {} was written", f.display());
             }
         }
     }
@@ -245,6 +279,8 @@ fn template_prints_a_definition_that_init_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let o = ceping(dir.path(), &["template"]);
     assert!(o.status.success());
+    // The text tests/campaign_parse.rs checks key by key against the parser.
+    assert_eq!(stdout(&o), ceping::campaign_toml::template());
     std::fs::write(dir.path().join("t.toml"), &o.stdout).unwrap();
     let o = ceping(dir.path(), &["init", "t.ceping", "--campaign", "t.toml"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -2,6 +2,10 @@
 //! after its append returned; we kill it (SIGKILL on Unix, TerminateProcess
 //! on Windows) at random moments. Every acknowledged event must be in the
 //! file afterwards, and the file must verify.
+//!
+//! The waits before each kill come from a seeded generator; the seed is
+//! printed, and `CEPING_CRASH_SEED=<seed>` replays the same waits
+//! (`CEPING_CRASH_KILLS` sets the number of kills, default 50).
 
 #[path = "support/mod.rs"]
 mod support;
@@ -20,6 +24,28 @@ fn kills() -> u32 {
         .unwrap_or(50)
 }
 
+/// The generator's seed: `CEPING_CRASH_SEED` when set (to replay a
+/// failure), else the time. Never 0, which would make xorshift stick at 0.
+fn seed() -> u64 {
+    match std::env::var("CEPING_CRASH_SEED") {
+        Ok(v) => {
+            let seed: u64 = v
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("CEPING_CRASH_SEED={v:?} is not a whole number"));
+            assert_ne!(seed, 0, "CEPING_CRASH_SEED must not be 0");
+            seed
+        }
+        Err(_) => {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        }
+    }
+}
+
 #[test]
 fn every_acknowledged_event_survives_a_kill() {
     let exe = support::bin::BIN;
@@ -32,12 +58,8 @@ fn every_acknowledged_event_survives_a_kill() {
         String::from_utf8_lossy(&init.stderr)
     );
 
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    eprintln!("crash test seed {seed}");
+    let seed = seed();
+    eprintln!("crash test seed {seed} (replay with CEPING_CRASH_SEED={seed})");
     let mut rng = Rng(seed);
     let mut acknowledged = 0u64;
     let mut killed_mid_run = 0;
@@ -66,7 +88,10 @@ fn every_acknowledged_event_survives_a_kill() {
             killed_mid_run += 1;
         }
         if let Some(last) = reader.join().unwrap() {
-            assert!(last >= acknowledged, "seq went backwards in round {round}");
+            assert!(
+                last >= acknowledged,
+                "seq went backwards in round {round}, seed {seed}"
+            );
             acknowledged = last;
         }
         let report = verify(&path).unwrap_or_else(|e| panic!("round {round}, seed {seed}: {e}"));

@@ -25,7 +25,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use support::app::{LANGS, lock, problems};
-use support::t0;
+use support::{t0, zh_en};
 use unicode_width::UnicodeWidthStr;
 
 const UNIT: &str = "南塘村";
@@ -240,35 +240,67 @@ fn text(buf: &Buffer) -> String {
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
-fn snapshots(name: &str, scene: impl Fn() -> ProjectorState) {
+/// Snapshot `scene` in both languages at both sizes; `fact` must also hold
+/// of each screen's plain text (one thing the scene is about, checked
+/// without reading the snapshot).
+fn snapshots(name: &str, scene: impl Fn() -> ProjectorState, fact: impl Fn(Lang, &str) -> bool) {
     let guard = lock(Lang::Zh);
     for (lang, code) in LANGS {
         app::lang(&guard, lang);
         for (w, h) in SIZES {
             let buf = render(&scene(), w, h);
+            let screen = text(&buf);
+            assert!(fact(lang, &screen), "{name}_{code}_{w}x{h}:\n{screen}");
             insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), picture(&buf));
         }
     }
 }
 
+/// The progress line of `counting(23)`: 23 of the 40 returned entered.
+fn entered_23_of_40(l: Lang) -> &'static str {
+    zh_en(l, "已录入 23 / 收回 40", "Entered 23 / Returned 40")
+}
+
 #[test]
 fn snapshot_oral_report_timer() {
-    snapshots("oral_timer", || state(oral(), false));
+    snapshots(
+        "oral_timer",
+        || state(oral(), false),
+        |l, s| {
+            s.contains(zh_en(
+                l,
+                "议程：口头述职：龚晓峰",
+                "Agenda: Oral report: 龚晓峰",
+            ))
+        },
+    );
 }
 
 #[test]
 fn snapshot_counting() {
-    snapshots("counting", || state(model(&counting(23)), false));
+    snapshots(
+        "counting",
+        || state(model(&counting(23)), false),
+        |l, s| s.contains(entered_23_of_40(l)),
+    );
 }
 
 #[test]
 fn snapshot_counting_hidden() {
-    snapshots("counting_hidden", || state(model(&counting(23)), true));
+    snapshots(
+        "counting_hidden",
+        || state(model(&counting(23)), true),
+        |l, s| s.contains(entered_23_of_40(l)) && !s.contains("龚晓峰"),
+    );
 }
 
 #[test]
 fn snapshot_closed_round() {
-    snapshots("closed", || state(closed(), true));
+    snapshots(
+        "closed",
+        || state(closed(), true),
+        |l, s| s.contains(zh_en(l, "指纹 3fa9c2d1e0b4", "fingerprint 3fa9c2d1e0b4")),
+    );
 }
 
 #[test]

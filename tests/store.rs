@@ -5,6 +5,7 @@
 mod support;
 
 use ceping::domain::{BallotContent, DomainError, Event, Mark};
+use ceping::i18n::Lang;
 use ceping::store::{Store, StoreError, sidecar, verify::verify};
 use rusqlite::Connection;
 use support::campaign::*;
@@ -113,14 +114,29 @@ fn the_log_refuses_plain_updates_and_deletes() {
     let path = new_file(&dir);
     drop(Store::create(&path, &small_campaign()).unwrap());
     let conn = Connection::open(&path).unwrap();
-    assert!(
-        conn.execute("UPDATE events SET body = '{}' WHERE seq = 1", [])
-            .is_err()
-    );
-    assert!(
-        conn.execute("DELETE FROM events WHERE seq = 1", [])
-            .is_err()
-    );
+    for sql in [
+        "UPDATE events SET body = '{}' WHERE seq = 1",
+        "DELETE FROM events WHERE seq = 1",
+    ] {
+        // The trigger's RAISE(ABORT, …): a constraint failure of a trigger
+        // with the schema's own sentence.
+        match conn.execute(sql, []) {
+            Err(rusqlite::Error::SqliteFailure(e, Some(text))) => {
+                assert_eq!(e.code, rusqlite::ErrorCode::ConstraintViolation, "{sql}");
+                assert_eq!(
+                    e.extended_code,
+                    rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER,
+                    "{sql}"
+                );
+                assert_eq!(text, "ceping: the event log is append-only", "{sql}");
+            }
+            other => panic!("{sql}: expected the append-only trigger, got {other:?}"),
+        }
+    }
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
 }
 
 #[test]
@@ -219,14 +235,22 @@ fn a_read_only_store_cannot_append() {
     drop(Store::create(&path, &small_campaign()).unwrap());
     let mut reader = Store::open_read_only(&path).unwrap();
     reader.replay().unwrap();
-    assert!(
-        reader
-            .append(&Event::BallotsIssued {
-                round: annual_round("南塘村"),
-                count: 3
-            })
-            .is_err()
-    );
+    // The sentence follows the process-wide language: hold it at Chinese.
+    let _guard = support::app::lock(Lang::Zh);
+    let err = reader
+        .append(&Event::BallotsIssued {
+            round: annual_round("南塘村"),
+            count: 3,
+        })
+        .unwrap_err();
+    match &err {
+        StoreError::Io(e) => {
+            assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied, "{err:?}");
+            assert_eq!(e.to_string(), "以只读方式打开，不能写入", "{err:?}");
+        }
+        other => panic!("expected the read-only refusal, got {other:?}"),
+    }
+    assert_eq!(reader.last_seq(), 1);
 }
 
 #[test]
