@@ -163,7 +163,7 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
         &mut app,
         "<Space> <Down> <Space> <Down> <Space> <Down> <Space> <Down> <Space>",
     );
-    let received = app.model().meeting(&key).written_received;
+    let received = &app.model().meeting(&key).written_received;
     assert_eq!(
         received.iter().map(String::as_str).collect::<Vec<_>>(),
         // BTreeSet order; the five writers of the annual review.

@@ -221,6 +221,13 @@ pub struct MeetingState {
 }
 
 impl MeetingState {
+    /// Nothing recorded yet.
+    pub const EMPTY: MeetingState = MeetingState {
+        step: None,
+        speeches: BTreeMap::new(),
+        written_received: BTreeSet::new(),
+    };
+
     pub fn speech(&self, subject: &str) -> Option<&Speech> {
         self.speeches.get(subject)
     }

@@ -112,9 +112,11 @@ impl Model {
             .unwrap_or_default()
     }
 
-    /// The meeting's state (empty before anything was recorded).
-    pub fn meeting(&self, key: &MeetingKey) -> MeetingState {
-        self.meetings.get(key).cloned().unwrap_or_default()
+    /// The meeting's state (empty before anything was recorded), borrowed:
+    /// screens ask for it on every frame.
+    pub fn meeting(&self, key: &MeetingKey) -> &MeetingState {
+        static EMPTY: MeetingState = MeetingState::EMPTY;
+        self.meetings.get(key).unwrap_or(&EMPTY)
     }
 
     /// The current step of a meeting: the last one moved to, else the first.
