@@ -299,9 +299,9 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::RoundClosed { .. } | Event::RoundReopened { .. } | Event::RoundVoided { .. } => {
-                self.check_lifecycle(event)
-            }
+            Event::RoundClosed { round, .. } => self.check_close(round),
+            Event::RoundReopened { round, reason, .. } => self.check_reopen(round, reason),
+            Event::RoundVoided { round } => self.check_void(round),
             Event::GradeAssigned { .. }
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
@@ -450,9 +450,9 @@ impl Model {
                     c.restored.push(*number);
                 }
             }
-            Event::RoundClosed { .. } | Event::RoundReopened { .. } | Event::RoundVoided { .. } => {
-                self.apply_lifecycle(event)
-            }
+            Event::RoundClosed { round, head, at } => self.apply_close(round, head, *at),
+            Event::RoundReopened { round, reason, at } => self.apply_reopen(round, reason, *at),
+            Event::RoundVoided { round } => self.apply_void(round),
             Event::GradeAssigned { .. }
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
