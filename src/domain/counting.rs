@@ -5,8 +5,9 @@
 //! method, and acknowledging warnings (`checks`).
 
 use super::campaign::MeetingKind;
+use super::checks::CountWarning;
 use super::error::DomainError;
-use super::event::{Event, ResolveBasis, SheetDiscard};
+use super::event::{ResolveBasis, RoundKey, SheetDiscard};
 use super::model::Model;
 use super::round::Round;
 use super::sheet::TallySheet;
@@ -67,150 +68,167 @@ impl Model {
         }
     }
 
-    pub(super) fn check_counting(&self, event: &Event) -> Result<(), DomainError> {
-        match event {
-            Event::TallySheetEntered {
-                round, pass, sheet, ..
-            } => {
-                let r = self.open_round(round)?;
-                // Pass 1, then pass 2, each once: keying a pass again
-                // goes through a recorded discard.
-                let expected_pass = match &r.sheets {
-                    [None, _] => 1,
-                    [Some(_), None] => 2,
-                    [Some(_), Some(_)] => 0,
-                };
-                if *pass != expected_pass {
-                    return Err(DomainError::BadPass);
-                }
-                self.check_sheet(r, sheet)
-            }
-            Event::TallySheetResolved {
-                round,
-                sheet,
-                basis,
-            } => {
-                let r = self.open_round(round)?;
-                let [Some(a), Some(b)] = &r.sheets else {
-                    return Err(DomainError::BothPassesNeeded);
-                };
-                if r.open_differences().is_empty() {
-                    return Err(DomainError::NothingToResolve);
-                }
-                self.check_sheet(r, sheet)?;
-                let kept = match basis {
-                    ResolveBasis::Paper => None,
-                    ResolveBasis::Pass1 => Some(a),
-                    ResolveBasis::Pass2 => Some(b),
-                };
-                if kept.is_some_and(|k| k != sheet) {
-                    return Err(DomainError::KeptPassDiffers);
-                }
-                let disputed = a.differences(b);
-                if a.cells()
-                    .into_iter()
-                    .any(|c| !disputed.contains(&c) && a.get(c) != sheet.get(c))
-                {
-                    return Err(DomainError::ResolvedChangesAgreed);
-                }
-                Ok(())
-            }
-            Event::TallySheetDiscarded {
-                round,
-                scope,
-                reason,
-            } => {
-                let r = self.open_round(round)?;
-                if reason.trim().is_empty() {
-                    return Err(DomainError::NoDiscardReason);
-                }
-                let there = match scope {
-                    SheetDiscard::Second => r.sheets[1].is_some(),
-                    SheetDiscard::All => r.by_sheet(),
-                };
-                if !there {
-                    return Err(DomainError::NoSheetToDiscard);
-                }
-                Ok(())
-            }
-            Event::BallotsDiscarded { round, reason } => {
-                let r = self.open_round(round)?;
-                if reason.trim().is_empty() {
-                    return Err(DomainError::NoDiscardReason);
-                }
-                if r.keyed_ballots() == 0 {
-                    return Err(DomainError::NoBallotsToDiscard);
-                }
-                Ok(())
-            }
-            Event::WarningsAcknowledged { round, warnings } => {
-                let r = self.open_round(round)?;
-                let raised = self.warnings(r);
-                if warnings.is_empty() || warnings.iter().any(|w| !raised.contains(w)) {
-                    return Err(DomainError::WarningNotRaised);
-                }
-                Ok(())
-            }
-            _ => unreachable!("only counting events are routed here"),
+    /// Pass 1, then pass 2, each once (keying a pass again goes through a
+    /// recorded discard), and only a true sheet.
+    pub(super) fn check_sheet_entered(
+        &self,
+        round: &RoundKey,
+        pass: u8,
+        sheet: &TallySheet,
+    ) -> Result<(), DomainError> {
+        let r = self.open_round(round)?;
+        let expected_pass = match &r.sheets {
+            [None, _] => 1,
+            [Some(_), None] => 2,
+            [Some(_), Some(_)] => 0,
+        };
+        if pass != expected_pass {
+            return Err(DomainError::BadPass);
+        }
+        self.check_sheet(r, sheet)
+    }
+
+    /// The sheet that settles two differing passes: true, changing only
+    /// the disputed cells, and equal to the pass it says it keeps.
+    pub(super) fn check_sheet_resolved(
+        &self,
+        round: &RoundKey,
+        sheet: &TallySheet,
+        basis: ResolveBasis,
+    ) -> Result<(), DomainError> {
+        let r = self.open_round(round)?;
+        let [Some(a), Some(b)] = &r.sheets else {
+            return Err(DomainError::BothPassesNeeded);
+        };
+        if r.open_differences().is_empty() {
+            return Err(DomainError::NothingToResolve);
+        }
+        self.check_sheet(r, sheet)?;
+        let kept = match basis {
+            ResolveBasis::Paper => None,
+            ResolveBasis::Pass1 => Some(a),
+            ResolveBasis::Pass2 => Some(b),
+        };
+        if kept.is_some_and(|k| k != sheet) {
+            return Err(DomainError::KeptPassDiffers);
+        }
+        let disputed = a.differences(b);
+        if a.cells()
+            .into_iter()
+            .any(|c| !disputed.contains(&c) && a.get(c) != sheet.get(c))
+        {
+            return Err(DomainError::ResolvedChangesAgreed);
+        }
+        Ok(())
+    }
+
+    /// Discarding needs a reason and something to discard.
+    pub(super) fn check_sheet_discarded(
+        &self,
+        round: &RoundKey,
+        scope: SheetDiscard,
+        reason: &str,
+    ) -> Result<(), DomainError> {
+        let r = self.open_round(round)?;
+        if reason.trim().is_empty() {
+            return Err(DomainError::NoDiscardReason);
+        }
+        let there = match scope {
+            SheetDiscard::Second => r.sheets[1].is_some(),
+            SheetDiscard::All => r.by_sheet(),
+        };
+        if !there {
+            return Err(DomainError::NoSheetToDiscard);
+        }
+        Ok(())
+    }
+
+    /// Setting ballots aside needs a reason and ballots keyed one by one.
+    pub(super) fn check_ballots_discarded(
+        &self,
+        round: &RoundKey,
+        reason: &str,
+    ) -> Result<(), DomainError> {
+        let r = self.open_round(round)?;
+        if reason.trim().is_empty() {
+            return Err(DomainError::NoDiscardReason);
+        }
+        if r.keyed_ballots() == 0 {
+            return Err(DomainError::NoBallotsToDiscard);
+        }
+        Ok(())
+    }
+
+    /// Only warnings raised now can be acknowledged.
+    pub(super) fn check_acknowledged(
+        &self,
+        round: &RoundKey,
+        warnings: &[CountWarning],
+    ) -> Result<(), DomainError> {
+        let r = self.open_round(round)?;
+        let raised = self.warnings(r);
+        if warnings.is_empty() || warnings.iter().any(|w| !raised.contains(w)) {
+            return Err(DomainError::WarningNotRaised);
+        }
+        Ok(())
+    }
+
+    pub(super) fn apply_sheet_entered(
+        &mut self,
+        round: &RoundKey,
+        pass: u8,
+        sheet: &TallySheet,
+        keyer: &Option<String>,
+    ) {
+        let r = self.round_mut(round);
+        let i = usize::from(pass) - 1;
+        r.sheets[i] = Some(sheet.clone());
+        r.keyers[i] = keyer.clone();
+        r.agreed = match &r.sheets {
+            [Some(a), Some(b)] if a == b => Some(a.clone()),
+            _ => None,
+        };
+        if let Some(c) = r.changes_mut() {
+            c.sheet = true;
         }
     }
 
-    pub(super) fn apply_counting(&mut self, event: &Event) {
-        match event {
-            Event::TallySheetEntered {
-                round,
-                pass,
-                sheet,
-                keyer,
-            } => {
-                let r = self.round_mut(round);
-                let i = usize::from(*pass) - 1;
-                r.sheets[i] = Some(sheet.clone());
-                r.keyers[i] = keyer.clone();
-                r.agreed = match &r.sheets {
-                    [Some(a), Some(b)] if a == b => Some(a.clone()),
-                    _ => None,
-                };
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::TallySheetResolved { round, sheet, .. } => {
-                let r = self.round_mut(round);
-                r.agreed = Some(sheet.clone());
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::TallySheetDiscarded { round, scope, .. } => {
-                let r = self.round_mut(round);
-                match scope {
-                    SheetDiscard::Second => {
-                        r.sheets[1] = None;
-                        r.keyers[1] = None;
-                    }
-                    SheetDiscard::All => {
-                        r.sheets = [None, None];
-                        r.keyers = [None, None];
-                    }
-                }
-                r.agreed = None;
-                if let Some(c) = r.changes_mut() {
-                    c.sheet = true;
-                }
-            }
-            Event::BallotsDiscarded { round, .. } => {
-                let r = self.round_mut(round);
-                r.ballots.iter_mut().for_each(|b| b.discarded = true);
-                if let Some(c) = r.changes_mut() {
-                    c.ballots_discarded = true;
-                }
-            }
-            Event::WarningsAcknowledged { round, warnings } => {
-                let r = self.round_mut(round);
-                r.acknowledged.extend(warnings.iter().cloned());
-            }
-            _ => unreachable!("only counting events are routed here"),
+    pub(super) fn apply_sheet_resolved(&mut self, round: &RoundKey, sheet: &TallySheet) {
+        let r = self.round_mut(round);
+        r.agreed = Some(sheet.clone());
+        if let Some(c) = r.changes_mut() {
+            c.sheet = true;
         }
+    }
+
+    pub(super) fn apply_sheet_discarded(&mut self, round: &RoundKey, scope: SheetDiscard) {
+        let r = self.round_mut(round);
+        match scope {
+            SheetDiscard::Second => {
+                r.sheets[1] = None;
+                r.keyers[1] = None;
+            }
+            SheetDiscard::All => {
+                r.sheets = [None, None];
+                r.keyers = [None, None];
+            }
+        }
+        r.agreed = None;
+        if let Some(c) = r.changes_mut() {
+            c.sheet = true;
+        }
+    }
+
+    pub(super) fn apply_ballots_discarded(&mut self, round: &RoundKey) {
+        let r = self.round_mut(round);
+        r.ballots.iter_mut().for_each(|b| b.discarded = true);
+        if let Some(c) = r.changes_mut() {
+            c.ballots_discarded = true;
+        }
+    }
+
+    pub(super) fn apply_acknowledged(&mut self, round: &RoundKey, warnings: &[CountWarning]) {
+        let r = self.round_mut(round);
+        r.acknowledged.extend(warnings.iter().cloned());
     }
 }

@@ -16,6 +16,7 @@ pub mod meeting;
 pub mod model;
 pub mod names;
 pub mod needs;
+mod roster_rules;
 pub mod round;
 pub mod sheet;
 pub mod tally;

@@ -362,11 +362,25 @@ impl Model {
                 }
                 Ok(())
             }
-            Event::TallySheetEntered { .. }
-            | Event::TallySheetResolved { .. }
-            | Event::TallySheetDiscarded { .. }
-            | Event::BallotsDiscarded { .. }
-            | Event::WarningsAcknowledged { .. } => self.check_counting(event),
+            Event::TallySheetEntered {
+                round, pass, sheet, ..
+            } => self.check_sheet_entered(round, *pass, sheet),
+            Event::TallySheetResolved {
+                round,
+                sheet,
+                basis,
+            } => self.check_sheet_resolved(round, sheet, *basis),
+            Event::TallySheetDiscarded {
+                round,
+                scope,
+                reason,
+            } => self.check_sheet_discarded(round, *scope, reason),
+            Event::BallotsDiscarded { round, reason } => {
+                self.check_ballots_discarded(round, reason)
+            }
+            Event::WarningsAcknowledged { round, warnings } => {
+                self.check_acknowledged(round, warnings)
+            }
         }
     }
 
@@ -514,11 +528,22 @@ impl Model {
                     m.written_received.remove(subject);
                 }
             }
-            Event::TallySheetEntered { .. }
-            | Event::TallySheetResolved { .. }
-            | Event::TallySheetDiscarded { .. }
-            | Event::BallotsDiscarded { .. }
-            | Event::WarningsAcknowledged { .. } => self.apply_counting(event),
+            Event::TallySheetEntered {
+                round,
+                pass,
+                sheet,
+                keyer,
+            } => self.apply_sheet_entered(round, *pass, sheet, keyer),
+            Event::TallySheetResolved { round, sheet, .. } => {
+                self.apply_sheet_resolved(round, sheet)
+            }
+            Event::TallySheetDiscarded { round, scope, .. } => {
+                self.apply_sheet_discarded(round, *scope)
+            }
+            Event::BallotsDiscarded { round, .. } => self.apply_ballots_discarded(round),
+            Event::WarningsAcknowledged { round, warnings } => {
+                self.apply_acknowledged(round, warnings)
+            }
         }
         if let Some(meeting) = event.meeting() {
             self.current = Some(meeting);
@@ -532,49 +557,7 @@ impl Model {
         self.meetings.entry(key.clone()).or_default()
     }
 
-    // Only called after `check` found the round and the ballot.
-    /// An imported roster: known units, whose meetings have not started,
-    /// with named, unique people (the importer checks the rest, row by row).
-    fn check_roster(&self, units: &[super::event::UnitRoster]) -> Result<(), DomainError> {
-        for r in units {
-            if self.campaign.unit(&r.unit).is_none() {
-                return Err(DomainError::UnknownUnit(r.unit.clone()));
-            }
-            if self.rounds.keys().any(|k| k.unit == r.unit) {
-                return Err(DomainError::RosterInUse(r.unit.clone()));
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            for s in &r.subjects {
-                if s.name.trim().is_empty() || !seen.insert(s.name.as_str()) {
-                    return Err(DomainError::BadRoster(r.unit.clone()));
-                }
-            }
-            // The office's records about someone the new roster drops would
-            // be left pointing at nobody: refuse instead.
-            let g = &self.grading;
-            let recorded = g
-                .grades
-                .keys()
-                .filter_map(|t| match t {
-                    super::grading::Target::Person { unit, name } if *unit == r.unit => Some(name),
-                    _ => None,
-                })
-                .chain(
-                    g.combined
-                        .keys()
-                        .chain(g.rectifications.keys())
-                        .filter(|(u, _)| *u == r.unit)
-                        .map(|(_, n)| n),
-                );
-            for name in recorded {
-                if !seen.contains(name.as_str()) {
-                    return Err(DomainError::RosterDropsGraded(r.unit.clone(), name.clone()));
-                }
-            }
-        }
-        Ok(())
-    }
-
+    // Only called after `check` found the round (and the ballot).
     pub(super) fn round_mut(&mut self, key: &RoundKey) -> &mut Round {
         self.rounds.get_mut(key).expect("checked")
     }
