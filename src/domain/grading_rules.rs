@@ -4,7 +4,6 @@
 
 use super::campaign::Role;
 use super::error::DomainError;
-use super::event::Event;
 use super::grading::{Group, Target};
 use super::model::Model;
 
@@ -39,167 +38,174 @@ impl Model {
             .and_then(|c| c.level)
     }
 
-    pub(super) fn check_grading(&self, event: &Event) -> Result<(), DomainError> {
-        match event {
-            Event::GradeAssigned {
-                target,
-                grade,
-                justification,
-            } => {
-                let group = target
-                    .group(&self.campaign)
-                    .ok_or(DomainError::NotGradable)?;
-                let Some(grade) = *grade else { return Ok(()) };
-                if usize::from(grade) >= group.grades().len() {
-                    return Err(DomainError::NoSuchFinalGrade(grade + 1));
-                }
-                if grade != 0 {
-                    return Ok(());
-                }
-                if let (Group::Secretaries, Target::Person { unit, name }) = (group, target)
-                    && self.combined_level(unit, name) != Some(0)
-                {
-                    return Err(DomainError::CombinedNotGood);
-                }
-                let usage = self.grading.quota_use(&self.campaign, group);
-                let already = self
-                    .grading
+    /// A final grade: in the group's grades, the cross-rule for
+    /// secretaries, and the quota (a soft one with a justification).
+    pub(super) fn check_grade(
+        &self,
+        target: &Target,
+        grade: Option<u8>,
+        justification: Option<&str>,
+    ) -> Result<(), DomainError> {
+        let group = target
+            .group(&self.campaign)
+            .ok_or(DomainError::NotGradable)?;
+        let Some(grade) = grade else { return Ok(()) };
+        if usize::from(grade) >= group.grades().len() {
+            return Err(DomainError::NoSuchFinalGrade(grade + 1));
+        }
+        if grade != 0 {
+            return Ok(());
+        }
+        if let (Group::Secretaries, Target::Person { unit, name }) = (group, target)
+            && self.combined_level(unit, name) != Some(0)
+        {
+            return Err(DomainError::CombinedNotGood);
+        }
+        let usage = self.grading.quota_use(&self.campaign, group);
+        let already = self
+            .grading
+            .grades
+            .get(target)
+            .is_some_and(|g| g.grade == 0);
+        if already || usage.used < usage.allowed {
+            return Ok(());
+        }
+        let label = group.grades()[0].to_string();
+        if !usage.soft {
+            let percent = group.quota(&self.campaign).percent;
+            return Err(DomainError::QuotaFull(
+                label,
+                usage.allowed,
+                usage.used,
+                usage.size,
+                percent,
+            ));
+        }
+        if justification.is_none_or(|j| j.trim().is_empty()) {
+            return Err(DomainError::JustificationNeeded(
+                label,
+                usage.allowed,
+                usage.used,
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_investigation(
+        &self,
+        unit: &str,
+        secretary: &str,
+        level: u8,
+    ) -> Result<(), DomainError> {
+        self.check_secretary(unit, secretary)?;
+        check_level(level)
+    }
+
+    /// A combined evaluation below 好 is refused while the secretary is
+    /// graded 优秀 (the cross-rule, from the other side).
+    pub(super) fn check_combined(
+        &self,
+        unit: &str,
+        secretary: &str,
+        level: u8,
+    ) -> Result<(), DomainError> {
+        self.check_secretary(unit, secretary)?;
+        check_level(level)?;
+        let target = Target::Person {
+            unit: unit.to_string(),
+            name: secretary.to_string(),
+        };
+        if level != 0
+            && self
+                .grading
+                .grades
+                .get(&target)
+                .is_some_and(|g| g.grade == 0)
+        {
+            return Err(DomainError::GradedExcellent);
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_rectification(
+        &self,
+        unit: &str,
+        secretary: &str,
+        entry: &super::grading::Rectification,
+    ) -> Result<(), DomainError> {
+        self.check_secretary(unit, secretary)?;
+        if !entry.deadline.is_empty()
+            && chrono::NaiveDate::parse_from_str(&entry.deadline, "%Y-%m-%d").is_err()
+        {
+            return Err(DomainError::BadDate);
+        }
+        Ok(())
+    }
+
+    pub(super) fn apply_grade(
+        &mut self,
+        target: &Target,
+        grade: Option<u8>,
+        justification: &Option<String>,
+    ) {
+        let g = &mut self.grading;
+        match grade {
+            Some(grade) => {
+                // The same grade keyed again keeps its justification:
+                // a soft quota's excess stays justified.
+                let kept = g
                     .grades
                     .get(target)
-                    .is_some_and(|g| g.grade == 0);
-                if already || usage.used < usage.allowed {
-                    return Ok(());
-                }
-                let label = group.grades()[0].to_string();
-                if !usage.soft {
-                    let percent = group.quota(&self.campaign).percent;
-                    return Err(DomainError::QuotaFull(
-                        label,
-                        usage.allowed,
-                        usage.used,
-                        usage.size,
-                        percent,
-                    ));
-                }
-                if justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
-                    return Err(DomainError::JustificationNeeded(
-                        label,
-                        usage.allowed,
-                        usage.used,
-                    ));
-                }
-                Ok(())
+                    .filter(|old| old.grade == grade)
+                    .and_then(|old| old.justification.clone());
+                g.grades.insert(
+                    target.clone(),
+                    super::grading::FinalGrade {
+                        grade,
+                        justification: justification.clone().or(kept),
+                    },
+                );
             }
-            Event::InvestigationRecorded {
-                unit,
-                secretary,
-                level,
-                ..
-            } => {
-                self.check_secretary(unit, secretary)?;
-                check_level(*level)
+            None => {
+                g.grades.remove(target);
             }
-            Event::CombinedEvaluationSet {
-                unit,
-                secretary,
-                level,
-            } => {
-                self.check_secretary(unit, secretary)?;
-                check_level(*level)?;
-                let target = Target::Person {
-                    unit: unit.clone(),
-                    name: secretary.clone(),
-                };
-                if *level != 0
-                    && self
-                        .grading
-                        .grades
-                        .get(&target)
-                        .is_some_and(|g| g.grade == 0)
-                {
-                    return Err(DomainError::GradedExcellent);
-                }
-                Ok(())
-            }
-            Event::RectificationSet {
-                unit,
-                secretary,
-                entry,
-            } => {
-                self.check_secretary(unit, secretary)?;
-                if !entry.deadline.is_empty()
-                    && chrono::NaiveDate::parse_from_str(&entry.deadline, "%Y-%m-%d").is_err()
-                {
-                    return Err(DomainError::BadDate);
-                }
-                Ok(())
-            }
-            _ => unreachable!("only grading events are routed here"),
         }
     }
 
-    pub(super) fn apply_grading(&mut self, event: &Event) {
+    pub(super) fn apply_investigation(
+        &mut self,
+        unit: &str,
+        secretary: &str,
+        level: u8,
+        note: &str,
+    ) {
+        let c = self
+            .grading
+            .combined
+            .entry((unit.to_string(), secretary.to_string()))
+            .or_default();
+        c.investigation = Some(level);
+        c.investigation_note = note.to_string();
+    }
+
+    pub(super) fn apply_combined(&mut self, unit: &str, secretary: &str, level: u8) {
         let g = &mut self.grading;
-        match event {
-            Event::GradeAssigned {
-                target,
-                grade,
-                justification,
-            } => match grade {
-                Some(grade) => {
-                    // The same grade keyed again keeps its justification:
-                    // a soft quota's excess stays justified.
-                    let kept = g
-                        .grades
-                        .get(target)
-                        .filter(|old| old.grade == *grade)
-                        .and_then(|old| old.justification.clone());
-                    g.grades.insert(
-                        target.clone(),
-                        super::grading::FinalGrade {
-                            grade: *grade,
-                            justification: justification.clone().or(kept),
-                        },
-                    );
-                }
-                None => {
-                    g.grades.remove(target);
-                }
-            },
-            Event::InvestigationRecorded {
-                unit,
-                secretary,
-                level,
-                note,
-            } => {
-                let c = g
-                    .combined
-                    .entry((unit.clone(), secretary.clone()))
-                    .or_default();
-                c.investigation = Some(*level);
-                c.investigation_note = note.clone();
-            }
-            Event::CombinedEvaluationSet {
-                unit,
-                secretary,
-                level,
-            } => {
-                let key = (unit.clone(), secretary.clone());
-                g.combined.entry(key.clone()).or_default().level = Some(*level);
-                // 一般 or 差: a talk and a rectification entry, opened here.
-                if *level >= 2 {
-                    g.rectifications.entry(key).or_default();
-                }
-            }
-            Event::RectificationSet {
-                unit,
-                secretary,
-                entry,
-            } => {
-                g.rectifications
-                    .insert((unit.clone(), secretary.clone()), entry.clone());
-            }
-            _ => unreachable!("only grading events are routed here"),
+        let key = (unit.to_string(), secretary.to_string());
+        g.combined.entry(key.clone()).or_default().level = Some(level);
+        // 一般 or 差: a talk and a rectification entry, opened here.
+        if level >= 2 {
+            g.rectifications.entry(key).or_default();
         }
+    }
+
+    pub(super) fn apply_rectification(
+        &mut self,
+        unit: &str,
+        secretary: &str,
+        entry: &super::grading::Rectification,
+    ) {
+        self.grading
+            .rectifications
+            .insert((unit.to_string(), secretary.to_string()), entry.clone());
     }
 }

@@ -302,10 +302,27 @@ impl Model {
             Event::RoundClosed { round, .. } => self.check_close(round),
             Event::RoundReopened { round, reason, .. } => self.check_reopen(round, reason),
             Event::RoundVoided { round } => self.check_void(round),
-            Event::GradeAssigned { .. }
-            | Event::InvestigationRecorded { .. }
-            | Event::CombinedEvaluationSet { .. }
-            | Event::RectificationSet { .. } => self.check_grading(event),
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => self.check_grade(target, *grade, justification.as_deref()),
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                ..
+            } => self.check_investigation(unit, secretary, *level),
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => self.check_combined(unit, secretary, *level),
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => self.check_rectification(unit, secretary, entry),
             Event::RosterImported { units, .. } => self.check_roster(units),
             Event::MergedFrom { .. } if self.copying > 0 => Err(DomainError::MergeInsideMerge),
             Event::MergedFrom { .. } => Ok(()),
@@ -388,7 +405,8 @@ impl Model {
     pub fn apply(&mut self, event: &Event) -> Result<(), DomainError> {
         self.check(event)?;
         match event {
-            Event::CampaignDefined { .. } => unreachable!("refused by check"),
+            // Refused by `check` above; said again so the match is total.
+            Event::CampaignDefined { .. } => return Err(DomainError::CampaignAgain),
             Event::RoundOpened { round, lines } => {
                 self.rounds
                     .insert(round.clone(), Round::new(round.clone(), lines.clone()));
@@ -467,10 +485,27 @@ impl Model {
             Event::RoundClosed { round, head, at } => self.apply_close(round, head, *at),
             Event::RoundReopened { round, reason, at } => self.apply_reopen(round, reason, *at),
             Event::RoundVoided { round } => self.apply_void(round),
-            Event::GradeAssigned { .. }
-            | Event::InvestigationRecorded { .. }
-            | Event::CombinedEvaluationSet { .. }
-            | Event::RectificationSet { .. } => self.apply_grading(event),
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => self.apply_grade(target, *grade, justification),
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                note,
+            } => self.apply_investigation(unit, secretary, *level, note),
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => self.apply_combined(unit, secretary, *level),
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => self.apply_rectification(unit, secretary, entry),
             Event::RosterImported { units, .. } => {
                 for r in units {
                     if let Some(u) = self.campaign.units.iter_mut().find(|u| u.name == r.unit) {
