@@ -170,82 +170,83 @@ impl App {
         }
     }
 
-    /// The ballot prompts. `None`: not a ballot prompt.
-    pub(super) fn submit_ballot(&mut self, kind: &PromptKind, number: Option<u32>) -> Option<bool> {
-        let done = match kind {
-            PromptKind::ConfirmOverReturned(content) => {
-                self.prompt = None;
-                self.save_ballot(content.clone(), true);
+    /// The answer to "save a ballot beyond 收回?": yes.
+    pub(super) fn answer_over_returned(&mut self, content: BallotContent) -> bool {
+        self.prompt = None;
+        self.save_ballot(content, true);
+        true
+    }
+
+    /// `w` + number: withdraw that ballot, or restore it when withdrawn.
+    pub(super) fn answer_withdraw(&mut self, input: &str) -> bool {
+        let Some(number) = self.one_count(input) else {
+            return false;
+        };
+        let Some(round) = self.current_round() else {
+            return false;
+        };
+        let key = round.key.clone();
+        // A withdrawn number is restored: the prompt says so.
+        let withdrawn = round
+            .ballots
+            .get((number as usize).wrapping_sub(1))
+            .is_some_and(|b| b.withdrawn && !b.discarded);
+        let (event, inverse, msg, said) = if withdrawn {
+            (
+                Event::BallotRestored {
+                    round: key.clone(),
+                    number,
+                },
+                Event::BallotWithdrawn {
+                    round: key.clone(),
+                    number,
+                },
+                Msg::SavedRestore,
+                Msg::UndidRestore,
+            )
+        } else {
+            (
+                Event::BallotWithdrawn {
+                    round: key.clone(),
+                    number,
+                },
+                Event::BallotRestored {
+                    round: key.clone(),
+                    number,
+                },
+                Msg::SavedWithdrawal,
+                Msg::UndidWithdrawal,
+            )
+        };
+        let ok = self.record(event, Some(msg.fill(&[&number])));
+        if ok {
+            self.undo.push(Undo {
+                round: key,
+                inverse,
+                said,
+            });
+        }
+        ok
+    }
+
+    /// `r` + number: load that ballot into the grid for correction.
+    pub(super) fn answer_correct(&mut self, input: &str) -> bool {
+        let Some(number) = self.one_count(input) else {
+            return false;
+        };
+        let Some(round) = self.current_round() else {
+            return false;
+        };
+        let lines = round.lines.len();
+        match round.slot(number).map(|b| b.content.clone()) {
+            Ok(content) => {
+                self.draft = Draft::from_content(&content, lines, number);
                 true
             }
-            PromptKind::Withdraw | PromptKind::Correct if number.is_none() => {
-                self.refuse(Msg::BadNumber, &[]);
+            Err(e) => {
+                self.fail(e.into());
                 false
             }
-            PromptKind::Withdraw => {
-                let round = self.current_round()?;
-                let key = round.key.clone();
-                let number = number.unwrap_or(0);
-                // A withdrawn number is restored: the prompt says so.
-                let withdrawn = round
-                    .ballots
-                    .get((number as usize).wrapping_sub(1))
-                    .is_some_and(|b| b.withdrawn && !b.discarded);
-                let (event, inverse, msg, said) = if withdrawn {
-                    (
-                        Event::BallotRestored {
-                            round: key.clone(),
-                            number,
-                        },
-                        Event::BallotWithdrawn {
-                            round: key.clone(),
-                            number,
-                        },
-                        Msg::SavedRestore,
-                        Msg::UndidRestore,
-                    )
-                } else {
-                    (
-                        Event::BallotWithdrawn {
-                            round: key.clone(),
-                            number,
-                        },
-                        Event::BallotRestored {
-                            round: key.clone(),
-                            number,
-                        },
-                        Msg::SavedWithdrawal,
-                        Msg::UndidWithdrawal,
-                    )
-                };
-                let ok = self.record(event, Some(msg.fill(&[&number])));
-                if ok {
-                    self.undo.push(Undo {
-                        round: key,
-                        inverse,
-                        said,
-                    });
-                }
-                ok
-            }
-            PromptKind::Correct => {
-                let number = number.unwrap_or(0);
-                let round = self.current_round()?;
-                let lines = round.lines.len();
-                let slot = round.slot(number).map(|b| b.content.clone());
-                match slot {
-                    Ok(content) => {
-                        self.draft = Draft::from_content(&content, lines, number);
-                        true
-                    }
-                    Err(e) => {
-                        self.fail(e.into());
-                        false
-                    }
-                }
-            }
-            _ => return None,
-        };
-        Some(done)
+        }
     }
 }

@@ -183,124 +183,153 @@ impl App {
         false
     }
 
-    /// Act on the office's prompts. `None`: not an office prompt.
-    pub(super) fn submit_office(&mut self, kind: &PromptKind, input: &str) -> Option<bool> {
-        let round = self.current_round().map(|r| r.key.clone());
-        let done = match kind {
-            PromptKind::CloseRound(n) => {
-                let round = round?;
-                let head = chain::to_hex(&self.session.store.head());
-                let short = crate::domain::round::short_fingerprint(&head).to_string();
-                self.record(
-                    Event::RoundClosed {
-                        round,
-                        head,
-                        at: Some(self.now),
-                    },
-                    Some(Msg::RoundClosedMsg.fill(&[n, &short])),
-                )
-            }
-            PromptKind::Reopen(n) => {
-                let reason = crate::domain::names::normalize_text(input);
-                self.record(
-                    Event::RoundReopened {
-                        round: round?,
-                        reason,
-                        at: Some(self.now),
-                    },
-                    Some(Msg::RoundReopenedMsg.fill(&[n])),
-                )
-            }
-            PromptKind::VoidRound(n) => self.record(
-                Event::RoundVoided { round: round? },
-                Some(Msg::RoundVoidedMsg.fill(&[n, &(n + 1)])),
-            ),
-            PromptKind::Justification(target, grade) => {
-                let text = crate::domain::names::normalize_text(input);
-                self.assign(target.clone(), Some(*grade), Some(text));
-                !matches!(self.status, Some(super::Status::Error(_)))
-            }
-            PromptKind::Investigation(unit, secretary) => {
-                let (level, note) = input.split_at(input.chars().next().map_or(0, char::len_utf8));
-                match level.parse::<u8>() {
-                    Ok(l @ 1..=4) => self.record(
-                        Event::InvestigationRecorded {
-                            unit: unit.clone(),
-                            secretary: secretary.clone(),
-                            level: l - 1,
-                            note: crate::domain::names::normalize_text(note),
-                        },
-                        None,
-                    ),
-                    _ => {
-                        self.refuse(Msg::BadLevel, &[]);
-                        false
-                    }
-                }
-            }
-            PromptKind::Combined(unit, secretary) => match input.trim().parse::<u8>() {
-                Ok(l @ 1..=4) => self.combined_guarded(unit, secretary, l - 1),
-                _ => {
-                    self.refuse(Msg::BadLevel, &[]);
-                    false
-                }
-            },
-            PromptKind::ConfirmProvisional(decision, level) => {
-                // Recorded exactly as without the guard: every rule applies.
-                let recorded = match decision {
-                    Decision::Grade(target) => self.assign(target.clone(), Some(*level), None),
-                    Decision::Combined { unit, secretary } => self.record(
-                        Event::CombinedEvaluationSet {
-                            unit: unit.clone(),
-                            secretary: secretary.clone(),
-                            level: *level,
-                        },
-                        None,
-                    ),
-                };
-                if recorded {
-                    self.say(Msg::ProvisionalRecorded, &[]);
-                }
-                // Answered, unless a justification is now asked for.
-                !matches!(
-                    self.prompt.as_ref().map(|p| &p.kind),
-                    Some(PromptKind::Justification(..))
-                )
-            }
-            PromptKind::Rectification(unit, secretary) => {
-                let parts: Vec<String> = input
-                    .split(['|', '｜'])
-                    .map(crate::domain::names::normalize_text)
-                    .collect();
-                let [problems, measures, deadline, responsible] = parts.as_slice() else {
-                    self.refuse(Msg::BadRectification, &[]);
-                    return Some(false);
-                };
-                let status = self
-                    .model()
-                    .grading
-                    .rectifications
-                    .get(&(unit.clone(), secretary.clone()))
-                    .map(|r| r.status)
-                    .unwrap_or_default();
-                let entry = Rectification {
-                    problems: problems.clone(),
-                    measures: measures.clone(),
-                    deadline: deadline.clone(),
-                    responsible: responsible.clone(),
-                    status,
-                };
-                self.record(
-                    Event::RectificationSet {
-                        unit: unit.clone(),
-                        secretary: secretary.clone(),
-                        entry,
-                    },
-                    None,
-                )
-            }
-            _ => return None,
+    /// Close and certify the round, recording the chain head it certifies.
+    pub(super) fn answer_close(&mut self, n: u32) -> bool {
+        let Some(round) = self.current_round().map(|r| r.key.clone()) else {
+            return false;
         };
-        Some(done)
+        let head = chain::to_hex(&self.session.store.head());
+        let short = crate::domain::round::short_fingerprint(&head).to_string();
+        self.record(
+            Event::RoundClosed {
+                round,
+                head,
+                at: Some(self.now),
+            },
+            Some(Msg::RoundClosedMsg.fill(&[&n, &short])),
+        )
+    }
+
+    /// Reopen a closed round with the reason typed.
+    pub(super) fn answer_reopen(&mut self, n: u32, input: &str) -> bool {
+        let Some(round) = self.current_round().map(|r| r.key.clone()) else {
+            return false;
+        };
+        let reason = crate::domain::names::normalize_text(input);
+        self.record(
+            Event::RoundReopened {
+                round,
+                reason,
+                at: Some(self.now),
+            },
+            Some(Msg::RoundReopenedMsg.fill(&[&n])),
+        )
+    }
+
+    /// Void the round (more returned than issued) and start the re-run.
+    pub(super) fn answer_void(&mut self, n: u32) -> bool {
+        let Some(round) = self.current_round().map(|r| r.key.clone()) else {
+            return false;
+        };
+        self.record(
+            Event::RoundVoided { round },
+            Some(Msg::RoundVoidedMsg.fill(&[&n, &(n + 1)])),
+        )
+    }
+
+    /// A soft quota's excess, justified in words.
+    pub(super) fn answer_justification(&mut self, target: Target, grade: u8, input: &str) -> bool {
+        let text = crate::domain::names::normalize_text(input);
+        self.assign(target, Some(grade), Some(text));
+        !matches!(self.status, Some(super::Status::Error(_)))
+    }
+
+    /// 调查核实: a level 1-4, then a note.
+    pub(super) fn answer_investigation(
+        &mut self,
+        unit: String,
+        secretary: String,
+        input: &str,
+    ) -> bool {
+        let (level, note) = input.split_at(input.chars().next().map_or(0, char::len_utf8));
+        match level.parse::<u8>() {
+            Ok(l @ 1..=4) => self.record(
+                Event::InvestigationRecorded {
+                    unit,
+                    secretary,
+                    level: l - 1,
+                    note: crate::domain::names::normalize_text(note),
+                },
+                None,
+            ),
+            _ => {
+                self.refuse(Msg::BadLevel, &[]);
+                false
+            }
+        }
+    }
+
+    /// 综合评价: a level 1-4 (guarded while the review is not closed).
+    pub(super) fn answer_combined(&mut self, unit: String, secretary: String, input: &str) -> bool {
+        match input.trim().parse::<u8>() {
+            Ok(l @ 1..=4) => self.combined_guarded(&unit, &secretary, l - 1),
+            _ => {
+                self.refuse(Msg::BadLevel, &[]);
+                false
+            }
+        }
+    }
+
+    /// Yes to a decision on a meeting not closed: recorded exactly as
+    /// without the guard (every rule applies), marked provisional.
+    pub(super) fn answer_provisional(&mut self, decision: Decision, level: u8) -> bool {
+        let recorded = match decision {
+            Decision::Grade(target) => self.assign(target, Some(level), None),
+            Decision::Combined { unit, secretary } => self.record(
+                Event::CombinedEvaluationSet {
+                    unit,
+                    secretary,
+                    level,
+                },
+                None,
+            ),
+        };
+        if recorded {
+            self.say(Msg::ProvisionalRecorded, &[]);
+        }
+        // Answered, unless a justification is now asked for.
+        !matches!(
+            self.prompt.as_ref().map(|p| &p.kind),
+            Some(PromptKind::Justification(..))
+        )
+    }
+
+    /// 整改清单: problems | measures | deadline | responsible.
+    pub(super) fn answer_rectification(
+        &mut self,
+        unit: String,
+        secretary: String,
+        input: &str,
+    ) -> bool {
+        let parts: Vec<String> = input
+            .split(['|', '｜'])
+            .map(crate::domain::names::normalize_text)
+            .collect();
+        let [problems, measures, deadline, responsible] = parts.as_slice() else {
+            self.refuse(Msg::BadRectification, &[]);
+            return false;
+        };
+        let status = self
+            .model()
+            .grading
+            .rectifications
+            .get(&(unit.clone(), secretary.clone()))
+            .map(|r| r.status)
+            .unwrap_or_default();
+        let entry = Rectification {
+            problems: problems.clone(),
+            measures: measures.clone(),
+            deadline: deadline.clone(),
+            responsible: responsible.clone(),
+            status,
+        };
+        self.record(
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            },
+            None,
+        )
     }
 }

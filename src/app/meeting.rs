@@ -163,168 +163,101 @@ impl App {
         self.model().grades(key.meeting)
     }
 
-    pub(super) fn on_prompt(&mut self, action: Action) {
-        let Some(prompt) = self.prompt.as_mut() else {
-            return;
+    /// Start the meeting: its first round, with the ballot's order.
+    pub(super) fn start_meeting(&mut self, key: MeetingKey) -> bool {
+        let lines = match self.model().ballot_lines(&key.unit, key.meeting) {
+            Ok(lines) => lines,
+            Err(e) => {
+                self.fail(e.into());
+                return false;
+            }
         };
-        match action {
-            Action::Type(c) => {
-                if std::mem::take(&mut prompt.suggested) {
-                    prompt.input.clear();
-                }
-                prompt.input.push(c)
-            }
-            Action::DeleteDigit => {
-                prompt.suggested = false;
-                prompt.input.pop();
-            }
-            Action::Cancel => {
-                if let Some(p) = self.prompt.take() {
-                    self.prompt_cancelled(&p.kind);
-                }
-            }
-            Action::Confirm => {
-                let prompt = prompt.clone();
-                self.submit(prompt.kind, prompt.input.trim());
-            }
-            _ => {}
+        let event = Event::RoundOpened {
+            round: RoundKey {
+                unit: key.unit.clone(),
+                meeting: key.meeting,
+                round: 1,
+            },
+            lines,
+        };
+        let ok = self.record(event, None);
+        if ok {
+            self.screen = Screen::Agenda(key);
         }
+        ok
     }
 
-    /// Act on a prompt's answer. A bad answer keeps the prompt open with
-    /// the reason, so the user can fix the typing.
-    fn submit(&mut self, kind: PromptKind, input: &str) {
-        if kind == PromptKind::ImportRoster {
-            if self.submit_roster(input) {
-                self.prompt = None;
-            }
-            return;
-        }
-        let handled = match self.submit_office(&kind, input) {
-            Some(done) => Some(done),
-            None => self.submit_sheet(&kind, input),
+    /// The superior's comment (一述一评); an empty answer records nothing.
+    pub(super) fn answer_comment(&mut self, subject: String, input: &str) -> bool {
+        let Some(key) = self.meeting_key().cloned() else {
+            return true;
         };
-        if let Some(done) = handled {
-            if done {
-                self.prompt = None;
-            }
-            return;
+        if input.is_empty() {
+            return true;
         }
-        let numbers: Vec<u64> = input
-            .split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '/')
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse())
-            .collect::<Result<_, _>>()
-            .unwrap_or_default();
-        // Above the cap is a slip, whatever the count (and never wraps).
-        let counts = matches!(
-            kind,
-            PromptKind::RollCall
-                | PromptKind::Issued
-                | PromptKind::Returned
-                | PromptKind::Withdraw
-                | PromptKind::Correct
-        );
-        if let Some(&n) = numbers
-            .iter()
-            .find(|&&n| counts && n > u64::from(crate::domain::checks::MAX_COUNT))
-        {
-            return self.fail(crate::domain::DomainError::CountTooLarge(n).into());
-        }
-        let numbers: Vec<u32> = numbers.into_iter().map(|n| n as u32).collect();
-        let one = (numbers.len() == 1).then(|| numbers[0]);
-        if let Some(done) = self.submit_ballot(&kind, one) {
-            if done {
-                self.prompt = None;
-            }
-            return;
-        }
-        let round = self.round_key();
-        let done = match (&kind, round) {
-            (PromptKind::StartMeeting(key), _) => {
-                let lines = match self.model().ballot_lines(&key.unit, key.meeting) {
-                    Ok(lines) => lines,
-                    Err(e) => return self.fail(e.into()),
-                };
-                let event = Event::RoundOpened {
-                    round: RoundKey {
-                        unit: key.unit.clone(),
-                        meeting: key.meeting,
-                        round: 1,
-                    },
-                    lines,
-                };
-                let ok = self.record(event, None);
-                if ok {
-                    self.screen = Screen::Agenda(key.clone());
-                }
-                ok
-            }
-            (PromptKind::Comment(subject), _) if !input.is_empty() => {
-                let Some(key) = self.meeting_key().cloned() else {
-                    return;
-                };
-                let text = crate::domain::names::normalize_text(input);
-                self.record(
-                    Event::CommentRecorded {
-                        meeting: key,
-                        subject: subject.clone(),
-                        text,
-                    },
-                    None,
-                )
-            }
-            (PromptKind::Comment(_), _) => {
-                self.prompt = None;
-                return;
-            }
-            (PromptKind::RollCall, Some(round)) => match numbers[..] {
-                [expected, present] => self.record(
-                    Event::RollCall {
-                        round,
-                        expected,
-                        present,
-                    },
-                    Some(Msg::SavedRollCall.fill(&[&expected, &present])),
-                ),
-                _ => return self.refuse(Msg::BadTwoNumbers, &[]),
+        let text = crate::domain::names::normalize_text(input);
+        self.record(
+            Event::CommentRecorded {
+                meeting: key,
+                subject,
+                text,
             },
-            (PromptKind::DiscardBallots(_), Some(round)) => {
-                let reason = crate::domain::names::normalize_text(input);
-                let ok = self.record(
-                    Event::BallotsDiscarded { round, reason },
-                    Some(Msg::BallotsSetAside.text().to_string()),
-                );
-                if ok {
-                    self.prompt = None;
-                    if let Some(key) = self.meeting_key().cloned() {
-                        self.open_sheet(&key);
-                    }
-                    return;
-                }
-                false
-            }
-            (_, _) if one.is_none() => return self.refuse(Msg::BadNumber, &[]),
-            (PromptKind::Issued, Some(round)) => self.record(
-                Event::BallotsIssued {
-                    round,
-                    count: one.unwrap_or(0),
-                },
-                Some(Msg::SavedIssued.fill(&[&one.unwrap_or(0)])),
-            ),
-            (PromptKind::Returned, Some(round)) => self.record(
-                Event::BallotsReturned {
-                    round,
-                    count: one.unwrap_or(0),
-                },
-                Some(Msg::SavedReturned.fill(&[&one.unwrap_or(0)])),
-            ),
-            // Office prompts were handled above; without a round, nothing.
-            _ => false,
+            None,
+        )
+    }
+
+    /// 应到 and 实到, two numbers.
+    pub(super) fn answer_roll_call(&mut self, input: &str) -> bool {
+        let (Some(numbers), Some(round)) = (self.counts(input), self.round_key()) else {
+            return false;
         };
-        if done {
+        let [expected, present] = numbers[..] else {
+            self.refuse(Msg::BadTwoNumbers, &[]);
+            return false;
+        };
+        self.record(
+            Event::RollCall {
+                round,
+                expected,
+                present,
+            },
+            Some(Msg::SavedRollCall.fill(&[&expected, &present])),
+        )
+    }
+
+    /// 发出 (`issued`) or 收回, one number.
+    pub(super) fn answer_count(&mut self, issued: bool, input: &str) -> bool {
+        let (Some(count), Some(round)) = (self.one_count(input), self.round_key()) else {
+            return false;
+        };
+        let (event, msg) = if issued {
+            (Event::BallotsIssued { round, count }, Msg::SavedIssued)
+        } else {
+            (Event::BallotsReturned { round, count }, Msg::SavedReturned)
+        };
+        self.record(event, Some(msg.fill(&[&count])))
+    }
+
+    /// Set the ballots keyed one by one aside (with the reason typed) and
+    /// open the tally sheet.
+    pub(super) fn answer_discard_ballots(&mut self, input: &str) -> bool {
+        let Some(round) = self.round_key() else {
+            return false;
+        };
+        let reason = crate::domain::names::normalize_text(input);
+        let ok = self.record(
+            Event::BallotsDiscarded { round, reason },
+            Some(Msg::BallotsSetAside.text().to_string()),
+        );
+        if ok {
             self.prompt = None;
+            if let Some(key) = self.meeting_key().cloned() {
+                self.open_sheet(&key);
+            }
+            // The sheet may ask its keyer: that question stays.
+            return self.prompt.is_none();
         }
+        false
     }
 
     /// `e` at a numbers step: ask, pre-filled with what is known (发出

@@ -11,6 +11,7 @@ mod grading;
 pub mod keymap;
 mod meeting;
 pub mod mirror;
+mod prompt;
 mod roster;
 pub mod sheet_edit;
 

@@ -303,64 +303,68 @@ impl App {
         }
     }
 
-    /// The sheet prompts: keyer, a value matching neither pass, discards.
-    /// `None`: not a sheet prompt.
-    pub(super) fn submit_sheet(&mut self, kind: &PromptKind, input: &str) -> Option<bool> {
-        let key = self.meeting_key().cloned()?;
-        let round = self.current_round().map(|r| r.key.clone());
-        let done = match kind {
-            PromptKind::Keyer(_) => {
-                let name = crate::domain::names::normalize_text(input);
-                if let Some(edit) = self.sheet.as_mut() {
-                    edit.keyer = (!name.is_empty()).then_some(name);
-                }
-                true
-            }
-            PromptKind::ConfirmNeither(cell) => {
-                if let Some(edit) = self.sheet.as_mut() {
-                    edit.confirmed.push(*cell);
-                }
-                self.prompt = None;
-                // Go on saving: another cell may need confirming too.
-                self.save_sheet(&key);
-                return Some(self.prompt.is_none());
-            }
-            PromptKind::DiscardSheet(scope) => {
-                let event = Event::TallySheetDiscarded {
-                    round: round?,
-                    scope: *scope,
-                    reason: crate::domain::names::normalize_text(input),
-                };
-                let msg = match scope {
-                    SheetDiscard::Second => Msg::SheetDiscardedSecond,
-                    SheetDiscard::All => Msg::SheetDiscardedAll,
-                };
-                let ok = self.record(event, Some(msg.text().to_string()));
-                if ok && !matches!(self.screen, Screen::Sheet(_)) {
-                    // From the agenda's Enter: on to keying ballots.
-                    self.prompt = None;
-                    let lines = self.current_round().map_or(0, |r| r.lines.len());
-                    self.draft = super::Draft::new(lines);
-                    self.screen = Screen::Ballots(key.clone());
-                    return Some(true);
-                }
-                if ok {
-                    let grades = self.grades(&key);
-                    if let Some(r) = self.current_round() {
-                        let next = SheetEdit::for_round(r, grades);
-                        let stage = next.stage;
-                        self.sheet = Some(next);
-                        if let SheetStage::Pass(p) = stage {
-                            self.prompt = None;
-                            self.ask(PromptKind::Keyer(p));
-                            return Some(false);
-                        }
-                    }
-                }
-                ok
-            }
-            _ => return None,
+    /// Who keys this pass (may be left empty).
+    pub(super) fn answer_keyer(&mut self, input: &str) -> bool {
+        let name = crate::domain::names::normalize_text(input);
+        if let Some(edit) = self.sheet.as_mut() {
+            edit.keyer = (!name.is_empty()).then_some(name);
+        }
+        true
+    }
+
+    /// A value matching neither pass, confirmed from the paper: go on
+    /// saving (another cell may need confirming too).
+    pub(super) fn answer_neither(&mut self, cell: SheetCell) -> bool {
+        let Some(key) = self.meeting_key().cloned() else {
+            return true;
         };
-        Some(done)
+        if let Some(edit) = self.sheet.as_mut() {
+            edit.confirmed.push(cell);
+        }
+        self.prompt = None;
+        self.save_sheet(&key);
+        self.prompt.is_none()
+    }
+
+    /// Discard tally-sheet passes with the reason typed; from the agenda
+    /// (switching method) on to keying ballots, on the sheet to the pass
+    /// to key again.
+    pub(super) fn answer_discard_sheet(&mut self, scope: SheetDiscard, input: &str) -> bool {
+        let (Some(key), Some(round)) = (
+            self.meeting_key().cloned(),
+            self.current_round().map(|r| r.key.clone()),
+        ) else {
+            return false;
+        };
+        let event = Event::TallySheetDiscarded {
+            round,
+            scope,
+            reason: crate::domain::names::normalize_text(input),
+        };
+        let msg = match scope {
+            SheetDiscard::Second => Msg::SheetDiscardedSecond,
+            SheetDiscard::All => Msg::SheetDiscardedAll,
+        };
+        if !self.record(event, Some(msg.text().to_string())) {
+            return false;
+        }
+        if !matches!(self.screen, Screen::Sheet(_)) {
+            let lines = self.current_round().map_or(0, |r| r.lines.len());
+            self.draft = super::Draft::new(lines);
+            self.screen = Screen::Ballots(key);
+            return true;
+        }
+        let grades = self.grades(&key);
+        if let Some(r) = self.current_round() {
+            let next = SheetEdit::for_round(r, grades);
+            let stage = next.stage;
+            self.sheet = Some(next);
+            if let SheetStage::Pass(p) = stage {
+                self.prompt = None;
+                self.ask(PromptKind::Keyer(p));
+                return false;
+            }
+        }
+        true
     }
 }

@@ -1,0 +1,107 @@
+//! Answering the question on the bottom line (a prompt): typing into it,
+//! cancelling it, and one match from the question's kind to the action
+//! that answers it. A bad answer keeps the question open with the reason,
+//! so the user can fix the typing; an answer that asks a follow-up
+//! question (a justification, the next pass's keyer) leaves that one open.
+
+use super::{App, PromptKind};
+use crate::app::keymap::Action;
+use crate::catalog::Msg;
+use crate::domain::DomainError;
+use crate::domain::checks::MAX_COUNT;
+
+impl App {
+    pub(super) fn on_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Type(c) => {
+                if std::mem::take(&mut prompt.suggested) {
+                    prompt.input.clear();
+                }
+                prompt.input.push(c)
+            }
+            Action::DeleteDigit => {
+                prompt.suggested = false;
+                prompt.input.pop();
+            }
+            Action::Cancel => {
+                if let Some(p) = self.prompt.take() {
+                    self.prompt_cancelled(&p.kind);
+                }
+            }
+            Action::Confirm => {
+                let prompt = prompt.clone();
+                self.answer(prompt.kind, prompt.input.trim());
+            }
+            _ => {}
+        }
+    }
+
+    /// Act on an answer; the question closes when it is answered.
+    fn answer(&mut self, kind: PromptKind, input: &str) {
+        let done = match kind {
+            PromptKind::StartMeeting(key) => self.start_meeting(key),
+            PromptKind::RollCall => self.answer_roll_call(input),
+            PromptKind::Issued => self.answer_count(true, input),
+            PromptKind::Returned => self.answer_count(false, input),
+            PromptKind::Comment(subject) => self.answer_comment(subject, input),
+            PromptKind::Correct => self.answer_correct(input),
+            PromptKind::Withdraw => self.answer_withdraw(input),
+            PromptKind::ConfirmOverReturned(content) => self.answer_over_returned(content),
+            PromptKind::DiscardBallots(_) => self.answer_discard_ballots(input),
+            PromptKind::Keyer(_) => self.answer_keyer(input),
+            PromptKind::ConfirmNeither(cell) => self.answer_neither(cell),
+            PromptKind::DiscardSheet(scope) => self.answer_discard_sheet(scope, input),
+            PromptKind::CloseRound(n) => self.answer_close(n),
+            PromptKind::Reopen(n) => self.answer_reopen(n, input),
+            PromptKind::VoidRound(n) => self.answer_void(n),
+            PromptKind::Justification(target, grade) => {
+                self.answer_justification(target, grade, input)
+            }
+            PromptKind::Investigation(unit, secretary) => {
+                self.answer_investigation(unit, secretary, input)
+            }
+            PromptKind::Combined(unit, secretary) => self.answer_combined(unit, secretary, input),
+            PromptKind::Rectification(unit, secretary) => {
+                self.answer_rectification(unit, secretary, input)
+            }
+            PromptKind::ConfirmProvisional(decision, level) => {
+                self.answer_provisional(decision, level)
+            }
+            PromptKind::ImportRoster => self.submit_roster(input),
+        };
+        if done {
+            self.prompt = None;
+        }
+    }
+
+    /// The numbers typed at a count question (separated by spaces, commas
+    /// or slashes; anything else gives none). `None`, said why, when one is
+    /// above the cap: a slip, whatever the count (and it never wraps).
+    pub(super) fn counts(&mut self, input: &str) -> Option<Vec<u32>> {
+        let numbers: Vec<u64> = input
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '/')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse())
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        if let Some(&n) = numbers.iter().find(|&&n| n > u64::from(MAX_COUNT)) {
+            self.fail(DomainError::CountTooLarge(n).into());
+            return None;
+        }
+        Some(numbers.into_iter().map(|n| n as u32).collect())
+    }
+
+    /// Exactly one number, or the refusal said.
+    pub(super) fn one_count(&mut self, input: &str) -> Option<u32> {
+        match self.counts(input)?[..] {
+            [n] => Some(n),
+            _ => {
+                self.refuse(Msg::BadNumber, &[]);
+                None
+            }
+        }
+    }
+}
