@@ -11,17 +11,31 @@ use crate::store::StoreError;
 use crate::store::chain;
 
 impl App {
+    /// The grading board's rows for the group on screen, computed once per
+    /// change of the log (not on every key or frame: on a large campaign it
+    /// counts every round).
+    pub fn board_rows(&self) -> std::rc::Rc<Vec<crate::domain::board::BoardRow>> {
+        let key = (self.model().events, self.grading_group);
+        let mut cache = self.board_cache.borrow_mut();
+        match &*cache {
+            Some((k, rows)) if *k == key => rows.clone(),
+            _ => {
+                let rows = std::rc::Rc::new(board(self.model(), self.grading_group));
+                *cache = Some((key, rows.clone()));
+                rows
+            }
+        }
+    }
+
     /// The row selected on the grading board.
     pub fn grading_row(&self) -> Option<crate::domain::board::BoardRow> {
-        board(self.model(), self.grading_group)
-            .into_iter()
-            .nth(self.grading_selected)
+        self.board_rows().get(self.grading_selected).cloned()
     }
 
     pub(super) fn on_grading(&mut self, action: Action) {
-        let rows = board(self.model(), self.grading_group);
+        let rows = self.board_rows();
         let n = rows.len();
-        let row = rows.into_iter().nth(self.grading_selected);
+        let row = rows.get(self.grading_selected).cloned();
         let secretary = row.as_ref().and_then(|r| match &r.target {
             Target::Person { unit, name } if self.grading_group == Group::Secretaries => {
                 Some((unit.clone(), name.clone()))

@@ -124,7 +124,16 @@ pub struct App {
     /// main file (see `store::checkpoint`), for the idle checkpoint.
     pub last_input: std::time::Instant,
     pub checkpointed: u64,
+    /// The grading board of (events folded, group), see `board_rows`.
+    board_cache: BoardCache,
 }
+
+type BoardCache = std::cell::RefCell<
+    Option<(
+        (u64, crate::domain::grading::Group),
+        std::rc::Rc<Vec<crate::domain::board::BoardRow>>,
+    )>,
+>;
 
 /// After this long without a key, what was keyed is folded into the main
 /// file (a copy of just the file then holds it).
@@ -153,6 +162,7 @@ impl App {
             mirror: None,
             last_input: std::time::Instant::now(),
             checkpointed: 0,
+            board_cache: Default::default(),
         }
     }
 

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Table, TableState, Wrap};
 
 use crate::app::App;
 use crate::catalog::{Msg, t};
-use crate::domain::board::{Decision, board, deadlines, unclosed_meetings};
+use crate::domain::board::{Decision, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::domain::{MeetingKind, Model};
 use crate::i18n::tr;
@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     frame.render_widget(Line::from(Span::styled(quota_text, quota_style)), quota);
 
-    let rows_data = board(model, group);
+    let rows_data = app.board_rows();
     let secretaries = group == Group::Secretaries;
     // The democratic results are the annual review's, on its scale.
     let scale = model
