@@ -230,7 +230,7 @@ catalog! {
     ProvisionalCancelled => "已取消，没有记录任何内容", "Cancelled: nothing was recorded";
     // Exports.
     KeyExport => "导出 Excel", "export to Excel";
-    Exporting => "正在导出 Excel…", "Exporting to Excel…";
+    Exporting => "正在导出 Excel，请稍候", "Exporting to Excel, please wait";
     Exported => "已导出：{0}", "Exported: {0}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
     // Roster import.

@@ -168,8 +168,8 @@ impl CampaignErrorKind {
                 "this unit has no work group. Add a [units.work_group] table to it with lead and liaison.".into(),
             ),
             K::MissingKey { key } => (
-                format!("缺少必填项“{key}”。请在这一段里补上 {key} = …（写法见 `ceping template`）。"),
-                format!("the required key `{key}` is missing. Add `{key} = …` to this section (see `ceping template`)."),
+                format!("缺少必填项“{key}”。请在这一段里补上 {key} = 值（写法见 `ceping template`）。"),
+                format!("the required key `{key}` is missing. Add `{key} = value` to this section (see `ceping template`)."),
             ),
             K::WrongType { expected, found } => (
                 format!("{found} 的类型不对。这里应填写：{}。请照此修改。", expected.zh()),

@@ -227,8 +227,8 @@ impl ImportError {
                         let more = errors.len() - MAX_LISTED;
                         lines.push(pick(
                             lang,
-                            format!("  ……另有 {more} 处"),
-                            format!("  … and {more} more"),
+                            format!("  另有 {more} 处"),
+                            format!("  and {more} more"),
                         ));
                     }
                     lines.join("\n")
