@@ -35,7 +35,8 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
     let last = (header.len() - 1) as u16;
     let mut s = Sheet::new(name)?;
     s.title(0, last, "原始选票（匿名）")?;
-    s.note(
+    // Wrapped: the note is wider than the printed page.
+    s.paragraph(
         1,
         last,
         "每行一张选票，只有票号和所填内容。“第N位”是该轮选票上的第N人，顺序同各单位表的序号。\
