@@ -1,9 +1,13 @@
 //! The user's language. Chinese is the default; `--lang en` or the
 //! environment variable `CEPING_LANG=en` switch to English.
 //!
-//! The language is process-wide because it is chosen once at start-up and
-//! every message (errors included) must follow it.
+//! The language is chosen once at start-up for the whole process
+//! ([`set_lang`]). Messages that are data (`message(lang)`) take it
+//! explicitly; the screen labels read [`lang`]. A thread may speak its own
+//! language ([`set_thread_lang`]): tests use it so that tests running in
+//! parallel threads of one binary never see each other's language.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -14,6 +18,11 @@ pub enum Lang {
 }
 
 static LANG: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    /// This thread's own language, if it chose one.
+    static THREAD_LANG: Cell<Option<Lang>> = const { Cell::new(None) };
+}
 
 impl Lang {
     /// From a value such as `en`, `en_US.UTF-8`, `zh`, `zh-CN`.
@@ -37,11 +46,21 @@ impl Lang {
     }
 }
 
+/// The process's language, chosen once at start-up.
 pub fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
 
+/// This thread's language, overriding the process's for this thread only.
+pub fn set_thread_lang(lang: Lang) {
+    THREAD_LANG.with(|l| l.set(Some(lang)));
+}
+
+/// This thread's language if it chose one, else the process's.
 pub fn lang() -> Lang {
+    if let Some(lang) = THREAD_LANG.with(Cell::get) {
+        return lang;
+    }
     if LANG.load(Ordering::Relaxed) == Lang::En as u8 {
         Lang::En
     } else {
