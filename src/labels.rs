@@ -203,3 +203,12 @@ pub fn level_label(level: Option<u8>) -> Option<&'static str> {
     const LEVELS: [&str; 4] = ["好", "较好", "一般", "差"];
     level.and_then(|l| LEVELS.get(usize::from(l)).copied())
 }
+
+impl crate::domain::Model {
+    /// The label of tally-sheet column `c` in the screen's language: a
+    /// grade, 弃权 or 无效.
+    pub fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
+        self.column(meeting, c)
+            .map(|col| col.label(crate::i18n::lang()))
+    }
+}

@@ -10,7 +10,7 @@ use super::error::DomainError;
 use super::event::{ResolveBasis, RoundKey, SheetDiscard};
 use super::model::Model;
 use super::round::Round;
-use super::sheet::TallySheet;
+use super::sheet::{SheetColumn, TallySheet};
 
 impl Model {
     /// A tally sheet may be saved only for a round not keyed ballot by
@@ -48,7 +48,7 @@ impl Model {
             super::sheet::SheetProblem::OverReturned {
                 cell: super::sheet::SheetCell::Count(_, c),
                 ..
-            } => self.column_label(round.key.meeting, c),
+            } => self.column(round.key.meeting, c),
             _ => None,
         };
         Err(DomainError::Sheet {
@@ -58,13 +58,13 @@ impl Model {
         })
     }
 
-    /// The label of tally-sheet column `c`: a grade, then 弃权, then 无效.
-    pub fn column_label(&self, meeting: MeetingKind, c: usize) -> Option<String> {
+    /// Tally-sheet column `c`: a grade, then 弃权, then 无效.
+    pub fn column(&self, meeting: MeetingKind, c: usize) -> Option<SheetColumn> {
         let scale = &self.campaign.meeting(meeting)?.scale.grades;
         match c.checked_sub(scale.len()) {
-            None => scale.get(c).cloned(),
-            Some(0) => Some(crate::i18n::tr("弃权", "Abstain")),
-            Some(_) => Some(crate::i18n::tr("无效", "Void")),
+            None => scale.get(c).cloned().map(SheetColumn::Grade),
+            Some(0) => Some(SheetColumn::Abstain),
+            Some(_) => Some(SheetColumn::Void),
         }
     }
 

@@ -30,5 +30,5 @@ pub use checks::CountWarning;
 pub use event::{BallotLine, Event, ResolveBasis, RoundKey, SheetDiscard, UnitRoster};
 pub use meeting::{AgendaStep, MeetingKey, MeetingState, Speech, TimerAction, TimerBand};
 pub use model::{DomainError, Model, Provenance, Round, RoundStatus};
-pub use sheet::{SheetCell, SheetProblem, TallySheet};
+pub use sheet::{SheetCell, SheetColumn, SheetProblem, TallySheet};
 pub use tally::{SubjectTally, Tally, TallySource};

@@ -18,7 +18,6 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::i18n::Lang;
 
 /// The longest person, unit or work-group name accepted, in characters
 /// after normalisation (a 30-character name already fills a table column).
@@ -142,39 +141,6 @@ pub fn printable(s: &str) -> String {
 /// `U+0007`, `U+202E`, `U+E0001`.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
-}
-
-impl NameProblem {
-    /// What is wrong, without subject or advice: `含有看不见的控制字符
-    /// （U+0007）` / `contains an invisible control character (U+0007)`.
-    pub fn reason(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            NameProblem::Control { ch } => (
-                format!("含有看不见的控制字符（{}）", code_point(*ch)),
-                format!("contains an invisible control character ({})", code_point(*ch)),
-            ),
-            NameProblem::Blank { ch } => (
-                format!("含有显示为空白的字符（{}）", code_point(*ch)),
-                format!("contains a character that shows as blank ({})", code_point(*ch)),
-            ),
-            NameProblem::Invisible => (
-                "显示出来是空白，只有看不见的字符（如零宽字符、附加符号）".to_string(),
-                "shows as blank: it holds only invisible characters (such as zero-width characters or combining marks)".to_string(),
-            ),
-            NameProblem::LoneMark { ch } => (
-                format!("有一个附加符号（{}）前面没有可以附着的字", code_point(*ch)),
-                format!("has a combining mark ({}) with no letter to sit on", code_point(*ch)),
-            ),
-            NameProblem::TooLong { chars } => (
-                format!("超过 {MAX_NAME_CHARS} 个字（有 {chars} 个字）"),
-                format!("is longer than {MAX_NAME_CHARS} characters (it has {chars})"),
-            ),
-        };
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
 }
 
 /// Free text typed by the user (a comment): NFC, invisible characters

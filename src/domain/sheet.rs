@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::tr;
 
 /// One keyed tally sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -136,7 +135,16 @@ pub fn row_total(row: &[u32]) -> u64 {
     row.iter().map(|&v| u64::from(v)).sum()
 }
 
-/// Why a keyed tally sheet cannot be true. Each names the cell or row.
+/// A tally sheet's column: a grade of the scale, then 弃权, then 无效.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetColumn {
+    Grade(String),
+    Abstain,
+    Void,
+}
+
+/// Why a keyed tally sheet cannot be true. Each names the cell or row
+/// (the sentences are in `catalog::domain`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetProblem {
     /// A count above the ballots returned (收回).
@@ -158,53 +166,6 @@ pub enum SheetProblem {
 }
 
 impl SheetProblem {
-    /// The sentence for the liaison. `name` is the row's person and
-    /// `column` the cell's column label (a grade, 弃权 or 无效).
-    pub fn message(&self, name: Option<&str>, column: Option<&str>) -> String {
-        let name = name.unwrap_or("?");
-        match *self {
-            SheetProblem::OverReturned {
-                cell: SheetCell::Invalid,
-                value,
-                returned,
-            } => tr(
-                format!("废票 {value} 张多于收回的 {returned} 张。"),
-                format!("Invalid ballots ({value}) are more than returned ({returned})."),
-            ),
-            SheetProblem::OverReturned {
-                cell: SheetCell::Blank,
-                value,
-                returned,
-            } => tr(
-                format!("空白票 {value} 张多于收回的 {returned} 张。"),
-                format!("Blank ballots ({value}) are more than returned ({returned})."),
-            ),
-            SheetProblem::OverReturned {
-                cell: SheetCell::Count(..),
-                value,
-                returned,
-            } => {
-                let column = column.unwrap_or("?");
-                tr(
-                    format!("{name}的“{column}” {value} 票，多于收回的 {returned} 张。"),
-                    format!("{name}: {column} {value} is more than returned ({returned})."),
-                )
-            }
-            SheetProblem::RowTotal { total, valid, .. } => tr(
-                format!("{name}：合计 {total}，应等于有效票 {valid}（收回减废票）。"),
-                format!(
-                    "{name}: total {total}, must be the valid ballots, {valid} (returned - invalid)."
-                ),
-            ),
-            SheetProblem::AbstainBelowBlank { abstain, blank, .. } => tr(
-                format!("{name}：弃权 {abstain} 少于空白票 {blank}（空白票对每人都算弃权）。"),
-                format!(
-                    "{name}: abstain {abstain} is below the blank ballots, {blank} (blank = abstain for all)."
-                ),
-            ),
-        }
-    }
-
     /// The row (person) the problem is on, if any.
     pub fn row(&self) -> Option<usize> {
         match self {
@@ -218,8 +179,6 @@ impl SheetProblem {
         }
     }
 }
-
-impl TallySheet {}
 
 #[cfg(test)]
 mod tests {

@@ -3,27 +3,45 @@
 //! translation a compile error; a test checks that both languages carry
 //! the same placeholders.
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::lang;
+#[cfg(test)]
+use crate::i18n::Lang;
 
+pub use domain::{DomainText, NameText, SheetText};
+
+/// One table of sentences: an enum whose every entry has a Chinese and an
+/// English text. The UI labels are [`Msg`]; the errors' sentences live in
+/// the submodules (`domain`, …), one table each, all checked by the same
+/// test.
 macro_rules! catalog {
-    ($($name:ident => $zh:literal, $en:literal;)*) => {
-        /// A label of the user interface.
+    ($(#[$doc:meta])* $vis:vis enum $Enum:ident { $($name:ident => $zh:literal, $en:literal;)* }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),* }
+        $vis enum $Enum { $($name),* }
 
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        impl $Enum {
+            pub const ALL: &'static [$Enum] = &[$($Enum::$name),*];
 
-            pub fn text_in(self, lang: Lang) -> &'static str {
+            pub fn text_in(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
-                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
+                    $(($Enum::$name, Lang::Zh) => $zh, ($Enum::$name, Lang::En) => $en,)*
                 }
+            }
+
+            /// The text in `lang` with `{0}`, `{1}` … replaced by `args`.
+            pub fn fill_in(self, lang: $crate::i18n::Lang, args: &[&dyn std::fmt::Display]) -> String {
+                $crate::catalog::fill(self.text_in(lang), args)
             }
         }
     };
 }
 
+mod domain;
+
 catalog! {
+    /// A label of the user interface.
+    pub enum Msg {
     AppTitle => "测评", "ceping";
     Street => "街道总览", "Street board";
     Unit => "单位", "Unit";
@@ -331,6 +349,7 @@ catalog! {
     MirrorWaiting => "U盘备份：正在写第一份", "Mirror: writing the first copy";
     MirrorWritten => "U盘备份 {0}（{1} 条记录）", "Mirror {0} ({1} events)";
     MirrorFailed => "U盘备份失败 {0}：{1}；录入照常，稍后自动重试", "Mirror failed {0}: {1}; keying goes on, retrying";
+    }
 }
 
 impl From<crate::domain::Role> for Msg {
@@ -391,10 +410,26 @@ mod tests {
         v
     }
 
+    /// Every entry of every table, as (name, Chinese, English).
+    fn every_entry() -> Vec<(String, &'static str, &'static str)> {
+        fn table<T: Copy + std::fmt::Debug>(
+            all: &[T],
+            text: impl Fn(T, Lang) -> &'static str,
+        ) -> Vec<(String, &'static str, &'static str)> {
+            all.iter()
+                .map(|&m| (format!("{m:?}"), text(m, Lang::Zh), text(m, Lang::En)))
+                .collect()
+        }
+        let mut all = table(Msg::ALL, Msg::text_in);
+        all.extend(table(DomainText::ALL, DomainText::text_in));
+        all.extend(table(SheetText::ALL, SheetText::text_in));
+        all.extend(table(NameText::ALL, NameText::text_in));
+        all
+    }
+
     #[test]
     fn both_languages_are_complete_and_agree_on_placeholders() {
-        for &m in Msg::ALL {
-            let (zh, en) = (m.text_in(Lang::Zh), m.text_in(Lang::En));
+        for (m, zh, en) in every_entry() {
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
             // English may quote the notice's grade names (好, 较好 …),
