@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::domain::checks::MAX_COUNT;
-use crate::domain::names::{MAX_NAME_CHARS, NameProblem, code_point};
+use crate::domain::names::{MAX_NAME_CHARS, NameProblem, code_point, printable};
 use crate::domain::sheet::{SheetCell, SheetColumn, SheetProblem};
 use crate::domain::{DomainError, MeetingKind};
 use crate::i18n::{Lang, lang};
@@ -133,6 +133,16 @@ catalog! {
         "A merged block cannot contain another merge.";
     RosterDropsGraded => "新名单没有“{1}”（{0}），但街道已为其记录了评定、综合评价或整改。请在名单中保留此人（已评的等次可先在评定等次页按 0 清除）。",
         "The new roster of {0} drops \"{1}\", who already has a grade, combined evaluation or rectification. Keep the person on the roster (a grade can first be cleared with 0 on the grading board).";
+    TooManyAbsentees => "缺席名单有 {0} 人，而应到减实到只有 {1} 人。请核对名单或点名人数。",
+        "The absentee list has {0} people, but expected minus present is only {1}. Check the list or the roll call.";
+    EmptyAbsentee => "缺席人员的姓名不能为空。",
+        "An absentee's name cannot be empty.";
+    BadAbsentee => "缺席人员的姓名“{0}”{1}。",
+        "The absentee's name \"{0}\" {1}.";
+    AbsentTwice => "“{0}”在缺席名单上出现了两次。",
+        "\"{0}\" is on the absentee list twice.";
+    ScoreOutOfRange => "综合评分 {0} 超出了 0 到 100 分。",
+        "The score {0} is outside 0 to 100.";
     }
 }
 
@@ -187,7 +197,9 @@ impl DomainError {
             DomainError::NoCampaign => E::NoCampaign.text_in(lang).to_string(),
             DomainError::CampaignAgain => E::CampaignAgain.text_in(lang).to_string(),
             DomainError::UnknownUnit(a) => E::UnknownUnit.fill_in(lang, &[a]),
-            DomainError::MeetingNotHeld(unit, kind) => E::MeetingNotHeld.fill_in(lang, &[unit, &kind_word(*kind, lang)]),
+            DomainError::MeetingNotHeld(unit, kind) => {
+                E::MeetingNotHeld.fill_in(lang, &[unit, &kind_word(*kind, lang)])
+            }
             DomainError::WrongRoundNumber(a) => E::WrongRoundNumber.fill_in(lang, &[a]),
             DomainError::PreviousRoundOpen => E::PreviousRoundOpen.text_in(lang).to_string(),
             DomainError::EmptyBallot => E::EmptyBallot.text_in(lang).to_string(),
@@ -199,7 +211,9 @@ impl DomainError {
             DomainError::AlreadyWithdrawn(a) => E::AlreadyWithdrawn.fill_in(lang, &[a]),
             DomainError::NotWithdrawn(a) => E::NotWithdrawn.fill_in(lang, &[a]),
             DomainError::WrongMarkCount(a, b) => E::WrongMarkCount.fill_in(lang, &[a, b]),
-            DomainError::GradeOutOfScale(grade, n) => E::GradeOutOfScale.fill_in(lang, &[&(u32::from(*grade) + 1), n]),
+            DomainError::GradeOutOfScale(grade, n) => {
+                E::GradeOutOfScale.fill_in(lang, &[&(u32::from(*grade) + 1), n])
+            }
             DomainError::MeetingNotStarted => E::MeetingNotStarted.text_in(lang).to_string(),
             DomainError::UnknownStep => E::UnknownStep.text_in(lang).to_string(),
             DomainError::NotASpeaker(a) => E::NotASpeaker.fill_in(lang, &[a]),
@@ -222,7 +236,9 @@ impl DomainError {
             DomainError::BadPass => E::BadPass.text_in(lang).to_string(),
             DomainError::SheetShape => E::SheetShape.text_in(lang).to_string(),
             DomainError::BothPassesNeeded => E::BothPassesNeeded.text_in(lang).to_string(),
-            DomainError::ResolvedChangesAgreed => E::ResolvedChangesAgreed.text_in(lang).to_string(),
+            DomainError::ResolvedChangesAgreed => {
+                E::ResolvedChangesAgreed.text_in(lang).to_string()
+            }
             DomainError::CloseCountsDiffer(a, b) => E::CloseCountsDiffer.fill_in(lang, &[a, b]),
             DomainError::CloseSheetOpen => E::CloseSheetOpen.text_in(lang).to_string(),
             DomainError::CloseVoid => E::CloseVoid.text_in(lang).to_string(),
@@ -235,7 +251,9 @@ impl DomainError {
             DomainError::NotGradable => E::NotGradable.text_in(lang).to_string(),
             DomainError::NoSuchFinalGrade(a) => E::NoSuchFinalGrade.fill_in(lang, &[a]),
             DomainError::QuotaFull(a, b, c, d, e) => E::QuotaFull.fill_in(lang, &[a, b, c, d, e]),
-            DomainError::JustificationNeeded(a, b, c) => E::JustificationNeeded.fill_in(lang, &[a, b, c]),
+            DomainError::JustificationNeeded(a, b, c) => {
+                E::JustificationNeeded.fill_in(lang, &[a, b, c])
+            }
             DomainError::CombinedNotGood => E::CombinedNotGood.text_in(lang).to_string(),
             DomainError::GradedExcellent => E::GradedExcellent.text_in(lang).to_string(),
             DomainError::NotASecretary(a) => E::NotASecretary.fill_in(lang, &[a]),
@@ -244,6 +262,13 @@ impl DomainError {
             DomainError::BadRoster(a) => E::BadRoster.fill_in(lang, &[a]),
             DomainError::MergeInsideMerge => E::MergeInsideMerge.text_in(lang).to_string(),
             DomainError::RosterDropsGraded(a, b) => E::RosterDropsGraded.fill_in(lang, &[a, b]),
+            DomainError::TooManyAbsentees(a, b) => E::TooManyAbsentees.fill_in(lang, &[a, b]),
+            DomainError::ScoreOutOfRange(a) => E::ScoreOutOfRange.fill_in(lang, &[a]),
+            DomainError::EmptyAbsentee => E::EmptyAbsentee.text_in(lang).to_string(),
+            DomainError::AbsentTwice(a) => E::AbsentTwice.fill_in(lang, &[&printable(a)]),
+            DomainError::BadAbsentee(name, problem) => {
+                E::BadAbsentee.fill_in(lang, &[&printable(name), &problem.reason(lang)])
+            }
             DomainError::Sheet {
                 problem,
                 name,
@@ -277,7 +302,12 @@ impl SheetColumn {
 impl SheetProblem {
     /// The sentence in `lang`. `name` is the row's person and `column` the
     /// cell's column.
-    pub fn message_in(&self, lang: Lang, name: Option<&str>, column: Option<&SheetColumn>) -> String {
+    pub fn message_in(
+        &self,
+        lang: Lang,
+        name: Option<&str>,
+        column: Option<&SheetColumn>,
+    ) -> String {
         let name = name.unwrap_or("?");
         match *self {
             SheetProblem::OverReturned {

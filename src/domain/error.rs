@@ -74,4 +74,11 @@ pub enum DomainError {
     BadRoster(String),
     MergeInsideMerge,
     RosterDropsGraded(String, String),
+    /// More absentees listed than 应到 - 实到 (listed, missing).
+    TooManyAbsentees(usize, usize),
+    EmptyAbsentee,
+    BadAbsentee(String, super::names::NameProblem),
+    AbsentTwice(String),
+    /// A 综合评分 above 100.
+    ScoreOutOfRange(u32),
 }

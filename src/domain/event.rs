@@ -58,6 +58,12 @@ pub enum Event {
         expected: u32,
         present: u32,
     },
+    /// Who was expected but absent, and why: the whole list, replacing
+    /// any earlier one (optional; for the minutes).
+    AbsenteesRecorded {
+        round: RoundKey,
+        absentees: Vec<super::attendance::Absentee>,
+    },
     /// 发出: ballots handed out.
     BallotsIssued { round: RoundKey, count: u32 },
     /// 收回: ballots collected.
@@ -174,6 +180,20 @@ pub enum Event {
         secretary: String,
         level: u8,
     },
+    /// 综合评分: the score (0-100) the office gives a secretary on 附件6,
+    /// or `None` to go back to the suggested one.
+    CombinedScoreSet {
+        unit: String,
+        secretary: String,
+        score: Option<u32>,
+    },
+    /// 综合评价材料: the office's written evaluation on 附件6, replaced
+    /// whole.
+    CombinedMaterialSet {
+        unit: String,
+        secretary: String,
+        text: String,
+    },
     /// 整改清单: a secretary's rectification entry, replaced whole.
     RectificationSet {
         unit: String,
@@ -257,6 +277,7 @@ impl Event {
             Event::CampaignDefined { .. } => None,
             Event::RoundOpened { round, .. }
             | Event::RollCall { round, .. }
+            | Event::AbsenteesRecorded { round, .. }
             | Event::BallotsIssued { round, .. }
             | Event::BallotsReturned { round, .. }
             | Event::BallotRecorded { round, .. }
@@ -278,6 +299,8 @@ impl Event {
             | Event::GradeAssigned { .. }
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
+            | Event::CombinedScoreSet { .. }
+            | Event::CombinedMaterialSet { .. }
             | Event::RectificationSet { .. }
             | Event::RosterImported { .. }
             | Event::MergedFrom { .. } => None,

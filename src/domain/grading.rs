@@ -142,6 +142,49 @@ pub struct Combined {
     pub investigation: Option<u8>,
     pub investigation_note: String,
     pub level: Option<u8>,
+    /// 综合评分 the office set (0-100); `None`: the suggested one holds.
+    pub score: Option<u32>,
+    /// 综合评价材料: the office's written evaluation.
+    pub material: String,
+}
+
+/// The top of 附件6's score scale.
+pub const MAX_SCORE: u32 = 100;
+
+/// Points of each level (好, 较好, 一般, 差) on the 100-point scale of the
+/// suggested 综合评分 (a default from common practice: the notice gives
+/// no formula).
+pub const LEVEL_POINTS: [f64; 4] = [95.0, 85.0, 70.0, 50.0];
+
+/// The suggested 综合评分: the weighted mean of the review's mean points
+/// and the investigation's points, on 0-100, rounded to a whole point.
+/// `review_counts` are the 好/较好/一般/差 counts of the secretary's review.
+pub fn suggest_score(
+    review_counts: &[u64],
+    investigation: Option<u8>,
+    review_weight: u32,
+) -> Option<u32> {
+    let points = |level: usize| LEVEL_POINTS[level.min(3)];
+    let graded: u64 = review_counts.iter().sum();
+    let review = (graded > 0).then(|| {
+        review_counts
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| points(i) * c as f64)
+            .sum::<f64>()
+            / graded as f64
+    });
+    let investigation = investigation.map(|i| points(usize::from(i)));
+    let score = match (review, investigation) {
+        (Some(r), Some(i)) => {
+            let w = f64::from(review_weight.min(100)) / 100.0;
+            r * w + i * (1.0 - w)
+        }
+        (Some(r), None) => r,
+        (None, Some(i)) => i,
+        (None, None) => return None,
+    };
+    Some(score.round().clamp(0.0, f64::from(MAX_SCORE)) as u32)
 }
 
 /// Status of a rectification entry.
@@ -249,5 +292,14 @@ mod tests {
         assert_eq!(suggest_combined(&[10, 0, 0, 0], Some(2), 100), Some(0));
         assert_eq!(suggest_combined(&[0, 0, 0, 0], Some(3), 50), Some(3));
         assert_eq!(suggest_combined(&[], None, 50), None);
+    }
+
+    #[test]
+    fn suggested_score_weighs_points() {
+        // All 好 (95) with an investigation of 一般 (70), equal weights.
+        assert_eq!(suggest_score(&[10, 0, 0, 0], Some(2), 50), Some(83));
+        assert_eq!(suggest_score(&[1, 1, 0, 0], None, 50), Some(90));
+        assert_eq!(suggest_score(&[0, 0, 0, 0], Some(3), 70), Some(50));
+        assert_eq!(suggest_score(&[], None, 50), None);
     }
 }

@@ -16,7 +16,7 @@ fn check_level(level: u8) -> Result<(), DomainError> {
 }
 
 impl Model {
-    fn check_secretary(&self, unit: &str, name: &str) -> Result<(), DomainError> {
+    pub(super) fn check_secretary(&self, unit: &str, name: &str) -> Result<(), DomainError> {
         let u = self
             .campaign
             .unit(unit)
@@ -127,6 +127,32 @@ impl Model {
         Ok(())
     }
 
+    /// A score on the 100-point scale of 附件6.
+    pub(super) fn check_score(
+        &self,
+        unit: &str,
+        secretary: &str,
+        score: Option<u32>,
+    ) -> Result<(), DomainError> {
+        self.check_secretary(unit, secretary)?;
+        match score {
+            Some(s) if s > super::grading::MAX_SCORE => Err(DomainError::ScoreOutOfRange(s)),
+            _ => Ok(()),
+        }
+    }
+
+    /// A secretary's 附件6 entry, made on first use.
+    pub(super) fn combined_mut(
+        &mut self,
+        unit: &str,
+        secretary: &str,
+    ) -> &mut super::grading::Combined {
+        self.grading
+            .combined
+            .entry((unit.to_string(), secretary.to_string()))
+            .or_default()
+    }
+
     pub(super) fn check_rectification(
         &self,
         unit: &str,
@@ -179,11 +205,7 @@ impl Model {
         level: u8,
         note: &str,
     ) {
-        let c = self
-            .grading
-            .combined
-            .entry((unit.to_string(), secretary.to_string()))
-            .or_default();
+        let c = self.combined_mut(unit, secretary);
         c.investigation = Some(level);
         c.investigation_note = note.to_string();
     }

@@ -2,11 +2,14 @@
 //! model and the tally. No terminal and no SQL in here, so everything tests
 //! as plain functions.
 
+mod agenda_rules;
+pub mod attendance;
 pub mod ballot;
 pub mod board;
 pub mod campaign;
 pub mod checks;
 mod counting;
+mod entry;
 pub mod error;
 pub mod event;
 pub mod grading;

@@ -6,12 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use super::ballot::{BallotContent, Mark};
 use super::campaign::{Campaign, MeetingKind};
+use super::entry::Count;
 pub use super::error::DomainError;
 use super::event::{BallotLine, Event, RoundKey};
 use super::meeting::{AgendaStep, MeetingKey, MeetingState, agenda};
-use super::round::CountField;
 pub use super::round::{BallotSlot, Round, RoundStatus};
 
 /// The fold of the log.
@@ -40,14 +39,6 @@ pub struct Provenance {
     pub fingerprint: String,
     pub units: Vec<String>,
     pub events: u64,
-}
-
-/// A count must stay below the sanity cap (see `checks::MAX_COUNT`).
-fn capped(count: u32) -> Result<(), DomainError> {
-    if count > super::checks::MAX_COUNT {
-        return Err(DomainError::CountTooLarge(u64::from(count)));
-    }
-    Ok(())
 }
 
 impl Model {
@@ -153,23 +144,6 @@ impl Model {
         Ok(round)
     }
 
-    fn check_content(&self, round: &Round, content: &BallotContent) -> Result<(), DomainError> {
-        if let BallotContent::Marks(marks) = content {
-            if marks.len() != round.lines.len() {
-                return Err(DomainError::WrongMarkCount(round.lines.len(), marks.len()));
-            }
-            let scale = self.grades(round.key.meeting);
-            for m in marks {
-                if let Mark::Grade(g) = m
-                    && usize::from(*g) >= scale
-                {
-                    return Err(DomainError::GradeOutOfScale(*g, scale));
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// How many grades the meeting's scale has (the one place that says).
     pub fn grades(&self, meeting: MeetingKind) -> usize {
         self.campaign
@@ -178,127 +152,34 @@ impl Model {
             .unwrap_or(0)
     }
 
-    /// The meeting must be started (its first round opened).
-    fn started(&self, key: &MeetingKey) -> Result<(), DomainError> {
-        if self.current_round(&key.unit, key.meeting).is_none() {
-            return Err(DomainError::MeetingNotStarted);
-        }
-        Ok(())
-    }
-
-    fn check_speaker(&self, key: &MeetingKey, subject: &str) -> Result<(), DomainError> {
-        self.started(key)?;
-        let step = AgendaStep::OralReport {
-            subject: subject.to_string(),
-        };
-        if !self.agenda(key).contains(&step) {
-            return Err(DomainError::NotASpeaker(subject.to_string()));
-        }
-        Ok(())
-    }
-
-    /// Would `event` apply? Changes nothing.
+    /// Would `event` apply? Changes nothing. Each event goes to the check
+    /// of its kind, with its fields.
     pub fn check(&self, event: &Event) -> Result<(), DomainError> {
         match event {
             Event::CampaignDefined { .. } => Err(DomainError::CampaignAgain),
-            Event::RoundOpened { round, lines } => {
-                let unit = self
-                    .campaign
-                    .unit(&round.unit)
-                    .ok_or_else(|| DomainError::UnknownUnit(round.unit.clone()))?;
-                if !unit.meetings.contains(&round.meeting)
-                    || self.campaign.meeting(round.meeting).is_none()
-                {
-                    return Err(DomainError::MeetingNotHeld(
-                        round.unit.clone(),
-                        round.meeting,
-                    ));
-                }
-                let earlier: Vec<&Round> = self.rounds_of(&round.unit, round.meeting).collect();
-                let next = earlier.len() as u32 + 1;
-                if round.round != next {
-                    return Err(DomainError::WrongRoundNumber(next));
-                }
-                if earlier.iter().any(|r| r.status == RoundStatus::Open) {
-                    return Err(DomainError::PreviousRoundOpen);
-                }
-                if lines.is_empty() {
-                    return Err(DomainError::EmptyBallot);
-                }
-                Ok(())
-            }
+            Event::RoundOpened { round, lines } => self.check_round_opened(round, lines),
             Event::RollCall {
                 round,
                 expected,
                 present,
-            } => {
-                self.open_round(round)?;
-                capped(*expected)?;
-                capped(*present)?;
-                if *expected == 0 {
-                    return Err(DomainError::NoneExpected);
-                }
-                // 实到 above 应到 is possible (a late addition to the list):
-                // a warning to acknowledge, not an error (`checks`).
-                Ok(())
-            }
-            Event::BallotsIssued { round, count } => {
-                // Quorum is checked when balloting starts.
-                let r = self.open_round(round)?;
-                capped(*count)?;
-                let (Some(expected), Some(present)) = (r.expected, r.present) else {
-                    return Err(DomainError::NoRollCall);
-                };
-                let quorum = self.campaign.rules.quorum;
-                if !quorum.exceeds_share(u64::from(present), u64::from(expected)) {
-                    return Err(DomainError::NoQuorum(present, expected, quorum));
-                }
-                Ok(())
-            }
+            } => self.check_roll_call(round, *expected, *present),
+            Event::AbsenteesRecorded { round, absentees } => self.check_absentees(round, absentees),
+            Event::BallotsIssued { round, count } => self.check_count(round, Count::Issued, *count),
             Event::BallotsReturned { round, count } => {
-                self.open_round(round)?;
-                capped(*count)
+                self.check_count(round, Count::Returned, *count)
             }
             Event::BallotRecorded {
                 round,
                 number,
                 content,
-            } => {
-                let r = self.open_round(round)?;
-                // One counting method per round: a sheet pass excludes
-                // ballot-by-ballot keying until it is discarded.
-                if r.by_sheet() {
-                    return Err(DomainError::SheetKeyed);
-                }
-                let next = r.ballots.len() as u32 + 1;
-                if *number != next {
-                    return Err(DomainError::WrongBallotNumber(next));
-                }
-                self.check_content(r, content)
-            }
+            } => self.check_recorded(round, *number, content),
             Event::BallotCorrected {
                 round,
                 number,
                 content,
-            } => {
-                let r = self.open_round(round)?;
-                r.slot(*number)?;
-                self.check_content(r, content)
-            }
-            Event::BallotWithdrawn { round, number } => {
-                let r = self.open_round(round)?;
-                if r.slot(*number)?.withdrawn {
-                    return Err(DomainError::AlreadyWithdrawn(*number));
-                }
-                Ok(())
-            }
-            Event::BallotRestored { round, number } => {
-                let r = self.open_round(round)?;
-                if !r.slot(*number)?.withdrawn {
-                    return Err(DomainError::NotWithdrawn(*number));
-                }
-                Ok(())
-            }
+            } => self.check_corrected(round, *number, content),
+            Event::BallotWithdrawn { round, number } => self.check_withdrawal(round, *number, true),
+            Event::BallotRestored { round, number } => self.check_withdrawal(round, *number, false),
             Event::RoundClosed { round, .. } => self.check_close(round),
             Event::RoundReopened { round, reason, .. } => self.check_reopen(round, reason),
             Event::RoundVoided { round } => self.check_void(round),
@@ -318,6 +199,14 @@ impl Model {
                 secretary,
                 level,
             } => self.check_combined(unit, secretary, *level),
+            Event::CombinedScoreSet {
+                unit,
+                secretary,
+                score,
+            } => self.check_score(unit, secretary, *score),
+            Event::CombinedMaterialSet {
+                unit, secretary, ..
+            } => self.check_secretary(unit, secretary),
             Event::RectificationSet {
                 unit,
                 secretary,
@@ -326,59 +215,21 @@ impl Model {
             Event::RosterImported { units, .. } => self.check_roster(units),
             Event::MergedFrom { .. } if self.copying > 0 => Err(DomainError::MergeInsideMerge),
             Event::MergedFrom { .. } => Ok(()),
-            Event::AgendaMoved { meeting, step } => {
-                self.started(meeting)?;
-                if !self.agenda(meeting).contains(step) {
-                    return Err(DomainError::UnknownStep);
-                }
-                Ok(())
-            }
+            Event::AgendaMoved { meeting, step } => self.check_agenda_moved(meeting, step),
             Event::SpeechTimer {
                 meeting,
                 subject,
                 action,
                 at,
-            } => {
-                self.check_speaker(meeting, subject)?;
-                let mut speech = self
-                    .meeting(meeting)
-                    .speeches
-                    .get(subject)
-                    .cloned()
-                    .unwrap_or_default();
-                if !speech.timer(*action, *at) {
-                    return Err(DomainError::TimerNotNow);
-                }
-                Ok(())
-            }
+            } => self.check_timer(meeting, subject, *action, *at),
             Event::CommentRecorded {
                 meeting,
                 subject,
                 text,
-            } => {
-                self.check_speaker(meeting, subject)?;
-                if text.trim().is_empty() {
-                    return Err(DomainError::EmptyComment);
-                }
-                Ok(())
-            }
+            } => self.check_comment(meeting, subject, text),
             Event::WrittenReportMarked {
                 meeting, subject, ..
-            } => {
-                self.started(meeting)?;
-                let unit = self
-                    .campaign
-                    .unit(&meeting.unit)
-                    .ok_or_else(|| DomainError::UnknownUnit(meeting.unit.clone()))?;
-                let writes = agenda(unit, meeting.meeting).contains(&AgendaStep::WrittenReports)
-                    && unit.subjects_for(meeting.meeting).any(|s| {
-                        s.name == *subject && s.report == super::campaign::ReportMode::Written
-                    });
-                if !writes {
-                    return Err(DomainError::NotAWriter(subject.clone()));
-                }
-                Ok(())
-            }
+            } => self.check_written(meeting, subject),
             Event::TallySheetEntered {
                 round, pass, sheet, ..
             } => self.check_sheet_entered(round, *pass, sheet),
@@ -404,84 +255,43 @@ impl Model {
     /// Check `event`, then fold it in. On error nothing has changed.
     pub fn apply(&mut self, event: &Event) -> Result<(), DomainError> {
         self.check(event)?;
+        self.fold_in(event);
+        if let Some(meeting) = event.meeting() {
+            self.current = Some(meeting);
+        }
+        self.copying = self.copying.saturating_sub(1);
+        self.events += 1;
+        Ok(())
+    }
+
+    /// Fold in a checked event: each kind to the fold of its kind.
+    fn fold_in(&mut self, event: &Event) {
         match event {
-            // Refused by `check` above; said again so the match is total.
-            Event::CampaignDefined { .. } => return Err(DomainError::CampaignAgain),
-            Event::RoundOpened { round, lines } => {
-                self.rounds
-                    .insert(round.clone(), Round::new(round.clone(), lines.clone()));
-            }
+            // Refused by `check`; nothing to fold.
+            Event::CampaignDefined { .. } => {}
+            Event::RoundOpened { round, lines } => self.apply_round_opened(round, lines),
             Event::RollCall {
                 round,
                 expected,
                 present,
-            } => {
-                let r = self.round_mut(round);
-                let old = (r.expected, r.present);
-                r.expected = Some(*expected);
-                r.present = Some(*present);
-                if let Some(c) = r.changes_mut() {
-                    for (field, before, after) in [
-                        (CountField::Expected, old.0, *expected),
-                        (CountField::Present, old.1, *present),
-                    ] {
-                        if before != Some(after) {
-                            c.counts.push((field, before, after));
-                        }
-                    }
-                }
-            }
-            Event::BallotsIssued { round, count } => {
-                let r = self.round_mut(round);
-                let before = r.issued.replace(*count);
-                if let Some(c) = r.changes_mut().filter(|_| before != Some(*count)) {
-                    c.counts.push((CountField::Issued, before, *count));
-                }
-            }
+            } => self.apply_roll_call(round, *expected, *present),
+            Event::AbsenteesRecorded { round, absentees } => self.apply_absentees(round, absentees),
+            Event::BallotsIssued { round, count } => self.apply_count(round, Count::Issued, *count),
             Event::BallotsReturned { round, count } => {
-                let r = self.round_mut(round);
-                let before = r.returned.replace(*count);
-                if let Some(c) = r.changes_mut().filter(|_| before != Some(*count)) {
-                    c.counts.push((CountField::Returned, before, *count));
-                }
+                self.apply_count(round, Count::Returned, *count)
             }
             Event::BallotRecorded {
                 round,
                 number,
                 content,
-            } => {
-                let r = self.round_mut(round);
-                r.ballots.push(BallotSlot {
-                    content: content.clone(),
-                    withdrawn: false,
-                    discarded: false,
-                });
-                if let Some(c) = r.changes_mut() {
-                    c.added.push(*number);
-                }
-            }
+            } => self.apply_recorded(round, *number, content),
             Event::BallotCorrected {
                 round,
                 number,
                 content,
-            } => {
-                self.slot_mut(round, *number).content = content.clone();
-                if let Some(c) = self.round_mut(round).changes_mut() {
-                    c.corrected.push(*number);
-                }
-            }
-            Event::BallotWithdrawn { round, number } => {
-                self.slot_mut(round, *number).withdrawn = true;
-                if let Some(c) = self.round_mut(round).changes_mut() {
-                    c.withdrawn.push(*number);
-                }
-            }
-            Event::BallotRestored { round, number } => {
-                self.slot_mut(round, *number).withdrawn = false;
-                if let Some(c) = self.round_mut(round).changes_mut() {
-                    c.restored.push(*number);
-                }
-            }
+            } => self.apply_corrected(round, *number, content),
+            Event::BallotWithdrawn { round, number } => self.apply_withdrawal(round, *number, true),
+            Event::BallotRestored { round, number } => self.apply_withdrawal(round, *number, false),
             Event::RoundClosed { round, head, at } => self.apply_close(round, head, *at),
             Event::RoundReopened { round, reason, at } => self.apply_reopen(round, reason, *at),
             Event::RoundVoided { round } => self.apply_void(round),
@@ -501,68 +311,45 @@ impl Model {
                 secretary,
                 level,
             } => self.apply_combined(unit, secretary, *level),
+            Event::CombinedScoreSet {
+                unit,
+                secretary,
+                score,
+            } => self.combined_mut(unit, secretary).score = *score,
+            Event::CombinedMaterialSet {
+                unit,
+                secretary,
+                text,
+            } => self.combined_mut(unit, secretary).material = text.clone(),
             Event::RectificationSet {
                 unit,
                 secretary,
                 entry,
             } => self.apply_rectification(unit, secretary, entry),
-            Event::RosterImported { units, .. } => {
-                for r in units {
-                    if let Some(u) = self.campaign.units.iter_mut().find(|u| u.name == r.unit) {
-                        u.subjects = r.subjects.clone();
-                    }
-                }
-            }
+            Event::RosterImported { units, .. } => self.apply_roster(units),
             Event::MergedFrom {
                 source,
                 fingerprint,
                 units,
                 events,
-            } => {
-                self.merged.push(Provenance {
-                    source: source.clone(),
-                    fingerprint: fingerprint.clone(),
-                    units: units.clone(),
-                    events: *events,
-                });
-                // Counted down below, past this marker.
-                self.copying = events + 1;
-            }
-            Event::AgendaMoved { meeting, step } => {
-                self.meeting_mut(meeting).step = Some(step.clone())
-            }
+            } => self.apply_merged_from(source, fingerprint, units, *events),
+            Event::AgendaMoved { meeting, step } => self.apply_agenda_moved(meeting, step),
             Event::SpeechTimer {
                 meeting,
                 subject,
                 action,
                 at,
-            } => {
-                self.meeting_mut(meeting)
-                    .speeches
-                    .entry(subject.clone())
-                    .or_default()
-                    .timer(*action, *at);
-            }
+            } => self.apply_timer(meeting, subject, *action, *at),
             Event::CommentRecorded {
                 meeting,
                 subject,
                 text,
-            } => {
-                let speech = self.meeting_mut(meeting).speeches.entry(subject.clone());
-                speech.or_default().comment = Some(text.clone());
-            }
+            } => self.apply_comment(meeting, subject, text),
             Event::WrittenReportMarked {
                 meeting,
                 subject,
                 received,
-            } => {
-                let m = self.meeting_mut(meeting);
-                if *received {
-                    m.written_received.insert(subject.clone());
-                } else {
-                    m.written_received.remove(subject);
-                }
-            }
+            } => self.apply_written(meeting, subject, *received),
             Event::TallySheetEntered {
                 round,
                 pass,
@@ -580,24 +367,28 @@ impl Model {
                 self.apply_acknowledged(round, warnings)
             }
         }
-        if let Some(meeting) = event.meeting() {
-            self.current = Some(meeting);
-        }
-        self.copying = self.copying.saturating_sub(1);
-        self.events += 1;
-        Ok(())
     }
 
-    fn meeting_mut(&mut self, key: &MeetingKey) -> &mut MeetingState {
-        self.meetings.entry(key.clone()).or_default()
+    /// A merged block starts: where it came from, and how many events
+    /// follow from it (counted down in `apply`, past this marker).
+    fn apply_merged_from(
+        &mut self,
+        source: &str,
+        fingerprint: &str,
+        units: &[String],
+        events: u64,
+    ) {
+        self.merged.push(Provenance {
+            source: source.to_string(),
+            fingerprint: fingerprint.to_string(),
+            units: units.to_vec(),
+            events,
+        });
+        self.copying = events + 1;
     }
 
     // Only called after `check` found the round (and the ballot).
     pub(super) fn round_mut(&mut self, key: &RoundKey) -> &mut Round {
         self.rounds.get_mut(key).expect("checked")
-    }
-
-    fn slot_mut(&mut self, key: &RoundKey, number: u32) -> &mut BallotSlot {
-        &mut self.round_mut(key).ballots[number as usize - 1]
     }
 }

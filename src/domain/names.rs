@@ -18,7 +18,6 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-
 /// The longest person, unit or work-group name accepted, in characters
 /// after normalisation (a 30-character name already fills a table column).
 pub const MAX_NAME_CHARS: usize = 30;

@@ -51,4 +51,13 @@ impl Model {
         }
         Ok(())
     }
+
+    /// Each listed unit's people replaced, in the roster's order.
+    pub(super) fn apply_roster(&mut self, units: &[super::event::UnitRoster]) {
+        for r in units {
+            if let Some(u) = self.campaign.units.iter_mut().find(|u| u.name == r.unit) {
+                u.subjects = r.subjects.clone();
+            }
+        }
+    }
 }

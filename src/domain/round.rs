@@ -139,6 +139,8 @@ pub struct Round {
     /// Every close of this round, oldest first; the last is the current
     /// one while the round is closed.
     pub history: Vec<Certification>,
+    /// Who was expected but absent, and why (optional; for the minutes).
+    pub absentees: Vec<super::attendance::Absentee>,
 }
 
 impl Round {
@@ -158,6 +160,7 @@ impl Round {
             keyers: [None, None],
             acknowledged: BTreeSet::new(),
             history: Vec::new(),
+            absentees: Vec::new(),
         }
     }
 

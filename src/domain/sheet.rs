@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// One keyed tally sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TallySheet {
