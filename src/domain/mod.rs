@@ -16,6 +16,7 @@ pub mod grading;
 mod grading_rules;
 mod lifecycle;
 pub mod meeting;
+pub mod minutes;
 pub mod model;
 pub mod names;
 pub mod needs;

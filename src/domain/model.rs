@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::campaign::{Campaign, MeetingKind};
 use super::entry::Count;
 pub use super::error::DomainError;
@@ -30,6 +32,9 @@ pub struct Model {
     pub merged: Vec<Provenance>,
     /// Events still to come from the latest `MergedFrom` source.
     pub copying: u64,
+    /// The first and latest time an event of each meeting was stored
+    /// (see `note_time`): the minutes' start and end.
+    pub times: BTreeMap<MeetingKey, (DateTime<FixedOffset>, DateTime<FixedOffset>)>,
 }
 
 /// One source of a merged file.
@@ -67,6 +72,7 @@ impl Model {
                 current: None,
                 merged: Vec::new(),
                 copying: 0,
+                times: BTreeMap::new(),
             }),
             _ => Err(DomainError::NoCampaign),
         }
