@@ -23,7 +23,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use ceping::app::{App, Screen, Status};
+use ceping::app::{App, ScreenId, Status};
 use ceping::domain::{AgendaStep, MeetingKind};
 use support::large::{BALLOTS_PER_UNIT, build};
 
@@ -59,13 +59,17 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// The agenda of the meeting on screen must be at `step`.
 fn assert_step(app: &App, step: &AgendaStep) {
-    assert!(matches!(app.screen, Screen::Agenda(_)), "{:?}", app.screen);
+    assert!(
+        matches!(app.screen.id(), ScreenId::Agenda(_)),
+        "{:?}",
+        app.screen.id()
+    );
     assert_eq!(app.current_step().as_ref(), Some(step));
 }
 
 /// From the street board, select row `row` with Down and open it.
 fn open_row(app: &mut App, row: usize) {
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen.id(), ScreenId::Home);
     while app.home_selected > row {
         press(app, KeyCode::Up);
     }
@@ -122,10 +126,10 @@ fn bench_render(c: &mut Criterion) {
 
     // g: the grading board (评定等次) of the whole street, then Esc back.
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.screen, Screen::Grading);
+    assert_eq!(app.screen.id(), ScreenId::Grading);
     g.bench_function("grading_board", |b| b.iter(|| draw(&mut term, &app)));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen.id(), ScreenId::Home);
     assert_eq!(app.home_selected, annual_row(1));
 
     // Enter: the agenda of 柳溪村's annual review, at counting, with results.
@@ -136,15 +140,15 @@ fn bench_render(c: &mut Criterion) {
 
     // Enter at counting: ballot entry, empty draft.
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Ballots(_)));
+    assert!(matches!(app.screen.id(), ScreenId::Ballots(_)));
     g.bench_function("ballot_entry", |b| b.iter(|| draw(&mut term, &app)));
 
     // ? : the help overlay over ballot entry.
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert!(app.help());
     g.bench_function("help_overlay", |b| b.iter(|| draw(&mut term, &app)));
     press(&mut app, KeyCode::Esc); // any key closes help, and only that
-    assert!(!app.help && matches!(app.screen, Screen::Ballots(_)));
+    assert!(!app.help() && matches!(app.screen.id(), ScreenId::Ballots(_)));
 
     // A second unit: t at counting (rather than Enter) asks to set its
     // keyed ballots aside (one method per round; set-up only: one event),
@@ -160,8 +164,8 @@ fn bench_render(c: &mut Criterion) {
     }
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Sheet(_)));
-    assert!(app.prompt.is_none());
+    assert!(matches!(app.screen.id(), ScreenId::Sheet(_)));
+    assert!(app.prompt().is_none());
     assert_eq!(unit_on_screen(&app).as_ref(), Some(&names[2]));
     g.bench_function("tally_sheet", |b| b.iter(|| draw(&mut term, &app)));
 
@@ -196,7 +200,7 @@ fn bench_render(c: &mut Criterion) {
     open_row(&mut app, annual_row(1));
     assert_step(&app, &AgendaStep::Counting);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Ballots(_)));
+    assert!(matches!(app.screen.id(), ScreenId::Ballots(_)));
     let lines = app.current_round().unwrap().lines.len();
     let entered = app.current_round().unwrap().ballots.len();
     // Room for the timed saves: more issued and returned than will be
@@ -251,7 +255,7 @@ fn bench_render(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                if app.draft.cursor + 1 >= lines {
+                if app.draft().cursor + 1 >= lines {
                     app.on_key(key(KeyCode::Char('a')));
                     draw(&mut term, &app);
                 }

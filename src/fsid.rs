@@ -20,10 +20,6 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use thiserror::Error;
-
-use crate::i18n::tr;
-
 /// The first 16 bytes of every SQLite 3 database.
 pub const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -118,7 +114,7 @@ pub fn is_sidecar_name(path: &Path) -> bool {
 }
 
 /// What is being written: it only chooses the example name the refusal
-/// suggests.
+/// suggests ([`OutputKind::example`], in `crate::catalog`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputKind {
     Xlsx,
@@ -130,60 +126,56 @@ pub enum OutputKind {
     Merged,
 }
 
-impl OutputKind {
-    /// An example file name in the current language.
-    pub fn example(self) -> String {
-        match self {
-            OutputKind::Xlsx => tr("结果.xlsx", "results.xlsx"),
-            OutputKind::Csv => tr("结果.csv", "results.csv"),
-            OutputKind::Json => tr("结果.json", "results.json"),
-            OutputKind::Ballots => tr("选票.xlsx", "ballots.xlsx"),
-            OutputKind::Merged => tr("街道汇总.ceping", "street.ceping"),
-        }
-    }
-}
-
 /// Why an output was refused; each one sentence naming the output and
-/// saying what to do.
-#[derive(Debug, Error)]
+/// saying what to do ([`OutputRefusal::message`], in `crate::catalog`).
+#[derive(Debug)]
 pub enum OutputRefusal {
-    #[error("{}", tr(
-        format!("输出文件 {0} 就是考核文件本身，不能覆盖它。请换一个文件名，例如 {1}。", .out.display(), .kind.example()),
-        format!("The output {0} is the campaign file itself; it cannot be overwritten. Choose another name, e.g. {1}.", .out.display(), .kind.example())))]
-    Itself { out: PathBuf, kind: OutputKind },
-    #[error("{}", tr(
-        format!("输出文件 {0} 是另一个考核文件，不能覆盖它。请换一个文件名，例如 {1}。", .out.display(), .kind.example()),
-        format!("The output {0} is another campaign file; it cannot be overwritten. Choose another name, e.g. {1}.", .out.display(), .kind.example())))]
-    OtherCampaign { out: PathBuf, kind: OutputKind },
-    #[error("{}", tr(
-        format!("输出文件 {0} 是考核文件的 -wal、-shm 或 .lock 文件，不能写入或覆盖它。请换一个文件名，例如 {1}。", .out.display(), .kind.example()),
-        format!("The output {0} is a -wal, -shm or .lock file of a campaign; it cannot be written or overwritten. Choose another name, e.g. {1}.", .out.display(), .kind.example())))]
-    Sidecar { out: PathBuf, kind: OutputKind },
-    #[error("{}", tr(
-        format!("输出文件 {0} 是一个文件夹。请在后面加上文件名，例如 {1}。", .out.display(), .out.join(.kind.example()).display()),
-        format!("The output {0} is a folder. Add a file name to it, e.g. {1}.", .out.display(), .out.join(.kind.example()).display())))]
-    Folder { out: PathBuf, kind: OutputKind },
-    #[error("{}", tr(
-        format!("输出文件 {0} 不是普通文件（而是设备、管道等），不能覆盖它。请换一个文件名，例如 {1}。", .out.display(), .kind.example()),
-        format!("The output {0} is not a regular file (a device, a pipe or the like); it cannot be overwritten. Choose another name, e.g. {1}.", .out.display(), .kind.example())))]
-    Special { out: PathBuf, kind: OutputKind },
-    #[error("{}", tr(
-        format!("文件夹 {0} 不存在，无法写入 {1}。请先建立这个文件夹，或换一个位置。", .folder.display(), .out.display()),
-        format!("The folder {0} does not exist, so {1} cannot be written. Create the folder first, or choose another place.", .folder.display(), .out.display())))]
-    NoFolder { out: PathBuf, folder: PathBuf },
-    #[error("{}", tr(
-        format!("{0} 不是文件夹，无法写入 {1}。请换一个位置。", .folder.display(), .out.display()),
-        format!("{0} is not a folder, so {1} cannot be written. Choose another place.", .folder.display(), .out.display())))]
-    NotAFolder { out: PathBuf, folder: PathBuf },
-    #[error("{}", tr(
-        format!("输出文件 {0} 无法读取，不能确认它不是考核文件，所以不会覆盖它。请换一个文件名，例如 {1}。\n{2}", .out.display(), .kind.example(), .error),
-        format!("The output {0} cannot be read, so it may be a campaign file and is not overwritten. Choose another name, e.g. {1}.\n{2}", .out.display(), .kind.example(), .error)))]
+    /// The campaign file being read.
+    Itself {
+        out: PathBuf,
+        kind: OutputKind,
+    },
+    /// Another campaign file (its header says so).
+    OtherCampaign {
+        out: PathBuf,
+        kind: OutputKind,
+    },
+    /// A `-wal`, `-shm` or `.lock` by name, or one of the campaign's.
+    Sidecar {
+        out: PathBuf,
+        kind: OutputKind,
+    },
+    Folder {
+        out: PathBuf,
+        kind: OutputKind,
+    },
+    /// A device, a pipe or the like.
+    Special {
+        out: PathBuf,
+        kind: OutputKind,
+    },
+    /// The output's folder does not exist.
+    NoFolder {
+        out: PathBuf,
+        folder: PathBuf,
+    },
+    /// What should be the output's folder is not one.
+    NotAFolder {
+        out: PathBuf,
+        folder: PathBuf,
+    },
+    /// The output exists but its header cannot be read; `error` is the
+    /// system's own text, shown after the sentence.
     Unreadable {
         out: PathBuf,
         kind: OutputKind,
         error: std::io::Error,
     },
 }
+
+/// No source: the system's error in `Unreadable` is already part of the
+/// sentence, and is not repeated in a chain.
+impl std::error::Error for OutputRefusal {}
 
 /// The folder `out` goes into (`.` for a bare file name).
 pub fn folder_of(out: &Path) -> PathBuf {

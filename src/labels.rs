@@ -212,3 +212,10 @@ impl crate::domain::Model {
             .map(|col| col.label(crate::i18n::lang()))
     }
 }
+
+/// A rate as the screens and the registration line print it: `68.2%`, or
+/// `-` when nothing was graded.
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map(|r| format!("{:.1}%", r * 100.0))
+        .unwrap_or_else(|| "-".into())
+}

@@ -15,16 +15,25 @@ use ceping::i18n::{self, Lang, tr};
 use ceping::store::{Store, verify};
 use ceping::{campaign_toml, export, summary};
 
-/// ceping (测评): run a village's annual review meeting live.
 /// `println!` that ends quietly when the reader has gone (`ceping verify
 /// FILE | head -1`): a closed pipe is not an error worth a panic.
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
-            stdout_failed(e);
-        }
-    }};
+    ($($arg:tt)*) => {
+        write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` likewise.
+macro_rules! out_raw {
+    ($($arg:tt)*) => {
+        write_out(format_args!($($arg)*))
+    };
+}
+
+fn write_out(args: std::fmt::Arguments) {
+    if let Err(e) = std::io::stdout().write_fmt(args) {
+        stdout_failed(e);
+    }
 }
 
 /// Standard output failed: a reader that went away ends the command
@@ -39,16 +48,6 @@ fn stdout_failed(e: std::io::Error) -> ! {
         tr("错误：无法写出结果：", "error: cannot write the output: ")
     );
     std::process::exit(1);
-}
-
-/// `print!` likewise.
-macro_rules! out_raw {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
-            stdout_failed(e);
-        }
-    }};
 }
 
 #[derive(Debug, Parser)]
@@ -190,123 +189,21 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<()> {
     match command {
-        Command::Init { file, campaign } => {
-            let campaign = match campaign {
-                Some(toml) => campaign_toml::load(&toml)?,
-                None => campaign_toml::demo(),
-            };
-            let session = Store::create(&file, &campaign)?;
-            out!(
-                "{}",
-                tr(
-                    format!(
-                        "已建立 {}：{}，{} 个单位。",
-                        file.display(),
-                        campaign.title,
-                        campaign.units.len()
-                    ),
-                    format!(
-                        "Created {}: {}, {} units.",
-                        file.display(),
-                        campaign.title,
-                        campaign.units.len()
-                    )
-                )
-            );
-            drop(session);
-            Ok(())
-        }
-        Command::Demo { file } => {
-            let file = file.unwrap_or_else(|| {
-                PathBuf::from(format!(
-                    "ceping-demo-{}.ceping",
-                    chrono::Local::now().format("%Y%m%d-%H%M%S")
-                ))
-            });
-            let session = Store::create(&file, &campaign_toml::demo())?;
-            out!(
-                "{}",
-                tr(
-                    format!("演示文件：{}", file.display()),
-                    format!("Demo file: {}", file.display())
-                )
-            );
-            meeting_screen(session)
-        }
+        Command::Init { file, campaign } => init(&file, campaign.as_deref()),
+        Command::Demo { file } => demo(file),
         Command::Open {
             file,
             mirror,
             mirror_every,
-        } => {
-            let mirror =
-                mirror.map(|dir| ceping::app::mirror::Mirror::new(&file, dir, mirror_every));
-            meeting_screen_with(Store::open(&file)?, mirror)
-        }
-        Command::Backup { file, dest, force } => {
-            let copied = ceping::store::backup::backup(&file, &dest, force)?;
-            out!(
-                "{}",
-                tr(
-                    format!(
-                        "已备份并核对：{}（{} 条记录，指纹 {}）",
-                        copied.path.display(),
-                        copied.events,
-                        ceping::domain::round::short_fingerprint(&copied.head)
-                    ),
-                    format!(
-                        "Backed up and verified: {} ({} events, fingerprint {})",
-                        copied.path.display(),
-                        copied.events,
-                        ceping::domain::round::short_fingerprint(&copied.head)
-                    ),
-                )
-            );
-            Ok(())
-        }
-        Command::Verify { file } => {
-            // Looked at before opening: opening creates the -wal.
-            let copied = ceping::store::checkpoint::copied_in_use(&file) == Some(true);
-            let report = verify::verify(&file)?;
-            out!("{}", report.summary());
-            if copied {
-                out!("{}", in_use_note(&report));
-            }
-            // Every round ever closed, with the fingerprint shown when it
-            // closed, for checking against the signed minutes.
-            for line in report.closing_lines() {
-                out!("{line}");
-            }
-            Ok(())
-        }
+        } => open(&file, mirror, mirror_every),
+        Command::Backup { file, dest, force } => backup(&file, &dest, force),
+        Command::Verify { file } => verify_file(&file),
         Command::Export {
             file,
             format,
             output,
             force,
-        } => {
-            let kind = match format {
-                Format::Json => OutputKind::Json,
-                Format::Xlsx => OutputKind::Xlsx,
-                Format::Csv => OutputKind::Csv,
-            };
-            // Never over a campaign file or its sidecars, even with
-            // --force: refused before any work.
-            if let Some(out) = &output {
-                fsid::check_output(out, &[&file], kind)?;
-            }
-            let mut store = Store::open_read_only(&file)?;
-            let model = store.replay()?;
-            let bytes = match format {
-                Format::Json => export::json::to_string(&model, &store.head()).into_bytes(),
-                Format::Xlsx => export::xlsx::to_bytes(&model, &store.head())?,
-                Format::Csv => export::csv::to_bytes(&model, &store.head()),
-            };
-            match output {
-                Some(out) => export::write_output(&out, &bytes, force, &[&file], kind)?,
-                None => std::io::stdout().write_all(&bytes)?,
-            }
-            Ok(())
-        }
+        } => export_file(&file, format, output.as_deref(), force),
         Command::Ballots {
             file,
             unit,
@@ -314,38 +211,9 @@ fn run(command: Command) -> Result<()> {
             copies,
             output,
             force,
-        } => {
-            fsid::check_output(&output, &[&file], OutputKind::Ballots)?;
-            let mut store = Store::open_read_only(&file)?;
-            let model = store.replay()?;
-            let bytes = export::forms::to_bytes(&model, &unit, &meeting, copies)?;
-            export::write_output(&output, &bytes, force, &[&file], OutputKind::Ballots)?;
-            out!(
-                "{}",
-                tr(
-                    format!(
-                        "已写入 {copies} 份选票（每份一页，A4）：{}",
-                        output.display()
-                    ),
-                    format!(
-                        "Wrote {copies} ballot form(s), one per A4 page: {}",
-                        output.display()
-                    )
-                )
-            );
-            Ok(())
-        }
-        Command::Import { file, roster } => {
-            let mut session = Store::open(&file)?;
-            let report = ceping::import::import_roster(&mut session, &roster)?;
-            out!("{report}");
-            Ok(())
-        }
-        Command::Merge { out, inputs } => {
-            let report = ceping::merge::merge(&out, &inputs)?;
-            out!("{report}");
-            Ok(())
-        }
+        } => ballot_forms(&file, &unit, &meeting, copies, &output, force),
+        Command::Import { file, roster } => import(&file, &roster),
+        Command::Merge { out, inputs } => merge(&out, &inputs),
         Command::Projector { file } => Ok(ceping::projector::run(&file)?),
         Command::Template => {
             out_raw!("{}", campaign_toml::template());
@@ -355,8 +223,142 @@ fn run(command: Command) -> Result<()> {
     }
 }
 
-/// The meeting screen on a terminal; a plain summary when output is not a
-/// terminal (a script, a pipe).
+/// `ceping init`: the demo campaign without a definition.
+fn init(file: &Path, campaign: Option<&Path>) -> Result<()> {
+    let campaign = match campaign {
+        Some(toml) => campaign_toml::load(toml)?,
+        None => campaign_toml::demo(),
+    };
+    let session = Store::create(file, &campaign)?;
+    let (title, units) = (&campaign.title, campaign.units.len());
+    out!(
+        "{}",
+        tr(
+            format!("已建立 {}：{title}，{units} 个单位。", file.display()),
+            format!("Created {}: {title}, {units} units.", file.display())
+        )
+    );
+    drop(session);
+    Ok(())
+}
+
+/// `ceping demo`: a new file named for the time unless one is given.
+fn demo(file: Option<PathBuf>) -> Result<()> {
+    let file = file.unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "ceping-demo-{}.ceping",
+            chrono::Local::now().format("%Y%m%d-%H%M%S")
+        ))
+    });
+    let session = Store::create(&file, &campaign_toml::demo())?;
+    out!(
+        "{}",
+        tr(
+            format!("演示文件：{}", file.display()),
+            format!("Demo file: {}", file.display())
+        )
+    );
+    meeting_screen(session, None)
+}
+
+fn open(file: &Path, mirror: Option<PathBuf>, mirror_every: u32) -> Result<()> {
+    let mirror = mirror.map(|dir| ceping::app::mirror::Mirror::new(file, dir, mirror_every));
+    meeting_screen(Store::open(file)?, mirror)
+}
+
+fn backup(file: &Path, dest: &Path, force: bool) -> Result<()> {
+    let copied = ceping::store::backup::backup(file, dest, force)?;
+    let (path, events) = (copied.path.display(), copied.events);
+    let fingerprint = ceping::domain::round::short_fingerprint(&copied.head);
+    out!(
+        "{}",
+        tr(
+            format!("已备份并核对：{path}（{events} 条记录，指纹 {fingerprint}）"),
+            format!("Backed up and verified: {path} ({events} events, fingerprint {fingerprint})"),
+        )
+    );
+    Ok(())
+}
+
+fn verify_file(file: &Path) -> Result<()> {
+    // Looked at before opening: opening creates the -wal.
+    let copied = ceping::store::checkpoint::copied_in_use(file) == Some(true);
+    let report = verify::verify(file)?;
+    out!("{}", report.summary());
+    if copied {
+        out!("{}", in_use_note(&report));
+    }
+    // Every round ever closed, with the fingerprint shown when it closed,
+    // for checking against the signed minutes.
+    for line in report.closing_lines() {
+        out!("{line}");
+    }
+    Ok(())
+}
+
+fn export_file(file: &Path, format: Format, output: Option<&Path>, force: bool) -> Result<()> {
+    let kind = match format {
+        Format::Json => OutputKind::Json,
+        Format::Xlsx => OutputKind::Xlsx,
+        Format::Csv => OutputKind::Csv,
+    };
+    // Never over a campaign file or its sidecars, even with --force:
+    // refused before any work.
+    if let Some(out) = output {
+        fsid::check_output(out, &[file], kind)?;
+    }
+    let mut store = Store::open_read_only(file)?;
+    let model = store.replay()?;
+    let bytes = match format {
+        Format::Json => export::json::to_string(&model, &store.head()).into_bytes(),
+        Format::Xlsx => export::xlsx::to_bytes(&model, &store.head())?,
+        Format::Csv => export::csv::to_bytes(&model, &store.head()),
+    };
+    match output {
+        Some(out) => export::write_output(out, &bytes, force, &[file], kind)?,
+        None => std::io::stdout().write_all(&bytes)?,
+    }
+    Ok(())
+}
+
+/// `ceping ballots`: `copies` forms for `unit`'s `meeting`.
+fn ballot_forms(
+    file: &Path,
+    unit: &str,
+    meeting: &str,
+    copies: u32,
+    output: &Path,
+    force: bool,
+) -> Result<()> {
+    fsid::check_output(output, &[file], OutputKind::Ballots)?;
+    let mut store = Store::open_read_only(file)?;
+    let model = store.replay()?;
+    let bytes = export::forms::to_bytes(&model, unit, meeting, copies)?;
+    export::write_output(output, &bytes, force, &[file], OutputKind::Ballots)?;
+    let output = output.display();
+    out!(
+        "{}",
+        tr(
+            format!("已写入 {copies} 份选票（每份一页，A4）：{output}"),
+            format!("Wrote {copies} ballot form(s), one per A4 page: {output}")
+        )
+    );
+    Ok(())
+}
+
+fn import(file: &Path, roster: &Path) -> Result<()> {
+    let mut session = Store::open(file)?;
+    let report = ceping::import::import_roster(&mut session, roster)?;
+    out!("{report}");
+    Ok(())
+}
+
+fn merge(out: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let report = ceping::merge::merge(out, inputs)?;
+    out!("{report}");
+    Ok(())
+}
+
 /// The note for a file copied (or left) while a meeting had it open.
 fn in_use_note(report: &verify::Report) -> String {
     let n = report.events;
@@ -370,11 +372,9 @@ fn in_use_note(report: &verify::Report) -> String {
     )
 }
 
-fn meeting_screen(session: ceping::store::Session) -> Result<()> {
-    meeting_screen_with(session, None)
-}
-
-fn meeting_screen_with(
+/// The meeting screen on a terminal; a plain summary when output is not a
+/// terminal (a script, a pipe).
+fn meeting_screen(
     session: ceping::store::Session,
     mirror: Option<ceping::app::mirror::Mirror>,
 ) -> Result<()> {

@@ -1,4 +1,4 @@
-//! `ceping merge OUT IN1 IN2 …`: the office combines the meeting laptops'
+//! `ceping merge OUT IN1 IN2 ...`: the office combines the meeting laptops'
 //! campaign files into one street file.
 //!
 //! The rules (the README states them for the office):
@@ -40,11 +40,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use thiserror::Error;
-
-use crate::domain::{Campaign, Event};
+use crate::domain::{Campaign, DomainError, Event};
 use crate::fsid::{OutputKind, check_output};
-use crate::i18n::tr;
 use crate::store::{Store, StoreError, StoredEvent, chain, verify};
 
 mod campaign;
@@ -53,54 +50,99 @@ mod file;
 use campaign::campaign_difference;
 use file::{publish, refuse_existing, remove_with_sidecars, temp_path};
 
-/// Why a merge was refused; each a sentence for the office.
-#[derive(Debug, Error)]
+pub use campaign::CampaignDifference;
+
+/// Why a merge was refused; each a sentence for the office
+/// ([`MergeError::message`], in `crate::catalog`).
+#[derive(Debug)]
 pub enum MergeError {
-    #[error("{}", tr("没有要合并的文件。", "No files to merge."))]
     NoInputs,
-    /// OUT is an input, another campaign file, a sidecar, a folder…
-    #[error(transparent)]
-    Output(#[from] crate::fsid::OutputRefusal),
-    #[error("{}", tr(format!("{0} 已经存在，合并不会覆盖它。请换一个文件名，或先把旧文件移走。", .0.display()), format!("{0} already exists; merge never overwrites it. Choose another name or move the old file away.", .0.display())))]
+    /// OUT is an input, another campaign file, a sidecar, a folder and so on.
+    Output(crate::fsid::OutputRefusal),
+    /// OUT (or SQLite's file beside it) exists: a merge never overwrites.
     Exists(PathBuf),
-    #[error("{}", input_text(.file, .error))]
-    Input { file: PathBuf, error: StoreError },
-    #[error("{}", tr(format!("{0} 的考核方案与 {1} 不同：{2}。只能合并同一考核方案的文件。", .file.display(), .first.display(), .what), format!("{0} holds a different campaign from {1}: {2}. Only files of the same campaign can be merged.", .file.display(), .first.display(), .what)))]
+    /// An input failed verification or could not be read.
+    Input {
+        file: PathBuf,
+        error: StoreError,
+    },
+    /// An input's campaign is not the first input's.
     Campaign {
         file: PathBuf,
         first: PathBuf,
-        what: String,
+        what: CampaignDifference,
     },
-    #[error("{}", tr(format!("{0} 和 {1} 含有同一份记录（指纹 {2}）。请只保留其中一个再合并。", .a.display(), .b.display(), .short), format!("{0} and {1} hold the same record (fingerprint {2}). Keep only one of them and merge again.", .a.display(), .b.display(), .short)))]
+    /// The same record (chain head) twice, under two files; `short` is the
+    /// fingerprint as signed in the minutes.
     Duplicate {
         a: PathBuf,
         b: PathBuf,
         short: String,
     },
-    #[error("{}", tr(format!("{0} 给出了两次。每个文件只需给一次。", .0.display()), format!("{0} is given twice. Give each file once.", .0.display())))]
+    /// The same file given twice.
     Twice(PathBuf),
-    #[error("{}", tr(format!("{0} 在 {1} 和 {2} 中都有测评结果。每个单位只能来自一个文件：请去掉多余的文件，或核对哪一份是正式记录。", .unit, .a.display(), .b.display()), format!("{0} has results in both {1} and {2}. Each unit may come from one file only: leave out the extra file, or check which one is the official record.", .unit, .a.display(), .b.display())))]
+    /// A unit with results in two inputs.
     Conflict {
         unit: String,
         a: PathBuf,
         b: PathBuf,
     },
-    #[error("{}", tr(format!("{0} 和 {1} 都有街道的评定记录（等次、调查核实、综合评价或整改清单）。评定只能来自一个文件：请在合并后的文件里评定。", .a.display(), .b.display()), format!("{0} and {1} both hold the office's grading (grades, investigations, combined evaluations or rectifications). Grading may come from one file only: grade in the merged file.", .a.display(), .b.display())))]
-    GradingTwice { a: PathBuf, b: PathBuf },
-    #[error("{}", tr(format!("{0} 的名单在 {1} 和 {2} 中不同，而没有哪个文件有它的测评结果。请先统一名单（ceping import）再合并。", .unit, .a.display(), .b.display()), format!("The roster of {0} differs between {1} and {2}, and no file holds its results. Make the rosters the same (ceping import) and merge again.", .unit, .a.display(), .b.display())))]
+    GradingTwice {
+        a: PathBuf,
+        b: PathBuf,
+    },
+    /// A unit with results nowhere and different rosters.
     Roster {
         unit: String,
         a: PathBuf,
         b: PathBuf,
     },
-    #[error("{}", tr(format!("{0} 的第 {1} 条记录放进合并文件后不成立：{2}", .file.display(), .seq, .reason), format!("Event {1} of {0} does not fit in the merged file: {2}", .file.display(), .seq, .reason)))]
+    /// Event `seq` of `file` is refused by the merged model.
     Fold {
         file: PathBuf,
         seq: u64,
-        reason: String,
+        reason: DomainError,
     },
-    #[error("{}", tr(format!("无法写入 {0}：{1}", .file.display(), .error), format!("Cannot write {0}: {1}", .file.display(), .error)))]
-    Write { file: PathBuf, error: String },
+    /// The merged file could not be built or published.
+    Write {
+        file: PathBuf,
+        error: WriteFailure,
+    },
+}
+
+/// No source: every inner error is already part of the sentence, and is
+/// not repeated in a chain.
+impl std::error::Error for MergeError {}
+
+impl From<crate::fsid::OutputRefusal> for MergeError {
+    fn from(e: crate::fsid::OutputRefusal) -> Self {
+        MergeError::Output(e)
+    }
+}
+
+/// What went wrong writing the merged file.
+#[derive(Debug)]
+pub enum WriteFailure {
+    /// Building or verifying it in its temporary file.
+    Store(StoreError),
+    /// The system's error moving it into place, or clearing SQLite's files
+    /// beside the temporary file.
+    Io(std::io::Error),
+    /// The temporary file's write-ahead log still holds data, so the file
+    /// alone would not be the whole record.
+    WalLeft,
+}
+
+/// A merge done, for the report: each input (as the user gave it) with the
+/// units it brought in the campaign's order, the merged file, its number
+/// of events and short fingerprint ([`Merged::message`], in
+/// `crate::catalog`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub out: PathBuf,
+    pub inputs: Vec<(PathBuf, Vec<String>)>,
+    pub events: u64,
+    pub fingerprint: String,
 }
 
 /// One verified input.
@@ -128,8 +170,15 @@ struct Segment {
     events: Vec<(StoredEvent, Event)>,
 }
 
-/// Merge `inputs` into the new file `out`; returns the one-line report.
+/// Merge `inputs` into the new file `out`; returns the one-line report in
+/// the process's language (the command's edge: [`merge_files`] returns the
+/// report as data).
 pub fn merge(out: &Path, inputs: &[PathBuf]) -> Result<String, MergeError> {
+    merge_files(out, inputs).map(|merged| merged.to_string())
+}
+
+/// Merge `inputs` into the new file `out`; returns what was merged.
+pub fn merge_files(out: &Path, inputs: &[PathBuf]) -> Result<Merged, MergeError> {
     if inputs.is_empty() {
         return Err(MergeError::NoInputs);
     }
@@ -171,19 +220,6 @@ fn file_name(path: &Path) -> String {
 
 /// Verify `path`, then read back exactly the events verified (a file still
 /// being written may have grown since).
-/// Why an input cannot be merged: the error alone when it already names
-/// the file (the file's own sentences do), else with the file in front.
-fn input_text(file: &Path, error: &StoreError) -> String {
-    let text = error.to_string();
-    if text.contains(&file.display().to_string()) {
-        return text;
-    }
-    tr(
-        format!("不能合并 {}：{text}", file.display()),
-        format!("Cannot merge {}: {text}", file.display()),
-    )
-}
-
 fn read_input(path: &Path) -> Result<Input, MergeError> {
     let refused = |error| MergeError::Input {
         file: path.to_path_buf(),
@@ -198,7 +234,7 @@ fn read_input(path: &Path) -> Result<Input, MergeError> {
     if stored.last().is_some_and(|e| e.hash != head) {
         return Err(refused(StoreError::Damaged {
             seq: report.events,
-            reason: tr("读取时记录被改动", "the record changed while being read"),
+            reason: crate::store::Reason::ChangedWhileRead,
         }));
     }
     let mut events = Vec::with_capacity(stored.len());
@@ -208,7 +244,7 @@ fn read_input(path: &Path) -> Result<Input, MergeError> {
         let event = Event::from_parts(&e.kind, &e.body).map_err(|err| {
             refused(StoreError::Damaged {
                 seq: e.seq,
-                reason: err.to_string(),
+                reason: crate::store::Reason::Unreadable(err.to_string()),
             })
         })?;
         grading |= is_grading(&event);
@@ -234,6 +270,8 @@ fn is_grading(event: &Event) -> bool {
         Event::GradeAssigned { .. }
             | Event::InvestigationRecorded { .. }
             | Event::CombinedEvaluationSet { .. }
+            | Event::CombinedScoreSet { .. }
+            | Event::CombinedMaterialSet { .. }
             | Event::RectificationSet { .. }
     )
 }
@@ -251,6 +289,8 @@ fn unit_of(event: &Event) -> Option<&str> {
         Event::GradeAssigned { target, .. } => Some(target.unit()),
         Event::InvestigationRecorded { unit, .. }
         | Event::CombinedEvaluationSet { unit, .. }
+        | Event::CombinedScoreSet { unit, .. }
+        | Event::CombinedMaterialSet { unit, .. }
         | Event::RectificationSet { unit, .. } => Some(unit),
         _ => None,
     }
@@ -435,7 +475,7 @@ fn build(
 ) -> Result<(), MergeError> {
     let write = |e: StoreError| MergeError::Write {
         file: tmp.to_path_buf(),
-        error: e.to_string(),
+        error: WriteFailure::Store(e),
     };
     let sql = |e: rusqlite::Error| write(e.into());
     let mut session = Store::create(tmp, campaign).map_err(write)?;
@@ -466,7 +506,7 @@ fn build(
             let misfit = |e: crate::domain::DomainError| MergeError::Fold {
                 file: inputs[seg.input].path.clone(),
                 seq: stored.seq,
-                reason: e.to_string(),
+                reason: e,
             };
             session.model.check(event).map_err(misfit)?;
             session
@@ -485,35 +525,17 @@ fn build(
     Ok(())
 }
 
-fn report(out: &Path, inputs: &[Input], head: &[u8; 32], events: u64) -> String {
-    let list = |sep: &str, open: &str, close: &str, unit_sep: &str, none: &str| {
-        inputs
+/// What was merged, for the report.
+fn report(out: &Path, inputs: &[Input], head: &[u8; 32], events: u64) -> Merged {
+    Merged {
+        out: out.to_path_buf(),
+        inputs: inputs
             .iter()
-            .map(|i| {
-                let units = if i.units.is_empty() {
-                    none.to_string()
-                } else {
-                    ordered_units(&i.campaign, &i.units).join(unit_sep)
-                };
-                format!("{}{open}{units}{close}", i.path.display())
-            })
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    let n = inputs.len();
-    let short = chain::short(head);
-    tr(
-        format!(
-            "已合并 {n} 个文件：{}；写入 {}，共 {events} 条记录；指纹 {short}",
-            list("，", "（", "）", "、", "无测评结果"),
-            out.display()
-        ),
-        format!(
-            "Merged {n} files: {}; wrote {}, {events} events; fingerprint {short}",
-            list("; ", " (", ")", ", ", "no results"),
-            out.display()
-        ),
-    )
+            .map(|i| (i.path.clone(), ordered_units(&i.campaign, &i.units)))
+            .collect(),
+        events,
+        fingerprint: chain::short(head),
+    }
 }
 
 /// `units` in the campaign's order.

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::catalog::Msg;
-use crate::domain::{Model, Tally};
+use crate::domain::{MeetingDef, Model, Round, Tally, Unit};
 use crate::export::xlsx::labels;
 use crate::i18n::{Lang, lang, tr};
 use crate::text::{pad_left, pad_right, width};
@@ -16,6 +16,11 @@ fn role_label(role: crate::domain::Role) -> String {
         Lang::Zh => role.label_zh().to_string(),
         Lang::En => format!("{role:?}"),
     }
+}
+
+/// The widest of `names`, in display cells.
+fn widest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(width).max().unwrap_or(0)
 }
 
 pub fn summary(model: &Model) -> String {
@@ -42,100 +47,92 @@ pub fn summary(model: &Model) -> String {
     );
     for unit in &c.units {
         let _ = writeln!(out);
-        let kind = match lang() {
-            Lang::Zh => unit.kind.label_zh().to_string(),
-            Lang::En => format!("{:?}", unit.kind).to_lowercase(),
-        };
-        let _ = writeln!(
-            out,
-            "{} [{}]  {}",
-            unit.name,
-            kind,
-            tr(
-                format!(
-                    "第一责任人 {}，联络员 {}",
-                    unit.work_group.lead, unit.work_group.liaison
-                ),
-                format!(
-                    "lead {}, liaison {}",
-                    unit.work_group.lead, unit.work_group.liaison
-                )
-            )
-        );
-        let name_w = unit
-            .subjects
-            .iter()
-            .map(|s| width(&s.name))
-            .max()
-            .unwrap_or(0);
-        for s in &unit.subjects {
-            let _ = writeln!(
-                out,
-                "  {}  {}",
-                pad_right(&s.name, name_w),
-                role_label(s.role)
-            );
-        }
+        write_unit(&mut out, unit);
         for &kind in &unit.meetings {
             let Some(def) = c.meeting(kind) else { continue };
             for round in model.rounds_of(&unit.name, kind) {
-                let tally = Tally::count(round, &c.rules, def.scale.len());
-                let meeting = match lang() {
-                    Lang::Zh => kind.label_zh().to_string(),
-                    Lang::En => kind.key().to_string(),
-                };
-                let _ = writeln!(
-                    out,
-                    "  {} #{}: {}",
-                    meeting,
-                    round.key.round,
-                    tr(
-                        format!(
-                            "已录入 {} 张，废票 {}，空白 {}",
-                            tally.entered, tally.invalid, tally.blank
-                        ),
-                        format!(
-                            "{} ballots entered, {} invalid, {} blank",
-                            tally.entered, tally.invalid, tally.blank
-                        )
-                    )
-                );
-                let line_w = round
-                    .lines
-                    .iter()
-                    .map(|l| width(&l.name))
-                    .max()
-                    .unwrap_or(0);
-                for (line, t) in round.lines.iter().zip(&tally.subjects) {
-                    let counts: Vec<String> = def
-                        .scale
-                        .grades
-                        .iter()
-                        .zip(&t.counts)
-                        .map(|(g, n)| format!("{g} {}", pad_left(&n.to_string(), 3)))
-                        .collect();
-                    let _ = writeln!(
-                        out,
-                        "    {}  {}  {} {}",
-                        pad_right(&line.name, line_w),
-                        counts.join("  "),
-                        tr("弃权", "abstain"),
-                        t.abstain
-                    );
-                }
-                let warnings = labels::warnings(model, round);
-                if !warnings.is_empty() {
-                    let title = Msg::ExportWarnings.fill(&[&""]);
-                    let _ = writeln!(out, "    {}", title.trim_end());
-                    for (w, acked) in &warnings {
-                        let _ = writeln!(out, "      {}", labels::warning_line(w, *acked));
-                    }
-                }
-                for line in crate::labels::history_lines(round) {
-                    let _ = writeln!(out, "    {line}");
-                }
+                write_round(&mut out, model, round, def);
             }
         }
     }
     out
+}
+
+/// A unit's line (kind, lead, liaison) and its roster.
+fn write_unit(out: &mut String, unit: &Unit) {
+    let kind = match lang() {
+        Lang::Zh => unit.kind.label_zh().to_string(),
+        Lang::En => format!("{:?}", unit.kind).to_lowercase(),
+    };
+    let (lead, liaison) = (&unit.work_group.lead, &unit.work_group.liaison);
+    let _ = writeln!(
+        out,
+        "{} [{}]  {}",
+        unit.name,
+        kind,
+        tr(
+            format!("第一责任人 {lead}，联络员 {liaison}"),
+            format!("lead {lead}, liaison {liaison}")
+        )
+    );
+    let name_w = widest(unit.subjects.iter().map(|s| s.name.as_str()));
+    for s in &unit.subjects {
+        let _ = writeln!(
+            out,
+            "  {}  {}",
+            pad_right(&s.name, name_w),
+            role_label(s.role)
+        );
+    }
+}
+
+/// A round's running count, a line per person, its warnings and its
+/// earlier closes.
+fn write_round(out: &mut String, model: &Model, round: &Round, def: &MeetingDef) {
+    let tally = Tally::count(round, &model.campaign.rules, def.scale.len());
+    let kind = round.key.meeting;
+    let meeting = match lang() {
+        Lang::Zh => kind.label_zh().to_string(),
+        Lang::En => kind.key().to_string(),
+    };
+    let (entered, invalid, blank) = (tally.entered, tally.invalid, tally.blank);
+    let _ = writeln!(
+        out,
+        "  {} #{}: {}",
+        meeting,
+        round.key.round,
+        tr(
+            format!("已录入 {entered} 张，废票 {invalid}，空白 {blank}"),
+            format!("{entered} ballots entered, {invalid} invalid, {blank} blank")
+        )
+    );
+    let line_w = widest(round.lines.iter().map(|l| l.name.as_str()));
+    for (line, t) in round.lines.iter().zip(&tally.subjects) {
+        let counts: Vec<String> = def
+            .scale
+            .grades
+            .iter()
+            .zip(&t.counts)
+            .map(|(g, n)| format!("{g} {}", pad_left(&n.to_string(), 3)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    {}  {}  {} {}",
+            pad_right(&line.name, line_w),
+            counts.join("  "),
+            tr("弃权", "abstain"),
+            t.abstain
+        );
+    }
+    let warnings = labels::warnings(model, round);
+    if !warnings.is_empty() {
+        let title = Msg::ExportWarnings.fill(&[&""]);
+        let _ = writeln!(out, "    {}", title.trim_end());
+        for (w, acked) in &warnings {
+            let _ = writeln!(out, "      {}", labels::warning_line(w, *acked));
+        }
+    }
+    for line in crate::labels::history_lines(round) {
+        let _ = writeln!(out, "    {line}");
+    }
 }

@@ -5,7 +5,7 @@
 use super::{App, Draft, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
-use crate::domain::{BallotContent, Event, Mark, MeetingKey, RoundKey, RoundStatus};
+use crate::domain::{BallotContent, Event, Mark, MeetingKey, Round, RoundKey, RoundStatus};
 
 /// One undoable ballot action of this session: the round it belongs to,
 /// the event that undoes it, and what undoing it says.
@@ -24,28 +24,29 @@ impl App {
         };
         let lines = round.lines.len();
         let grades = self.grades(key);
+        let correcting = self.draft().correcting.is_some();
         match action {
-            Action::Back if self.draft.correcting.is_some() => self.abandon_correction(lines),
-            Action::Back => self.screen = Screen::Agenda(key.clone()),
-            Action::Grade(g) if usize::from(g) < grades => self.draft.mark(Mark::Grade(g)),
+            Action::Back if correcting => self.abandon_correction(lines),
+            Action::Back => self.show(Screen::Agenda),
+            Action::Grade(g) if usize::from(g) < grades => {
+                self.edit_draft(|d| d.mark(Mark::Grade(g)))
+            }
             Action::Grade(g) => self.refuse(Msg::NoSuchGrade, &[&(g + 1), &grades]),
             Action::Row(r) if r >= lines => self.refuse(Msg::NoSuchRow, &[]),
             Action::CapsLock => self.refuse(Msg::CapsLock, &[]),
-            Action::Abstain => self.draft.mark(Mark::Abstain),
-            Action::VoidMark => self.draft.mark(Mark::Void),
-            Action::Row(r) => self.draft.go_to(r),
-            Action::Up => self.draft.up(),
-            Action::Down => self.draft.down(),
-            Action::ClearDraft if self.draft.correcting.is_some() => self.abandon_correction(lines),
-            Action::ClearDraft => self.draft = Draft::new(lines),
-            Action::InvalidBallot => self.draft.set_invalid(),
-            Action::Commit => match self.draft.content() {
+            Action::Abstain => self.edit_draft(|d| d.mark(Mark::Abstain)),
+            Action::VoidMark => self.edit_draft(|d| d.mark(Mark::Void)),
+            Action::Row(r) => self.edit_draft(|d| d.go_to(r)),
+            Action::Up => self.edit_draft(Draft::up),
+            Action::Down => self.edit_draft(Draft::down),
+            Action::ClearDraft if correcting => self.abandon_correction(lines),
+            Action::ClearDraft => self.set_draft(Draft::new(lines)),
+            Action::InvalidBallot => self.edit_draft(Draft::set_invalid),
+            Action::Commit => match self.draft().content() {
                 Some(content) => self.save_ballot(content, false),
-                None => self.refuse(Msg::RowsMissing, &[&self.draft.missing()]),
+                None => self.refuse(Msg::RowsMissing, &[&self.draft().missing()]),
             },
-            Action::SameAsLast if self.draft.correcting.is_some() => {
-                self.refuse(Msg::SameWhileCorrecting, &[])
-            }
+            Action::SameAsLast if correcting => self.refuse(Msg::SameWhileCorrecting, &[]),
             Action::SameAsLast => match round.ballots.iter().rev().find(|b| b.counts()) {
                 Some(last) => self.save_ballot(last.content.clone(), false),
                 None => self.refuse(Msg::NoLastBallot, &[]),
@@ -59,8 +60,8 @@ impl App {
 
     /// Leave a correction: the grid is empty again and nothing is saved.
     fn abandon_correction(&mut self, lines: usize) {
-        let number = self.draft.correcting.unwrap_or(0);
-        self.draft = Draft::new(lines);
+        let number = self.draft().correcting.unwrap_or(0);
+        self.set_draft(Draft::new(lines));
         self.say(Msg::CorrectionAbandoned, &[&number]);
     }
 
@@ -75,50 +76,16 @@ impl App {
             // Before asking anything: nothing can be saved in it.
             return self.fail(crate::domain::DomainError::RoundNotOpen.into());
         }
-        let key = round.key.clone();
         let lines = round.lines.len();
-        let entered = self.model().tally(round).entered;
-        let (event, inverse, msg, said, number) = match self.draft.correcting {
-            Some(number) => {
-                let Some(old) = round.ballots.get(number as usize - 1) else {
-                    return;
-                };
-                let inverse = Event::BallotCorrected {
-                    round: key.clone(),
-                    number,
-                    content: old.content.clone(),
-                };
-                let event = Event::BallotCorrected {
-                    round: key.clone(),
-                    number,
-                    content: content.clone(),
-                };
-                (
-                    event,
-                    inverse,
-                    Msg::SavedCorrection,
-                    Msg::UndidCorrection,
-                    number,
-                )
+        let correcting = self.draft().correcting;
+        if correcting.is_none() && !confirmed {
+            let entered = self.model().tally(round).entered;
+            if round.returned.is_none_or(|r| entered >= u64::from(r)) {
+                return self.ask(PromptKind::ConfirmOverReturned(content));
             }
-            None => {
-                let returned = round.returned;
-                if !confirmed && returned.is_none_or(|r| entered >= u64::from(r)) {
-                    self.ask(PromptKind::ConfirmOverReturned(content));
-                    return;
-                }
-                let number = round.ballots.len() as u32 + 1;
-                let inverse = Event::BallotWithdrawn {
-                    round: key.clone(),
-                    number,
-                };
-                let event = Event::BallotRecorded {
-                    round: key.clone(),
-                    number,
-                    content: content.clone(),
-                };
-                (event, inverse, Msg::Saved, Msg::UndidSave, number)
-            }
+        }
+        let Some((event, undo, msg, number)) = ballot_save(round, correcting, &content) else {
+            return;
         };
         let over_limit = self
             .model()
@@ -127,12 +94,8 @@ impl App {
             .max_top_grades_per_ballot
             .filter(|&max| content.top_grades() > max as usize);
         if self.record(event, Some(msg.fill(&[&number]))) {
-            self.undo.push(Undo {
-                round: key,
-                inverse,
-                said,
-            });
-            self.draft = Draft::new(lines);
+            self.undo.push(undo);
+            self.set_draft(Draft::new(lines));
             if let Some(max) = over_limit {
                 self.say(Msg::OverTopLimit, &[&number, &max]);
             }
@@ -143,8 +106,8 @@ impl App {
     /// action of this round is undone, and nothing of another round or of
     /// a closed round is ever touched.
     fn undo_last(&mut self, lines: usize) {
-        if !self.draft.is_empty() || self.draft.correcting.is_some() {
-            self.draft = Draft::new(lines);
+        if !self.draft().is_empty() || self.draft().correcting.is_some() {
+            self.set_draft(Draft::new(lines));
             return self.say(Msg::DraftCleared, &[]);
         }
         let Some(round) = self.current_round() else {
@@ -172,7 +135,7 @@ impl App {
 
     /// The answer to "save a ballot beyond 收回?": yes.
     pub(super) fn answer_over_returned(&mut self, content: BallotContent) -> bool {
-        self.prompt = None;
+        self.close_prompt();
         self.save_ballot(content, true);
         true
     }
@@ -240,7 +203,7 @@ impl App {
         let lines = round.lines.len();
         match round.slot(number).map(|b| b.content.clone()) {
             Ok(content) => {
-                self.draft = Draft::from_content(&content, lines, number);
+                self.set_draft(Draft::from_content(&content, lines, number));
                 true
             }
             Err(e) => {
@@ -249,4 +212,54 @@ impl App {
             }
         }
     }
+}
+
+/// Saving `content` in `round`: the event, its undo, the sentence saying
+/// it was saved, and the ballot's number. A correction of ballot
+/// `correcting`, or the next new ballot; `None` when there is no such
+/// ballot to correct.
+fn ballot_save(
+    round: &Round,
+    correcting: Option<u32>,
+    content: &BallotContent,
+) -> Option<(Event, Undo, Msg, u32)> {
+    let key = round.key.clone();
+    let content = content.clone();
+    Some(match correcting {
+        Some(number) => {
+            let old = round.ballots.get(number as usize - 1)?.content.clone();
+            let undo = Undo {
+                round: key.clone(),
+                inverse: Event::BallotCorrected {
+                    round: key.clone(),
+                    number,
+                    content: old,
+                },
+                said: Msg::UndidCorrection,
+            };
+            let event = Event::BallotCorrected {
+                round: key,
+                number,
+                content,
+            };
+            (event, undo, Msg::SavedCorrection, number)
+        }
+        None => {
+            let number = round.ballots.len() as u32 + 1;
+            let undo = Undo {
+                round: key.clone(),
+                inverse: Event::BallotWithdrawn {
+                    round: key.clone(),
+                    number,
+                },
+                said: Msg::UndidSave,
+            };
+            let event = Event::BallotRecorded {
+                round: key,
+                number,
+                content,
+            };
+            (event, undo, Msg::Saved, number)
+        }
+    })
 }

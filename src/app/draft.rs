@@ -5,7 +5,7 @@
 //! - a grade key on an empty ballot gives everyone that grade, and the
 //!   cursor moves to the second row; so `1 Enter` keys the common ballot,
 //!   and typing one grade per row in order keys any ballot;
-//! - a row letter (a, b, c …) jumps to that row; the next grade sets it;
+//! - a row letter (a, b, c, ...) jumps to that row; the next grade sets it;
 //!   so a ballot that differs in one place is `1 c 2 Enter`;
 //! - `0` is a blank (abstain) for the current row, `-` a void mark; `0` on
 //!   an empty ballot gives a blank ballot.

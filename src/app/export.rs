@@ -4,9 +4,10 @@
 //! over an existing file, the campaign file or its sidecars (the same guard
 //! and routine as `ceping export`: `crate::export::write_output`).
 //!
-//! The key only says "正在导出…" and leaves the work in `App::deferred`;
-//! the event loop draws that frame, then calls `App::run_deferred`, which
-//! writes the file and puts where it went (or why not) on the status line.
+//! The key only says "正在导出 Excel，请稍候" and leaves the work in
+//! `App::deferred`; the event loop draws that frame, then calls
+//! `App::run_deferred`, which writes the file and puts where it went (or
+//! why not) on the status line.
 
 use std::path::{Path, PathBuf};
 

@@ -29,13 +29,12 @@ impl App {
 
     /// The row selected on the grading board.
     pub fn grading_row(&self) -> Option<crate::domain::board::BoardRow> {
-        self.board_rows().get(self.grading_selected).cloned()
+        self.board_rows().get(self.grading_selected()).cloned()
     }
 
     pub(super) fn on_grading(&mut self, action: Action) {
         let rows = self.board_rows();
-        let n = rows.len();
-        let row = rows.get(self.grading_selected).cloned();
+        let row = rows.get(self.grading_selected()).cloned();
         let secretary = row.as_ref().and_then(|r| match &r.target {
             Target::Person { unit, name } if self.grading_group == Group::Secretaries => {
                 Some((unit.clone(), name.clone()))
@@ -44,24 +43,8 @@ impl App {
         });
         match action {
             Action::Back => self.screen = Screen::Home,
-            Action::NextGroup | Action::PrevGroup => {
-                let all = Group::ALL;
-                let i = all
-                    .iter()
-                    .position(|g| *g == self.grading_group)
-                    .unwrap_or(0);
-                let step = if action == Action::NextGroup {
-                    1
-                } else {
-                    all.len() - 1
-                };
-                self.grading_group = all[(i + step) % all.len()];
-                self.grading_selected = 0;
-            }
-            Action::Up => self.grading_selected = self.grading_selected.saturating_sub(1),
-            Action::Down => {
-                self.grading_selected = (self.grading_selected + 1).min(n.saturating_sub(1))
-            }
+            Action::NextGroup | Action::PrevGroup => self.switch_group(action == Action::NextGroup),
+            Action::Up | Action::Down => self.move_grading_row(rows.len(), action == Action::Down),
             Action::Grade(g) => {
                 if let Some(row) = row {
                     self.grade_guarded(row.target, g);
@@ -73,50 +56,72 @@ impl App {
                     self.assign(row.target, None, None);
                 }
             }
-            Action::Investigation => {
+            Action::Investigation | Action::CombinedEvaluation | Action::EditRectification => {
                 if let Some((u, s)) = secretary {
-                    self.ask(PromptKind::Investigation(u, s));
-                }
-            }
-            Action::CombinedEvaluation => {
-                if let Some((u, s)) = secretary {
-                    self.ask(PromptKind::Combined(u, s));
-                }
-            }
-            Action::EditRectification => {
-                if let Some((u, s)) = secretary {
-                    self.ask(PromptKind::Rectification(u, s));
+                    self.ask(match action {
+                        Action::Investigation => PromptKind::Investigation(u, s),
+                        Action::CombinedEvaluation => PromptKind::Combined(u, s),
+                        _ => PromptKind::Rectification(u, s),
+                    });
                 }
             }
             Action::RectificationStatus => {
-                let Some((unit, secretary)) = secretary else {
-                    return;
-                };
-                let Some(mut entry) = self
-                    .model()
-                    .grading
-                    .rectifications
-                    .get(&(unit.clone(), secretary.clone()))
-                    .cloned()
-                else {
-                    return self.refuse(Msg::NoRectification, &[]);
-                };
-                entry.status = match entry.status {
-                    RectificationStatus::Open => RectificationStatus::InProgress,
-                    RectificationStatus::InProgress => RectificationStatus::Done,
-                    RectificationStatus::Done => RectificationStatus::Open,
-                };
-                self.record(
-                    Event::RectificationSet {
-                        unit,
-                        secretary,
-                        entry,
-                    },
-                    None,
-                );
+                if let Some((unit, secretary)) = secretary {
+                    self.next_rectification_status(unit, secretary);
+                }
             }
             _ => {}
         }
+    }
+
+    /// Tab / Left: the next or previous group, from its first row.
+    fn switch_group(&mut self, forward: bool) {
+        let all = Group::ALL;
+        let i = all
+            .iter()
+            .position(|g| *g == self.grading_group)
+            .unwrap_or(0);
+        let step = if forward { 1 } else { all.len() - 1 };
+        self.grading_group = all[(i + step) % all.len()];
+        if let Some(g) = self.grading_view_mut() {
+            g.selected = 0;
+        }
+    }
+
+    fn move_grading_row(&mut self, rows: usize, down: bool) {
+        if let Some(g) = self.grading_view_mut() {
+            g.selected = if down {
+                (g.selected + 1).min(rows.saturating_sub(1))
+            } else {
+                g.selected.saturating_sub(1)
+            };
+        }
+    }
+
+    /// `s`: the rectification's status goes round open, in progress, done.
+    fn next_rectification_status(&mut self, unit: String, secretary: String) {
+        let Some(mut entry) = self
+            .model()
+            .grading
+            .rectifications
+            .get(&(unit.clone(), secretary.clone()))
+            .cloned()
+        else {
+            return self.refuse(Msg::NoRectification, &[]);
+        };
+        entry.status = match entry.status {
+            RectificationStatus::Open => RectificationStatus::InProgress,
+            RectificationStatus::InProgress => RectificationStatus::Done,
+            RectificationStatus::Done => RectificationStatus::Open,
+        };
+        self.record(
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            },
+            None,
+        );
     }
 
     /// Grade `target`. A grade the rules refuse (a full quota, the
@@ -303,7 +308,7 @@ impl App {
         }
         // Answered, unless a justification is now asked for.
         !matches!(
-            self.prompt.as_ref().map(|p| &p.kind),
+            self.prompt().map(|p| &p.kind),
             Some(PromptKind::Justification(..))
         )
     }

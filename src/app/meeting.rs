@@ -1,7 +1,7 @@
 //! Actions on a meeting: moving through the agenda, the speaker timer,
 //! numbers typed at prompts, and keying ballots one by one.
 
-use super::{App, Draft, PromptKind, Screen};
+use super::{App, Draft, MeetingView, PromptKind, Screen};
 use crate::app::keymap::Action;
 use crate::catalog::Msg;
 use crate::domain::needs::needs;
@@ -15,143 +15,172 @@ impl App {
     }
 
     pub(super) fn on_agenda(&mut self, key: &MeetingKey, action: Action) {
-        let steps = self.model().agenda(key);
         let Some(step) = self.step_of(key) else {
             return;
         };
-        let at = steps.iter().position(|s| *s == step).unwrap_or(0);
-        let closed = self
-            .current_round()
-            .is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
         match action {
-            Action::Back => {
-                self.browse = None;
-                self.screen = Screen::Home;
-            }
-            // A closed round is read-only: moving through its agenda only
-            // changes what the screen shows, and records nothing.
-            Action::NextStep | Action::PrevStep if closed => {
-                let to = if action == Action::NextStep {
-                    steps.get(at + 1)
-                } else {
-                    at.checked_sub(1).and_then(|i| steps.get(i))
-                };
-                match to {
-                    Some(s) => self.browse = Some((key.clone(), s.clone())),
-                    None if action == Action::NextStep => self.refuse(Msg::LastStep, &[]),
-                    None => {}
-                }
-            }
-            Action::NextStep => {
-                let Some(next) = steps.get(at + 1).cloned() else {
-                    return self.refuse(Msg::LastStep, &[]);
-                };
-                let open = needs(self.model(), key, &step);
-                if let Some(block) = open.iter().find(|n| n.blocking(&step)) {
-                    self.status = Some(super::Status::Error(crate::labels::need_text(block)));
-                    return;
-                }
-                self.written_selected = 0;
-                self.record(
-                    Event::AgendaMoved {
-                        meeting: key.clone(),
-                        step: next,
-                    },
-                    None,
-                );
-            }
-            Action::PrevStep if at > 0 => {
-                self.record(
-                    Event::AgendaMoved {
-                        meeting: key.clone(),
-                        step: steps[at - 1].clone(),
-                    },
-                    None,
-                );
-            }
+            Action::Back => self.screen = Screen::Home,
+            Action::NextStep | Action::PrevStep => self.move_step(key, &step, action),
             Action::Edit => self.edit_numbers(&step),
             Action::Acknowledge => self.acknowledge(&step),
-            Action::TimerToggle | Action::TimerStop => {
-                let AgendaStep::OralReport { subject } = step else {
-                    return;
-                };
-                let speech = self
-                    .model()
-                    .meeting(key)
-                    .speech(&subject)
-                    .cloned()
-                    .unwrap_or_default();
-                let timer = match action {
-                    Action::TimerStop => TimerAction::Stop,
-                    _ if speech.running_since.is_some() => TimerAction::Pause,
-                    _ if speech.started() => TimerAction::Resume,
-                    _ => TimerAction::Start,
-                };
-                let event = Event::SpeechTimer {
-                    meeting: key.clone(),
-                    subject,
-                    action: timer,
-                    at: self.now,
-                };
-                self.record(event, None);
-            }
+            Action::TimerToggle | Action::TimerStop => self.speech_timer(key, step, action),
             Action::Comment => {
                 if let AgendaStep::OralReport { subject } = step {
                     self.ask(PromptKind::Comment(subject));
                 }
             }
-            Action::Up => self.written_selected = self.written_selected.saturating_sub(1),
-            Action::Down => {
-                let n = self.writers(key).len();
-                self.written_selected = (self.written_selected + 1).min(n.saturating_sub(1));
-            }
-            Action::ToggleReceived => {
-                let Some(subject) = self.writers(key).get(self.written_selected).cloned() else {
-                    return;
-                };
-                let received = !self
-                    .model()
-                    .meeting(key)
-                    .written_received
-                    .contains(&subject);
-                self.record(
-                    Event::WrittenReportMarked {
-                        meeting: key.clone(),
-                        subject,
-                        received,
-                    },
-                    None,
-                );
-            }
-            Action::KeyBallots => {
-                let Some(round) = self.current_round() else {
-                    return;
-                };
-                if round.by_sheet() {
-                    // One method per round: switching discards, with a reason.
-                    return self.ask(PromptKind::DiscardSheet(SheetDiscard::All));
-                }
-                let lines = round.lines.len();
-                if self.draft.marks.len() != lines {
-                    self.draft = Draft::new(lines);
-                }
-                self.screen = Screen::Ballots(key.clone());
-            }
-            Action::CloseRound | Action::Reopen | Action::Void => {
-                let Some(round) = self.current_round() else {
-                    return;
-                };
-                let n = round.key.round;
-                let kind = match action {
-                    Action::CloseRound => PromptKind::CloseRound(n),
-                    Action::Reopen => PromptKind::Reopen(n),
-                    _ => PromptKind::VoidRound(n),
-                };
-                self.ask(kind);
-            }
+            Action::Up | Action::Down => self.move_written(key, action == Action::Down),
+            Action::ToggleReceived => self.toggle_received(key),
+            Action::KeyBallots => self.key_ballots(),
+            Action::CloseRound | Action::Reopen | Action::Void => self.ask_round_question(action),
             Action::KeySheet => self.open_sheet(key),
             _ => {}
         }
+    }
+
+    /// `n` / `p`: move the meeting to the next or previous step, once
+    /// nothing blocks leaving this one.
+    fn move_step(&mut self, key: &MeetingKey, step: &AgendaStep, action: Action) {
+        let steps = self.model().agenda(key);
+        let at = steps.iter().position(|s| s == step).unwrap_or(0);
+        let closed = self
+            .current_round()
+            .is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
+        if closed {
+            return self.browse_step(&steps, at, action);
+        }
+        let to = match action {
+            Action::NextStep => {
+                let Some(next) = steps.get(at + 1).cloned() else {
+                    return self.refuse(Msg::LastStep, &[]);
+                };
+                let open = needs(self.model(), key, step);
+                if let Some(block) = open.iter().find(|n| n.blocking(step)) {
+                    self.status = Some(super::Status::Error(crate::labels::need_text(block)));
+                    return;
+                }
+                if let Some(v) = self.meeting_view_mut() {
+                    v.written_selected = 0;
+                }
+                next
+            }
+            _ if at > 0 => steps[at - 1].clone(),
+            _ => return,
+        };
+        let event = Event::AgendaMoved {
+            meeting: key.clone(),
+            step: to,
+        };
+        self.record(event, None);
+    }
+
+    /// A closed round is read-only: moving through its agenda only changes
+    /// what the screen shows, and records nothing.
+    fn browse_step(&mut self, steps: &[AgendaStep], at: usize, action: Action) {
+        let to = if action == Action::NextStep {
+            steps.get(at + 1)
+        } else {
+            at.checked_sub(1).and_then(|i| steps.get(i))
+        };
+        match to {
+            Some(s) => {
+                let s = s.clone();
+                if let Some(v) = self.meeting_view_mut() {
+                    v.browse = Some(s);
+                }
+            }
+            None if action == Action::NextStep => self.refuse(Msg::LastStep, &[]),
+            None => {}
+        }
+    }
+
+    /// Space and `s` at an oral report: start, pause, resume or stop the
+    /// speaker's clock.
+    fn speech_timer(&mut self, key: &MeetingKey, step: AgendaStep, action: Action) {
+        let AgendaStep::OralReport { subject } = step else {
+            return;
+        };
+        let speech = self
+            .model()
+            .meeting(key)
+            .speech(&subject)
+            .cloned()
+            .unwrap_or_default();
+        let timer = match action {
+            Action::TimerStop => TimerAction::Stop,
+            _ if speech.running_since.is_some() => TimerAction::Pause,
+            _ if speech.started() => TimerAction::Resume,
+            _ => TimerAction::Start,
+        };
+        let event = Event::SpeechTimer {
+            meeting: key.clone(),
+            subject,
+            action: timer,
+            at: self.now,
+        };
+        self.record(event, None);
+    }
+
+    fn move_written(&mut self, key: &MeetingKey, down: bool) {
+        let n = self.writers(key).len();
+        if let Some(v) = self.meeting_view_mut() {
+            v.written_selected = if down {
+                (v.written_selected + 1).min(n.saturating_sub(1))
+            } else {
+                v.written_selected.saturating_sub(1)
+            };
+        }
+    }
+
+    /// Space at the written reports: the selected person's report is in,
+    /// or not after all.
+    fn toggle_received(&mut self, key: &MeetingKey) {
+        let Some(subject) = self.writers(key).get(self.written_selected()).cloned() else {
+            return;
+        };
+        let received = !self
+            .model()
+            .meeting(key)
+            .written_received
+            .contains(&subject);
+        self.record(
+            Event::WrittenReportMarked {
+                meeting: key.clone(),
+                subject,
+                received,
+            },
+            None,
+        );
+    }
+
+    /// Enter at counting: key ballots one by one, on the draft left there
+    /// if the ballot's rows are the same.
+    fn key_ballots(&mut self) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        if round.by_sheet() {
+            // One method per round: switching discards, with a reason.
+            return self.ask(PromptKind::DiscardSheet(SheetDiscard::All));
+        }
+        let lines = round.lines.len();
+        if self.draft().marks.len() != lines {
+            self.set_draft(Draft::new(lines));
+        }
+        self.show(Screen::Ballots);
+    }
+
+    fn ask_round_question(&mut self, action: Action) {
+        let Some(round) = self.current_round() else {
+            return;
+        };
+        let n = round.key.round;
+        let kind = match action {
+            Action::CloseRound => PromptKind::CloseRound(n),
+            Action::Reopen => PromptKind::Reopen(n),
+            _ => PromptKind::VoidRound(n),
+        };
+        self.ask(kind);
     }
 
     /// The people handing in written reports, in ballot order.
@@ -182,7 +211,7 @@ impl App {
         };
         let ok = self.record(event, None);
         if ok {
-            self.screen = Screen::Agenda(key);
+            self.screen = Screen::Agenda(MeetingView::new(key));
         }
         ok
     }
@@ -250,12 +279,12 @@ impl App {
             Some(Msg::BallotsSetAside.text().to_string()),
         );
         if ok {
-            self.prompt = None;
+            self.close_prompt();
             if let Some(key) = self.meeting_key().cloned() {
                 self.open_sheet(&key);
             }
             // The sheet may ask its keyer: that question stays.
-            return self.prompt.is_none();
+            return self.prompt().is_none();
         }
         false
     }
@@ -282,7 +311,7 @@ impl App {
             _ => return,
         };
         self.ask(kind);
-        if let (Some(p), Some(text)) = (self.prompt.as_mut(), prefill) {
+        if let (Some(p), Some(text)) = (self.prompt_mut(), prefill) {
             p.input = text;
             p.suggested = true;
         }

@@ -11,8 +11,10 @@ mod grading;
 pub mod keymap;
 mod meeting;
 pub mod mirror;
+mod overlay;
 mod prompt;
 mod roster;
+mod screen;
 pub mod sheet_edit;
 
 use chrono::{DateTime, FixedOffset};
@@ -24,66 +26,9 @@ use crate::store::{Session, StoreError};
 pub use draft::Draft;
 pub use export::{Deferred, export_path};
 pub use keymap::{Action, Mode, SheetMode, StepKind};
+pub use overlay::{Overlay, Prompt, PromptKind};
+pub use screen::{GradingView, MeetingView, Screen, ScreenId};
 pub use sheet_edit::{SheetEdit, SheetStage};
-
-/// Which screen is showing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// 街道总览: every unit's meetings.
-    Home,
-    /// One meeting's agenda.
-    Agenda(MeetingKey),
-    /// Keying ballots one by one for the meeting's current round.
-    Ballots(MeetingKey),
-    /// Keying the counter's tally sheet.
-    Sheet(MeetingKey),
-    /// 评定等次: the office's grading board.
-    Grading,
-}
-
-/// A question on the bottom line awaiting typed input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptKind {
-    StartMeeting(MeetingKey),
-    RollCall,
-    Issued,
-    Returned,
-    Comment(String),
-    Correct,
-    Withdraw,
-    CloseRound(u32),
-    Reopen(u32),
-    VoidRound(u32),
-    Justification(crate::domain::grading::Target, u8),
-    Investigation(String, String),
-    Combined(String, String),
-    Rectification(String, String),
-    /// The path of a roster to import.
-    ImportRoster,
-    /// A grade (index into the group's grades) or a combined level (0 = 好)
-    /// on a meeting not closed: recorded on Enter, marked provisional.
-    ConfirmProvisional(crate::domain::board::Decision, u8),
-    /// Who keys tally-sheet pass 1 or 2 (计票人; may be left empty).
-    Keyer(u8),
-    /// A re-keyed tally cell matches neither pass: confirm from the paper.
-    ConfirmNeither(crate::domain::SheetCell),
-    /// Discard tally-sheet passes, with a reason.
-    DiscardSheet(crate::domain::SheetDiscard),
-    /// Set aside this many ballots keyed one by one, with a reason, to
-    /// count from a tally sheet instead.
-    DiscardBallots(usize),
-    /// Save a ballot beyond the ballots returned? (the content to save)
-    ConfirmOverReturned(crate::domain::BallotContent),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: String,
-    /// The input is a suggestion (pre-filled): the first character typed
-    /// replaces it, as a selected default does; Enter accepts it.
-    pub suggested: bool,
-}
 
 /// The sentence on the status line after an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,24 +40,17 @@ pub enum Status {
 pub struct App {
     pub session: Session,
     pub screen: Screen,
-    /// The selected row on the street board.
+    pub overlay: Option<Overlay>,
+    /// The selected row on the street board, kept while other screens
+    /// show: they all return to the board, on the row they left from.
     pub home_selected: usize,
-    /// The selected person in the written-reports checklist.
-    pub written_selected: usize,
-    /// The grading board's group and selected row.
+    /// The grading board's group, kept between visits to the board.
     pub grading_group: crate::domain::grading::Group,
-    pub grading_selected: usize,
-    pub draft: Draft,
-    pub sheet: Option<SheetEdit>,
-    pub prompt: Option<Prompt>,
-    pub confirm_quit: bool,
-    pub help: bool,
     pub status: Option<Status>,
-    /// This session's ballot actions, newest last, for undo.
+    /// This session's ballot actions, newest last, for undo. Kept across
+    /// screens: each names its round, and undo touches only the round on
+    /// screen.
     pub undo: Vec<ballots::Undo>,
-    /// A step of a closed meeting being looked at: browsing a closed
-    /// round records nothing.
-    pub browse: Option<(MeetingKey, AgendaStep)>,
     pub quit: bool,
     /// Work that waits until the frame saying it started is drawn.
     pub deferred: Option<Deferred>,
@@ -144,18 +82,11 @@ impl App {
         App {
             session,
             screen: Screen::Home,
+            overlay: None,
             home_selected: 0,
-            written_selected: 0,
             grading_group: crate::domain::grading::Group::Units,
-            grading_selected: 0,
-            draft: Draft::new(0),
-            sheet: None,
-            prompt: None,
-            confirm_quit: false,
-            help: false,
             status: None,
             undo: Vec::new(),
-            browse: None,
             quit: false,
             deferred: None,
             now,
@@ -187,10 +118,7 @@ impl App {
 
     /// The meeting the screen is on, if any.
     pub fn meeting_key(&self) -> Option<&MeetingKey> {
-        match &self.screen {
-            Screen::Home | Screen::Grading => None,
-            Screen::Agenda(k) | Screen::Ballots(k) | Screen::Sheet(k) => Some(k),
-        }
+        self.screen.meeting().map(|v| &v.key)
     }
 
     pub fn current_round(&self) -> Option<&Round> {
@@ -209,8 +137,13 @@ impl App {
             .model()
             .current_round(&key.unit, key.meeting)
             .is_some_and(|r| matches!(r.status, crate::domain::RoundStatus::Closed { .. }));
-        match &self.browse {
-            Some((k, step)) if k == key && closed => Some(step.clone()),
+        let browsed = self
+            .screen
+            .meeting()
+            .filter(|v| v.key == *key)
+            .and_then(|v| v.browse.as_ref());
+        match browsed {
+            Some(step) if closed => Some(step.clone()),
             _ => self.model().current_step(key),
         }
     }
@@ -228,57 +161,64 @@ impl App {
         }
     }
 
-    /// The mode whose keymap applies now.
+    /// The mode whose keymap applies now. Under the help it is the
+    /// screen's: the help lists that mode's keys.
     pub fn mode(&self) -> Mode {
-        if self.confirm_quit {
-            return Mode::ConfirmQuit;
+        match &self.overlay {
+            Some(Overlay::ConfirmQuit(_)) => Mode::ConfirmQuit,
+            Some(Overlay::Prompt(_)) => Mode::Prompt,
+            Some(Overlay::Help) | None => self.screen_mode(),
         }
-        if self.prompt.is_some() {
-            return Mode::Prompt;
-        }
+    }
+
+    fn screen_mode(&self) -> Mode {
         match &self.screen {
             Screen::Home => Mode::Home,
             Screen::Ballots(_) => Mode::Ballots,
-            Screen::Sheet(_) => Mode::Sheet(match self.sheet.as_ref().map(|s| s.stage) {
-                Some(SheetStage::Pass(1)) | None => SheetMode::First,
-                Some(SheetStage::Pass(_)) => SheetMode::Second,
-                Some(SheetStage::Resolve) => SheetMode::Resolve,
-                Some(SheetStage::Done) => SheetMode::Done,
+            Screen::Sheet(_, edit) => Mode::Sheet(match edit.stage {
+                SheetStage::Pass(1) => SheetMode::First,
+                SheetStage::Pass(_) => SheetMode::Second,
+                SheetStage::Resolve => SheetMode::Resolve,
+                SheetStage::Done => SheetMode::Done,
             }),
-            Screen::Grading => Mode::Grading,
-            Screen::Agenda(k) => Mode::Agenda(match self.step_of(k) {
-                Some(
-                    AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots,
-                ) => StepKind::Numbers,
-                Some(AgendaStep::OralReport { .. })
-                    if k.meeting == MeetingKind::PartyBuildingReview =>
-                {
-                    StepKind::OralWithComment
-                }
-                Some(AgendaStep::OralReport { .. }) => StepKind::Oral,
-                Some(AgendaStep::WrittenReports) => StepKind::Written,
-                Some(AgendaStep::Counting) => StepKind::Counting,
-                Some(AgendaStep::Close)
-                    if self
-                        .model()
-                        .current_round(&k.unit, k.meeting)
-                        .is_some_and(|r| {
-                            matches!(r.status, crate::domain::RoundStatus::Closed { .. })
-                        }) =>
-                {
-                    StepKind::Closed
-                }
-                Some(AgendaStep::Close) => StepKind::Close,
-                _ => StepKind::Plain,
-            }),
+            Screen::Grading(_) => Mode::Grading,
+            Screen::Agenda(v) => Mode::Agenda(self.step_kind(&v.key)),
+        }
+    }
+
+    fn step_kind(&self, k: &MeetingKey) -> StepKind {
+        match self.step_of(k) {
+            Some(AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots) => {
+                StepKind::Numbers
+            }
+            Some(AgendaStep::OralReport { .. })
+                if k.meeting == MeetingKind::PartyBuildingReview =>
+            {
+                StepKind::OralWithComment
+            }
+            Some(AgendaStep::OralReport { .. }) => StepKind::Oral,
+            Some(AgendaStep::WrittenReports) => StepKind::Written,
+            Some(AgendaStep::Counting) => StepKind::Counting,
+            Some(AgendaStep::Close)
+                if self
+                    .model()
+                    .current_round(&k.unit, k.meeting)
+                    .is_some_and(|r| {
+                        matches!(r.status, crate::domain::RoundStatus::Closed { .. })
+                    }) =>
+            {
+                StepKind::Closed
+            }
+            Some(AgendaStep::Close) => StepKind::Close,
+            _ => StepKind::Plain,
         }
     }
 
     /// Handle one key press.
     pub fn on_key(&mut self, key: KeyEvent) {
-        if self.help {
+        if self.help() {
             // Any key closes the help screen, and does nothing else.
-            self.help = false;
+            self.overlay = None;
             return;
         }
         let Some(action) = keymap::lookup(self.mode(), &key) else {
@@ -293,18 +233,18 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit => self.confirm_quit = true,
+            Action::Quit => self.ask_quit(),
             Action::Yes => self.quit = true,
-            Action::No => self.confirm_quit = false,
-            Action::Help => self.help = true,
+            Action::No => self.stay(),
+            Action::Help => self.open_help(),
             Action::Export => self.request_export(),
-            _ if self.prompt.is_some() => self.on_prompt(action),
-            _ => match self.screen.clone() {
-                Screen::Home => self.on_home(action),
-                Screen::Agenda(k) => self.on_agenda(&k, action),
-                Screen::Ballots(k) => self.on_ballots(&k, action),
-                Screen::Sheet(k) => self.on_sheet(&k, action),
-                Screen::Grading => self.on_grading(action),
+            _ if self.prompt().is_some() => self.on_prompt(action),
+            _ => match self.screen.id() {
+                ScreenId::Home => self.on_home(action),
+                ScreenId::Agenda(k) => self.on_agenda(&k, action),
+                ScreenId::Ballots(k) => self.on_ballots(&k, action),
+                ScreenId::Sheet(k) => self.on_sheet(&k, action),
+                ScreenId::Grading => self.on_grading(action),
             },
         }
     }
@@ -319,26 +259,15 @@ impl App {
                     return;
                 };
                 if self.model().current_round(&key.unit, key.meeting).is_some() {
-                    self.screen = Screen::Agenda(key);
+                    self.screen = Screen::Agenda(MeetingView::new(key));
                 } else {
                     self.ask(PromptKind::StartMeeting(key));
                 }
             }
-            Action::OpenGrading => {
-                self.grading_selected = 0;
-                self.screen = Screen::Grading;
-            }
+            Action::OpenGrading => self.screen = Screen::Grading(GradingView::default()),
             Action::ImportRoster => self.ask(PromptKind::ImportRoster),
             _ => {}
         }
-    }
-
-    pub(crate) fn ask(&mut self, kind: PromptKind) {
-        self.prompt = Some(Prompt {
-            kind,
-            input: String::new(),
-            suggested: false,
-        });
     }
 
     /// Record one event; on success say `ok`, on refusal say why. Returns

@@ -12,7 +12,7 @@ use crate::domain::checks::MAX_COUNT;
 
 impl App {
     pub(super) fn on_prompt(&mut self, action: Action) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.prompt_mut() else {
             return;
         };
         match action {
@@ -27,7 +27,7 @@ impl App {
                 prompt.input.pop();
             }
             Action::Cancel => {
-                if let Some(p) = self.prompt.take() {
+                if let Some(p) = self.take_prompt() {
                     self.prompt_cancelled(&p.kind);
                 }
             }
@@ -73,7 +73,7 @@ impl App {
             PromptKind::ImportRoster => self.submit_roster(input),
         };
         if done {
-            self.prompt = None;
+            self.close_prompt();
         }
     }
 

@@ -174,24 +174,20 @@ impl App {
         }
         let edit = SheetEdit::for_round(round, self.grades(key));
         let stage = edit.stage;
-        self.sheet = Some(edit);
-        self.screen = Screen::Sheet(key.clone());
+        self.show(|v| Screen::Sheet(v, edit));
         if let SheetStage::Pass(p) = stage {
             self.ask(PromptKind::Keyer(p));
         }
     }
 
     pub(super) fn on_sheet(&mut self, key: &MeetingKey, action: Action) {
-        let Some(edit) = self.sheet.as_mut() else {
-            self.screen = Screen::Agenda(key.clone());
+        let Some(edit) = self.sheet_mut() else {
             return;
         };
         let stage = edit.stage;
         let editable = stage != SheetStage::Done;
         match action {
-            Action::Back => {
-                self.screen = Screen::Agenda(key.clone());
-            }
+            Action::Back => self.show(Screen::Agenda),
             Action::Digit(d) if editable => edit.digit(d),
             Action::DeleteDigit if editable => edit.delete(),
             Action::NextCell => edit.move_by(1),
@@ -211,7 +207,7 @@ impl App {
     }
 
     fn save_sheet(&mut self, key: &MeetingKey) {
-        let (Some(edit), Some(round)) = (self.sheet.clone(), self.current_round()) else {
+        let (Some(edit), Some(round)) = (self.sheet().cloned(), self.current_round()) else {
             return;
         };
         let round_key = round.key.clone();
@@ -282,7 +278,7 @@ impl App {
             was == SheetStage::Pass(2) && keyer.is_some() && round.keyers[0].as_deref() == keyer;
         let stage = next.stage;
         let disputed = next.disputed.len();
-        self.sheet = Some(next);
+        self.set_sheet(next);
         match stage {
             SheetStage::Resolve => self.say(Msg::SheetDiffers, &[&disputed]),
             SheetStage::Done if was == SheetStage::Pass(2) => self.say(Msg::SheetAgreed, &[]),
@@ -306,7 +302,7 @@ impl App {
     /// Who keys this pass (may be left empty).
     pub(super) fn answer_keyer(&mut self, input: &str) -> bool {
         let name = crate::domain::names::normalize_text(input);
-        if let Some(edit) = self.sheet.as_mut() {
+        if let Some(edit) = self.sheet_mut() {
             edit.keyer = (!name.is_empty()).then_some(name);
         }
         true
@@ -318,12 +314,12 @@ impl App {
         let Some(key) = self.meeting_key().cloned() else {
             return true;
         };
-        if let Some(edit) = self.sheet.as_mut() {
+        if let Some(edit) = self.sheet_mut() {
             edit.confirmed.push(cell);
         }
-        self.prompt = None;
+        self.close_prompt();
         self.save_sheet(&key);
-        self.prompt.is_none()
+        self.prompt().is_none()
     }
 
     /// Discard tally-sheet passes with the reason typed; from the agenda
@@ -348,19 +344,19 @@ impl App {
         if !self.record(event, Some(msg.text().to_string())) {
             return false;
         }
-        if !matches!(self.screen, Screen::Sheet(_)) {
+        if !matches!(self.screen, Screen::Sheet(..)) {
             let lines = self.current_round().map_or(0, |r| r.lines.len());
-            self.draft = super::Draft::new(lines);
-            self.screen = Screen::Ballots(key);
+            self.set_draft(super::Draft::new(lines));
+            self.show(Screen::Ballots);
             return true;
         }
         let grades = self.grades(&key);
         if let Some(r) = self.current_round() {
             let next = SheetEdit::for_round(r, grades);
             let stage = next.stage;
-            self.sheet = Some(next);
+            self.set_sheet(next);
             if let SheetStage::Pass(p) = stage {
-                self.prompt = None;
+                self.close_prompt();
                 self.ask(PromptKind::Keyer(p));
                 return false;
             }

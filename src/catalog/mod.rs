@@ -3,9 +3,9 @@
 //! translation a compile error; a test checks that both languages carry
 //! the same placeholders.
 
-use crate::i18n::lang;
 #[cfg(test)]
 use crate::i18n::Lang;
+use crate::i18n::lang;
 
 pub use domain::{DomainText, NameText, SheetText};
 
@@ -38,6 +38,10 @@ macro_rules! catalog {
 }
 
 mod domain;
+mod output;
+pub use output::{DifferenceText, ExportText, MergeText, RefusalText};
+mod store;
+pub use store::{DamageText, FileText, LooksText, NoticeText, ReasonText, StoreText, VerifyText};
 
 catalog! {
     /// A label of the user interface.
@@ -385,11 +389,33 @@ impl Msg {
     }
 }
 
+/// `template` with each `{0}`, `{1}` … replaced by its argument, in one
+/// pass: an argument that itself contains `{1}` (a typed name or reason)
+/// stays as typed.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &a.to_string());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let digits = &after[..close];
+            let is_index = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            let arg = args.get(digits.parse::<usize>().ok().filter(|_| is_index)?)?;
+            Some((close, arg))
+        });
+        match arg {
+            Some((close, arg)) => {
+                out.push_str(&arg.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -424,6 +450,17 @@ mod tests {
         all.extend(table(DomainText::ALL, DomainText::text_in));
         all.extend(table(SheetText::ALL, SheetText::text_in));
         all.extend(table(NameText::ALL, NameText::text_in));
+        all.extend(table(RefusalText::ALL, RefusalText::text_in));
+        all.extend(table(ExportText::ALL, ExportText::text_in));
+        all.extend(table(MergeText::ALL, MergeText::text_in));
+        all.extend(table(DifferenceText::ALL, DifferenceText::text_in));
+        all.extend(table(FileText::ALL, FileText::text_in));
+        all.extend(table(LooksText::ALL, LooksText::text_in));
+        all.extend(table(DamageText::ALL, DamageText::text_in));
+        all.extend(table(StoreText::ALL, StoreText::text_in));
+        all.extend(table(ReasonText::ALL, ReasonText::text_in));
+        all.extend(table(VerifyText::ALL, VerifyText::text_in));
+        all.extend(table(NoticeText::ALL, NoticeText::text_in));
         all
     }
 
@@ -452,6 +489,13 @@ mod tests {
                 "{m:?}: Chinese in the English label"
             );
         }
+    }
+
+    #[test]
+    fn fill_fills_each_placeholder_once() {
+        assert_eq!(fill("{0} 与 {1}", &[&"{1}", &"b"]), "{1} 与 b");
+        assert_eq!(fill("{0}-wal {0}", &[&"f"]), "f-wal f");
+        assert_eq!(fill("{x} {2} {", &[&"a"]), "{x} {2} {");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::campaign::Role;
 use super::error::DomainError;
+use super::event::Event;
 use super::grading::{Group, Target};
 use super::model::Model;
 
@@ -229,5 +230,81 @@ impl Model {
         self.grading
             .rectifications
             .insert((unit.to_string(), secretary.to_string()), entry.clone());
+    }
+
+    /// The office's decisions (grades, 附件6, 附件7), each to its check;
+    /// other events are not the office's and pass here.
+    pub(super) fn check_office(&self, event: &Event) -> Result<(), DomainError> {
+        match event {
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => self.check_grade(target, *grade, justification.as_deref()),
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                ..
+            } => self.check_investigation(unit, secretary, *level),
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => self.check_combined(unit, secretary, *level),
+            Event::CombinedScoreSet {
+                unit,
+                secretary,
+                score,
+            } => self.check_score(unit, secretary, *score),
+            Event::CombinedMaterialSet {
+                unit, secretary, ..
+            } => self.check_secretary(unit, secretary),
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => self.check_rectification(unit, secretary, entry),
+            _ => Ok(()),
+        }
+    }
+
+    /// Fold in one of the office's decisions; other events are not the
+    /// office's and change nothing here.
+    pub(super) fn fold_office(&mut self, event: &Event) {
+        match event {
+            Event::GradeAssigned {
+                target,
+                grade,
+                justification,
+            } => self.apply_grade(target, *grade, justification),
+            Event::InvestigationRecorded {
+                unit,
+                secretary,
+                level,
+                note,
+            } => self.apply_investigation(unit, secretary, *level, note),
+            Event::CombinedEvaluationSet {
+                unit,
+                secretary,
+                level,
+            } => self.apply_combined(unit, secretary, *level),
+            Event::CombinedScoreSet {
+                unit,
+                secretary,
+                score,
+            } => self.combined_mut(unit, secretary).score = *score,
+            Event::CombinedMaterialSet {
+                unit,
+                secretary,
+                text,
+            } => self.combined_mut(unit, secretary).material = text.clone(),
+            Event::RectificationSet {
+                unit,
+                secretary,
+                entry,
+            } => self.apply_rectification(unit, secretary, entry),
+            _ => {}
+        }
     }
 }

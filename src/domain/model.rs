@@ -189,35 +189,12 @@ impl Model {
             Event::RoundClosed { round, .. } => self.check_close(round),
             Event::RoundReopened { round, reason, .. } => self.check_reopen(round, reason),
             Event::RoundVoided { round } => self.check_void(round),
-            Event::GradeAssigned {
-                target,
-                grade,
-                justification,
-            } => self.check_grade(target, *grade, justification.as_deref()),
-            Event::InvestigationRecorded {
-                unit,
-                secretary,
-                level,
-                ..
-            } => self.check_investigation(unit, secretary, *level),
-            Event::CombinedEvaluationSet {
-                unit,
-                secretary,
-                level,
-            } => self.check_combined(unit, secretary, *level),
-            Event::CombinedScoreSet {
-                unit,
-                secretary,
-                score,
-            } => self.check_score(unit, secretary, *score),
-            Event::CombinedMaterialSet {
-                unit, secretary, ..
-            } => self.check_secretary(unit, secretary),
-            Event::RectificationSet {
-                unit,
-                secretary,
-                entry,
-            } => self.check_rectification(unit, secretary, entry),
+            Event::GradeAssigned { .. }
+            | Event::InvestigationRecorded { .. }
+            | Event::CombinedEvaluationSet { .. }
+            | Event::CombinedScoreSet { .. }
+            | Event::CombinedMaterialSet { .. }
+            | Event::RectificationSet { .. } => self.check_office(event),
             Event::RosterImported { units, .. } => self.check_roster(units),
             Event::MergedFrom { .. } if self.copying > 0 => Err(DomainError::MergeInsideMerge),
             Event::MergedFrom { .. } => Ok(()),
@@ -301,37 +278,12 @@ impl Model {
             Event::RoundClosed { round, head, at } => self.apply_close(round, head, *at),
             Event::RoundReopened { round, reason, at } => self.apply_reopen(round, reason, *at),
             Event::RoundVoided { round } => self.apply_void(round),
-            Event::GradeAssigned {
-                target,
-                grade,
-                justification,
-            } => self.apply_grade(target, *grade, justification),
-            Event::InvestigationRecorded {
-                unit,
-                secretary,
-                level,
-                note,
-            } => self.apply_investigation(unit, secretary, *level, note),
-            Event::CombinedEvaluationSet {
-                unit,
-                secretary,
-                level,
-            } => self.apply_combined(unit, secretary, *level),
-            Event::CombinedScoreSet {
-                unit,
-                secretary,
-                score,
-            } => self.combined_mut(unit, secretary).score = *score,
-            Event::CombinedMaterialSet {
-                unit,
-                secretary,
-                text,
-            } => self.combined_mut(unit, secretary).material = text.clone(),
-            Event::RectificationSet {
-                unit,
-                secretary,
-                entry,
-            } => self.apply_rectification(unit, secretary, entry),
+            Event::GradeAssigned { .. }
+            | Event::InvestigationRecorded { .. }
+            | Event::CombinedEvaluationSet { .. }
+            | Event::CombinedScoreSet { .. }
+            | Event::CombinedMaterialSet { .. }
+            | Event::RectificationSet { .. } => self.fold_office(event),
             Event::RosterImported { units, .. } => self.apply_roster(units),
             Event::MergedFrom {
                 source,

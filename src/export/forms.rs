@@ -22,31 +22,36 @@ use unicode_width::UnicodeWidthStr;
 use super::ExportError;
 use crate::domain::names::normalize_name;
 use crate::domain::{BallotLine, MeetingKind, Model};
-use crate::i18n::tr;
 
 /// Most copies in one file (Excel allows 1023 page breaks).
 pub const MAX_COPIES: u32 = 1000;
 
-/// Why the forms cannot be made; each a sentence for the liaison.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the forms cannot be made; each a sentence for the liaison
+/// ([`FormsError::message`], in `crate::catalog`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormsError {
-    #[error("{}", tr(
-        format!("不认识的会议“{0}”。请写 annual_review（述职测评大会）或 party_building_review（下述下评）。", .0),
-        format!("Unknown meeting \"{0}\". Write annual_review (述职测评大会) or party_building_review (下述下评).", .0)))]
+    /// `--meeting` names no meeting.
     UnknownMeeting(String),
-    #[error("{}", tr(
-        format!("考核方案里没有“{0}”这个单位。可选的单位：{1}。", .0, .1.join("、")),
-        format!("The campaign has no unit \"{0}\". Its units: {1}.", .0, .1.join(", "))))]
+    /// `--unit` names no unit; the campaign's units follow, for the hint.
     UnknownUnit(String, Vec<String>),
-    #[error("{}", tr(
-        format!("“{0}”不召开{1}，没有这种选票。", .0, .1.label_zh()),
-        format!("\"{0}\" does not hold the {1} meeting, so it has no such ballot.", .0, .1.key())))]
+    /// The unit does not hold this meeting.
     NotHeld(String, MeetingKind),
-    #[error("{}", tr(
-        format!("份数 {0} 不在 1 到 {MAX_COPIES} 之间。请用 --copies 给出要打印的份数（一份一页）。", .0),
-        format!("{0} copies is not between 1 and {MAX_COPIES}. Give the number of forms with --copies (one per page).", .0)))]
+    /// `--copies` outside 1 to [`MAX_COPIES`].
     Copies(u32),
 }
+
+impl std::error::Error for FormsError {}
+
+/// What `--meeting` takes for the annual review: its key, then the
+/// Chinese name a refusal suggests, then another spelling. The Chinese
+/// names are what the user may type, so the English refusal quotes them
+/// too.
+pub const ANNUAL_REVIEW_NAMES: [&str; 3] = ["annual_review", "述职测评大会", "述职测评"];
+
+/// What `--meeting` takes for the Party-building review, in the same
+/// order as [`ANNUAL_REVIEW_NAMES`].
+pub const PARTY_BUILDING_REVIEW_NAMES: [&str; 3] =
+    ["party_building_review", "下述下评", "抓基层党建述职评议"];
 
 /// What one form shows; the same on every copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,12 +72,13 @@ pub struct Form {
 
 /// `annual_review` / `party_building_review`, or their Chinese names.
 fn meeting_kind(text: &str) -> Option<MeetingKind> {
-    match normalize_name(text).to_ascii_lowercase().as_str() {
-        "annual_review" | "述职测评大会" | "述职测评" => Some(MeetingKind::AnnualReview),
-        "party_building_review" | "下述下评" | "抓基层党建述职评议" => {
-            Some(MeetingKind::PartyBuildingReview)
-        }
-        _ => None,
+    let word = normalize_name(text).to_ascii_lowercase();
+    if ANNUAL_REVIEW_NAMES.contains(&word.as_str()) {
+        Some(MeetingKind::AnnualReview)
+    } else if PARTY_BUILDING_REVIEW_NAMES.contains(&word.as_str()) {
+        Some(MeetingKind::PartyBuildingReview)
+    } else {
+        None
     }
 }
 

@@ -10,27 +10,52 @@ use std::fs::File;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use thiserror::Error;
-
 use crate::fsid::{OutputKind, OutputRefusal, check_output, folder_of};
-use crate::i18n::tr;
 
-#[derive(Debug, Error)]
+/// Why an output was not written; each a sentence for the liaison
+/// ([`ExportError::message`], in `crate::catalog`).
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("{}", tr(format!("{0} 已经存在。要覆盖它，请加上 --force；或换一个文件名。", .0.display()), format!("{0} already exists. Add --force to overwrite it, or choose another name.", .0.display())))]
+    /// The output exists and `--force` was not given.
     Exists(PathBuf),
-    #[error("{}", tr(format!("无法写入 {0}：{1}", .0.display(), .1), format!("Cannot write {0}: {1}", .0.display(), .1)))]
+    /// The system's error writing the output.
     Io(PathBuf, std::io::Error),
-    #[error("{}", tr(format!("无法生成 Excel 文件：{0}", .0), format!("Cannot build the Excel file: {0}", .0)))]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
-    /// The output is a campaign file, its sidecar, a folder… (even with
-    /// `--force`).
-    #[error(transparent)]
-    Refused(#[from] OutputRefusal),
-    /// Printable ballot forms: unknown unit or meeting, bad copies
-    /// (transparent: the sentence once, not again as its source).
-    #[error(transparent)]
-    Forms(#[from] forms::FormsError),
+    Xlsx(rust_xlsxwriter::XlsxError),
+    /// The output is a campaign file, its sidecar, a folder and so on
+    /// (even with `--force`).
+    Refused(OutputRefusal),
+    /// Printable ballot forms: unknown unit or meeting, bad copies.
+    Forms(forms::FormsError),
+}
+
+/// The workbook's error is the source of `Xlsx` (as it always was: the
+/// chain `{:#}` prints it after the sentence). `Refused` and `Forms` are
+/// the inner sentence itself, once, with no source of their own.
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Xlsx(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for ExportError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        ExportError::Xlsx(e)
+    }
+}
+
+impl From<OutputRefusal> for ExportError {
+    fn from(e: OutputRefusal) -> Self {
+        ExportError::Refused(e)
+    }
+}
+
+impl From<forms::FormsError> for ExportError {
+    fn from(e: forms::FormsError) -> Self {
+        ExportError::Forms(e)
+    }
 }
 
 /// Write `bytes` to `out` through the one safe routine every output takes:

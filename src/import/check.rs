@@ -16,7 +16,7 @@ use super::read::Table;
 use super::{RowError, RowErrorKind as K};
 use crate::campaign_toml::{default_report, parse_report, parse_role};
 use crate::domain::names::{check_name, name_key, normalize_name};
-use crate::domain::{MeetingKind, Model, Role, Subject, UnitRoster};
+use crate::domain::{MeetingKind, Model, ReportMode, Role, Subject, UnitRoster};
 
 /// A roster column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,6 +141,143 @@ struct UnitSoFar {
     dirty: bool,
 }
 
+impl UnitSoFar {
+    /// Add `person`, read from `row` with the problems `kinds`, adding to
+    /// those a duplicate name or a second secretary. Only a clean row puts
+    /// someone on the roster.
+    fn add(&mut self, row: usize, person: Person, kinds: &mut Vec<K>) {
+        let Person {
+            unit,
+            name,
+            role,
+            report,
+            ..
+        } = person;
+        if !name.is_empty() {
+            let key = name_key(&name);
+            if let Some(&first_row) = self.names.get(&key) {
+                kinds.push(K::DuplicatePerson {
+                    unit: unit.clone(),
+                    name: name.clone(),
+                    first_row,
+                });
+            } else {
+                self.names.insert(key, row);
+            }
+        }
+        if role == Some(Role::PartySecretary) {
+            match self.secretary_row {
+                Some(first_row) => kinds.push(K::TwoSecretaries { unit, first_row }),
+                None => self.secretary_row = Some(row),
+            }
+        }
+        if !kinds.is_empty() {
+            self.dirty = true;
+        } else if let (Some(role), Some(report)) = (role, report) {
+            self.subjects.push(Subject { name, role, report });
+        }
+    }
+}
+
+/// One data row, each cell read and checked on its own.
+struct Person {
+    /// Empty when the cell was refused.
+    unit: String,
+    /// The unit is one of the campaign's.
+    known: bool,
+    /// Empty when the cell was refused.
+    name: String,
+    role: Option<Role>,
+    /// The role's default when the cell is empty.
+    report: Option<ReportMode>,
+}
+
+impl Person {
+    /// Read `cells`, adding to `kinds` every problem a cell has alone.
+    fn read(model: &Model, columns: &Columns, cells: &[String], kinds: &mut Vec<K>) -> Person {
+        let cell = |c: Column| -> String {
+            columns
+                .get(&c)
+                .and_then(|&i| cells.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        // A cell with a hidden character is refused for it alone (not
+        // also as an unknown unit or a duplicate).
+        let checked = |column: Column| {
+            check_name(&cell(column)).map_err(|problem| K::BadName { column, problem })
+        };
+        let unit = checked(Column::Unit);
+        let known = matches!(&unit, Ok(u) if model.campaign.unit(u).is_some());
+        let unit = match unit {
+            Ok(unit) if unit.is_empty() => {
+                kinds.push(K::EmptyUnit);
+                unit
+            }
+            Ok(unit) => {
+                if !known {
+                    kinds.push(K::UnknownUnit {
+                        value: unit.clone(),
+                    });
+                }
+                unit
+            }
+            Err(kind) => {
+                kinds.push(kind);
+                String::new()
+            }
+        };
+        let name = match checked(Column::Name) {
+            Ok(name) => {
+                if name.is_empty() {
+                    kinds.push(K::EmptyName);
+                }
+                name
+            }
+            Err(kind) => {
+                kinds.push(kind);
+                String::new()
+            }
+        };
+        let (role, report) = role_and_report(&cell(Column::Role), &cell(Column::Report), kinds);
+        Person {
+            unit,
+            known,
+            name,
+            role,
+            report,
+        }
+    }
+}
+
+/// The 职务 and 述职方式 cells read, adding their problems to `kinds`.
+fn role_and_report(
+    role_text: &str,
+    report_text: &str,
+    kinds: &mut Vec<K>,
+) -> (Option<Role>, Option<ReportMode>) {
+    let role = parse_role(role_text);
+    if role_text.trim().is_empty() {
+        kinds.push(K::EmptyRole);
+    } else if role.is_none() {
+        kinds.push(K::UnknownRole {
+            value: role_text.trim().to_string(),
+        });
+    }
+    let report = if report_text.trim().is_empty() {
+        role.map(default_report)
+    } else {
+        let report = parse_report(report_text);
+        if report.is_none() {
+            kinds.push(K::UnknownReport {
+                value: report_text.trim().to_string(),
+            });
+        }
+        report
+    };
+    (role, report)
+}
+
 /// Check `table` against `model`'s campaign.
 pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
     let Some(((header_row, header_cells), data)) = table.rows.split_first() else {
@@ -156,111 +293,41 @@ pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
             kind: K::NoPeople,
         }]);
     }
-    let cell = |cells: &[String], c: Column| -> String {
-        columns
-            .get(&c)
-            .and_then(|&i| cells.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
     let mut errors: Vec<RowError> = Vec::new();
     let mut units: BTreeMap<String, UnitSoFar> = BTreeMap::new();
-    for (row, cells) in data {
-        let row = *row;
-        let before = errors.len();
-        let mut bad = |kind: K| errors.push(RowError { row, kind });
-        // A cell with a hidden character is refused for it alone (not
-        // also as an unknown unit or a duplicate).
-        let checked = |column: Column| {
-            check_name(&cell(cells, column)).map_err(|problem| K::BadName { column, problem })
-        };
-        let unit = checked(Column::Unit);
-        let known = matches!(&unit, Ok(u) if model.campaign.unit(u).is_some());
-        let unit = match unit {
-            Ok(unit) if unit.is_empty() => {
-                bad(K::EmptyUnit);
-                unit
-            }
-            Ok(unit) => {
-                if !known {
-                    bad(K::UnknownUnit {
-                        value: unit.clone(),
-                    });
-                }
-                unit
-            }
-            Err(kind) => {
-                bad(kind);
-                String::new()
-            }
-        };
-        let name = match checked(Column::Name) {
-            Ok(name) => {
-                if name.is_empty() {
-                    bad(K::EmptyName);
-                }
-                name
-            }
-            Err(kind) => {
-                bad(kind);
-                String::new()
-            }
-        };
-        let role_text = cell(cells, Column::Role);
-        let role = parse_role(&role_text);
-        if role_text.trim().is_empty() {
-            bad(K::EmptyRole);
-        } else if role.is_none() {
-            bad(K::UnknownRole {
-                value: role_text.trim().to_string(),
-            });
-        }
-        let report_text = cell(cells, Column::Report);
-        let report = if report_text.trim().is_empty() {
-            role.map(default_report)
-        } else {
-            let report = parse_report(&report_text);
-            if report.is_none() {
-                bad(K::UnknownReport {
-                    value: report_text.trim().to_string(),
+    for &(row, ref cells) in data {
+        let mut kinds = Vec::new();
+        let person = Person::read(model, &columns, cells, &mut kinds);
+        if person.known {
+            let so_far = units
+                .entry(person.unit.clone())
+                .or_insert_with(|| UnitSoFar {
+                    first_row: row,
+                    ..Default::default()
                 });
-            }
-            report
-        };
-        if !known {
-            continue;
+            so_far.add(row, person, &mut kinds);
         }
-        let so_far = units.entry(unit.clone()).or_insert_with(|| UnitSoFar {
-            first_row: row,
-            ..Default::default()
-        });
-        if !name.is_empty() {
-            let key = name_key(&name);
-            if let Some(&first_row) = so_far.names.get(&key) {
-                bad(K::DuplicatePerson {
-                    unit: unit.clone(),
-                    name: name.clone(),
-                    first_row,
-                });
-            } else {
-                so_far.names.insert(key, row);
-            }
-        }
-        if role == Some(Role::PartySecretary) {
-            match so_far.secretary_row {
-                Some(first_row) => bad(K::TwoSecretaries {
-                    unit: unit.clone(),
-                    first_row,
-                }),
-                None => so_far.secretary_row = Some(row),
-            }
-        }
-        if errors.len() > before {
-            so_far.dirty = true;
-        } else if let (Some(role), Some(report)) = (role, report) {
-            so_far.subjects.push(Subject { name, role, report });
-        }
+        errors.extend(kinds.into_iter().map(|kind| RowError { row, kind }));
     }
+    let rosters = rosters(model, units, &mut errors);
+    if errors.is_empty() {
+        Ok(Checked {
+            units: rosters,
+            ignored,
+        })
+    } else {
+        errors.sort_by_key(|e| e.row);
+        Err(errors)
+    }
+}
+
+/// The units listed, in campaign order, each checked as a whole; its
+/// problems are added to `errors` at its first row.
+fn rosters(
+    model: &Model,
+    mut units: BTreeMap<String, UnitSoFar>,
+    errors: &mut Vec<RowError>,
+) -> Vec<UnitRoster> {
     let mut rosters = Vec::new();
     for unit in &model.campaign.units {
         let Some(so_far) = units.remove(&unit.name) else {
@@ -291,13 +358,5 @@ pub fn check(model: &Model, table: &Table) -> Result<Checked, Vec<RowError>> {
             subjects: so_far.subjects,
         });
     }
-    if errors.is_empty() {
-        Ok(Checked {
-            units: rosters,
-            ignored,
-        })
-    } else {
-        errors.sort_by_key(|e| e.row);
-        Err(errors)
-    }
+    rosters
 }

@@ -4,7 +4,7 @@
 use super::{Column, ImportError, Imported, RowError, RowErrorKind};
 use crate::domain::Role;
 use crate::domain::names::{NameProblem, printable};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, lang};
 
 /// At most this many row errors are listed; the rest are counted.
 const MAX_LISTED: usize = 50;
@@ -142,8 +142,8 @@ impl RowErrorKind {
 }
 
 impl RowError {
-    /// `第 3 行：…` / `row 3: …`; a bad cell `第 3 行“姓名”…` /
-    /// `row 3, 姓名: …`.
+    /// `第 3 行：...` / `row 3: ...`; a bad cell `第 3 行“姓名”...` /
+    /// `row 3, 姓名: ...`.
     pub fn message(&self, lang: Lang, units: &[String]) -> String {
         let sentence = self.kind.message(lang, units);
         let (zh_sep, en_sep) = match self.kind {
@@ -246,7 +246,7 @@ impl ImportError {
                 )
             }
             E::Store(e) => {
-                let e = e.to_string();
+                let e = e.message(lang);
                 (
                     format!("名单没有导入：{e}"),
                     format!("the roster was not imported: {e}"),
@@ -292,5 +292,13 @@ impl Imported {
             en.push_str(&format!(" Columns ignored: {}.", self.ignored.join(", ")));
         }
         pick(lang, zh, en)
+    }
+}
+
+/// At the edge (the command's report) the import speaks the process's
+/// language; inside the program, call [`Imported::message`].
+impl std::fmt::Display for Imported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(lang()))
     }
 }

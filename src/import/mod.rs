@@ -3,7 +3,7 @@
 //!
 //! A roster is a spreadsheet (.csv or .xlsx) with a header row naming the
 //! columns 单位, 姓名, 职务 and, optionally, 述职方式, in any order; other
-//! columns (序号, 性别, 备注 …) are ignored and named in the report. Each
+//! columns (序号, 性别, 备注 and so on) are ignored and named in the report. Each
 //! further row is one person. The file is read by [`read`] (which detects
 //! the CSV's encoding), checked row by row against the campaign by
 //! [`check`], and, only if no row has any problem, recorded as ONE
@@ -144,10 +144,11 @@ pub struct Imported {
 }
 
 /// Import the roster at `path` into the open campaign: all or nothing.
-/// Returns the report sentence in the current language.
+/// Returns the report sentence in the process's language (the command's
+/// edge: [`import`] returns the report as data).
 pub fn import_roster(session: &mut Session, path: &Path) -> Result<String, ImportError> {
     let imported = import(session, path)?;
-    Ok(imported.message(lang()))
+    Ok(imported.to_string())
 }
 
 /// [`import_roster`], returning what was imported.

@@ -5,10 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{MergeError, file_name};
+use super::{MergeError, WriteFailure, file_name};
 use crate::export::{PublishError, publish_file};
 use crate::fsid::{OutputKind, check_output};
-use crate::i18n::tr;
 use crate::store::{sidecar, verify};
 
 /// OUT, and SQLite's files beside it, must not exist.
@@ -57,22 +56,17 @@ pub(super) fn publish(
     out: &Path,
     reading: &[&Path],
 ) -> Result<([u8; 32], u64), MergeError> {
-    let io = |error: std::io::Error| MergeError::Write {
+    let failed = |error: WriteFailure| MergeError::Write {
         file: out.to_path_buf(),
-        error: error.to_string(),
+        error,
     };
-    let report = verify::verify(tmp).map_err(|e| MergeError::Write {
-        file: out.to_path_buf(),
-        error: e.to_string(),
-    })?;
+    let io = |error: std::io::Error| failed(WriteFailure::Io(error));
+    let report = verify::verify(tmp).map_err(|e| failed(WriteFailure::Store(e)))?;
     // The log is checkpointed: an empty WAL and the index may go; a WAL
     // with content must not be separated from its file.
     let wal = sidecar(tmp, "-wal");
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
-        return Err(io(std::io::Error::other(tr(
-            "临时文件的预写日志未能写回",
-            "the temporary file's write-ahead log was not checkpointed",
-        ))));
+        return Err(failed(WriteFailure::WalLeft));
     }
     for p in [wal, sidecar(tmp, "-shm"), sidecar(tmp, ".lock")] {
         match std::fs::remove_file(&p) {

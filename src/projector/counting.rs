@@ -88,6 +88,41 @@ impl Table<'_> {
     }
 }
 
+/// The big line above or beside the counts: the fingerprint once closed,
+/// else the ballots entered of those returned.
+struct Top {
+    label: &'static str,
+    text: String,
+    color: Color,
+}
+
+impl Top {
+    fn new(round: &Round, tally: &Tally, head: Option<&str>) -> Top {
+        match head {
+            Some(h) => Top {
+                label: t(Msg::ProjectorFingerprint),
+                text: h.to_string(),
+                color: Color::LightGreen,
+            },
+            None => Top {
+                label: t(Msg::ProjectorEnteredOfReturned),
+                text: format!("{}/{}", tally.entered, returned_text(round)),
+                color: FG,
+            },
+        }
+    }
+
+    /// Drawn by [`big_line`]; the rows used.
+    fn draw(&self, buf: &mut Buffer, area: Rect, h: u16, max_y: u16) -> u16 {
+        big_line(buf, area, self.label, &self.text, self.color, h, max_y)
+    }
+}
+
+/// The ballots returned, or a dash before they are counted.
+fn returned_text(round: &Round) -> String {
+    round.returned.map_or_else(|| "-".into(), |r| r.to_string())
+}
+
 /// Draw the counting view of `round` into `area`.
 pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: Rect) {
     let labels: Vec<String> = model
@@ -101,54 +136,12 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
         _ => None,
     };
     let mut y = area.y;
-
-    // Notes: earlier void rounds, the closing fingerprint, a pending sheet.
-    let mut notes: Vec<(String, Color)> = model
-        .rounds_of(&round.key.unit, round.key.meeting)
-        .filter(|old| old.status == RoundStatus::Void)
-        .map(|old| (Msg::RoundVoidInfo.fill(&[&old.key.round]), ACCENT))
-        .collect();
-    if let Some(h) = head {
-        notes.push((Msg::ProjectorClosed.fill(&[&h]), Color::LightGreen));
-    }
-    if tally.source == TallySource::SheetPending {
-        notes.push((t(Msg::SheetPending).to_string(), ACCENT));
-    }
-    for (text, color) in &notes {
+    for (text, color) in &notes(model, round, &tally, head) {
         centered_text(buf, area, y, text, Style::new().fg(*color).bold());
         y += 1;
     }
-
-    // The gauge: entered of returned, with valid, invalid and blank.
     if y < area.bottom() {
-        let label = format!(
-            " {} {} / {} {}   {} {}  {} {}  {} {}",
-            t(Msg::Entered),
-            tally.entered,
-            t(Msg::Returned),
-            round.returned.map_or_else(|| "-".into(), |r| r.to_string()),
-            t(Msg::Valid),
-            tally.valid(),
-            t(Msg::InvalidBallots),
-            tally.invalid,
-            t(Msg::BlankBallots),
-            tally.blank,
-        );
-        let returned = round.returned.unwrap_or(0);
-        let ratio = if returned == 0 {
-            0.0
-        } else {
-            tally.entered as f64 / f64::from(returned)
-        };
-        let over = round.returned.is_some() && tally.entered > u64::from(returned);
-        let fill = if over {
-            Color::LightRed
-        } else {
-            Color::LightCyan
-        };
-        let w = area.width.min(120);
-        let line = gauge(&label, ratio, w, fill);
-        buf.set_line(area.x + (area.width - w) / 2, y, &line, w);
+        draw_gauge(buf, round, &tally, area, y);
         y += 2;
     }
     let rest = Rect {
@@ -156,34 +149,14 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
         height: area.bottom().saturating_sub(y),
         ..area
     };
-
-    // The big line at the top: the fingerprint once closed, else progress.
-    let (top_label, top_text, top_color) = match head {
-        Some(h) => (
-            t(Msg::ProjectorFingerprint),
-            h.to_string(),
-            Color::LightGreen,
-        ),
-        None => (
-            t(Msg::ProjectorEnteredOfReturned),
-            format!(
-                "{}/{}",
-                tally.entered,
-                round.returned.map_or_else(|| "-".into(), |r| r.to_string())
-            ),
-            FG,
-        ),
-    };
-
+    let top = Top::new(round, &tally, head);
     if hidden && head.is_none() {
-        let notice = t(Msg::ProjectorHidden);
         let h = rest.height.saturating_sub(2);
-        let used = big_line(buf, rest, top_label, &top_text, top_color, h, 8);
-        let y = rest.y + used + 1;
-        centered_text(buf, rest, y, notice, Style::new().fg(ACCENT).bold());
+        let y = rest.y + top.draw(buf, rest, h, 8) + 1;
+        let style = Style::new().fg(ACCENT).bold();
+        centered_text(buf, rest, y, t(Msg::ProjectorHidden), style);
         return;
     }
-
     let table = Table {
         names: round.lines.iter().map(|l| l.name.as_str()).collect(),
         labels: &labels,
@@ -197,9 +170,66 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
                 .len(),
         ),
     };
-    // Wide windows: big counts on the left, the big line beside them.
+    if !draw_side_by_side(buf, &table, &top, rest) {
+        draw_stacked(buf, &table, &top, rest);
+    }
+}
+
+/// The lines over the gauge: earlier void rounds, the closing
+/// fingerprint, a pending sheet.
+fn notes(model: &Model, round: &Round, tally: &Tally, head: Option<&str>) -> Vec<(String, Color)> {
+    let mut notes: Vec<(String, Color)> = model
+        .rounds_of(&round.key.unit, round.key.meeting)
+        .filter(|old| old.status == RoundStatus::Void)
+        .map(|old| (Msg::RoundVoidInfo.fill(&[&old.key.round]), ACCENT))
+        .collect();
+    if let Some(h) = head {
+        notes.push((Msg::ProjectorClosed.fill(&[&h]), Color::LightGreen));
+    }
+    if tally.source == TallySource::SheetPending {
+        notes.push((t(Msg::SheetPending).to_string(), ACCENT));
+    }
+    notes
+}
+
+/// The gauge at row `y`: entered of returned, with valid, invalid and
+/// blank; red once more are entered than were returned.
+fn draw_gauge(buf: &mut Buffer, round: &Round, tally: &Tally, area: Rect, y: u16) {
+    let label = format!(
+        " {} {} / {} {}   {} {}  {} {}  {} {}",
+        t(Msg::Entered),
+        tally.entered,
+        t(Msg::Returned),
+        returned_text(round),
+        t(Msg::Valid),
+        tally.valid(),
+        t(Msg::InvalidBallots),
+        tally.invalid,
+        t(Msg::BlankBallots),
+        tally.blank,
+    );
+    let returned = round.returned.unwrap_or(0);
+    let ratio = if returned == 0 {
+        0.0
+    } else {
+        tally.entered as f64 / f64::from(returned)
+    };
+    let over = round.returned.is_some() && tally.entered > u64::from(returned);
+    let fill = if over {
+        Color::LightRed
+    } else {
+        Color::LightCyan
+    };
+    let w = area.width.min(120);
+    let line = gauge(&label, ratio, w, fill);
+    buf.set_line(area.x + (area.width - w) / 2, y, &line, w);
+}
+
+/// Wide windows: big counts on the left, the big line beside them. False
+/// when big counts do not fit beside it.
+fn draw_side_by_side(buf: &mut Buffer, table: &Table, top: &Top, rest: Rect) -> bool {
     for scale in [Scale { x: 2, y: 1 }, Scale { x: 1, y: 1 }] {
-        let side_w = digits::width(&top_text, scale).max(width(top_label) as u16) + 4;
+        let side_w = digits::width(&top.text, scale).max(width(top.label) as u16) + 4;
         if rest.width <= side_w {
             continue;
         }
@@ -207,30 +237,36 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
             width: rest.width - side_w,
             ..rest
         };
-        if let shape @ Shape::Big { scale: big, gap } = table.shape(left.width, left.height) {
-            let right = Rect {
-                x: left.right(),
-                width: side_w,
-                ..rest
-            };
-            let y = right.y + right.height.saturating_sub(1 + digits::height(scale)) / 2;
-            let at = Rect {
-                y,
-                height: right.bottom() - y,
-                ..right
-            };
-            big_line(buf, at, top_label, &top_text, top_color, at.height, 1);
-            let table_h = table.height(shape).min(left.height);
-            let table_area = Rect {
-                y: left.y + (left.height - table_h) / 2,
-                height: table_h,
-                ..left
-            };
-            draw_big(buf, &table, big, gap, table_area);
-            return;
-        }
+        let shape @ Shape::Big { scale: big, gap } = table.shape(left.width, left.height) else {
+            continue;
+        };
+        let right = Rect {
+            x: left.right(),
+            width: side_w,
+            ..rest
+        };
+        let y = right.y + right.height.saturating_sub(1 + digits::height(scale)) / 2;
+        let at = Rect {
+            y,
+            height: right.bottom() - y,
+            ..right
+        };
+        top.draw(buf, at, at.height, 1);
+        let table_h = table.height(shape).min(left.height);
+        let table_area = Rect {
+            y: left.y + (left.height - table_h) / 2,
+            height: table_h,
+            ..left
+        };
+        draw_big(buf, table, big, gap, table_area);
+        return true;
     }
-    // Else stacked: room for the big line first (label + 5 rows + a blank).
+    false
+}
+
+/// The big line over the counts, when there is room for it (label, five
+/// rows and a blank) beside the biggest counts that fit.
+fn draw_stacked(buf: &mut Buffer, table: &Table, top: &Top, rest: Rect) {
     let top_min = 1 + digits::PIXEL_ROWS + 1;
     let with_top = table.shape(rest.width, rest.height.saturating_sub(top_min));
     let fits_with_top = table.height(with_top) + top_min <= rest.height;
@@ -242,7 +278,7 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
     let table_h = table.height(shape).min(rest.height);
     let top_room = rest.height - table_h;
     let used = if top_room >= top_min {
-        big_line(buf, rest, top_label, &top_text, top_color, top_room - 1, 4) + 1
+        top.draw(buf, rest, top_room - 1, 4) + 1
     } else {
         0
     };
@@ -252,8 +288,8 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
         ..rest
     };
     match shape {
-        Shape::Big { scale, gap } => draw_big(buf, &table, scale, gap, table_area),
-        Shape::Compact { gap } => draw_compact(buf, &table, gap, table_area),
+        Shape::Big { scale, gap } => draw_big(buf, table, scale, gap, table_area),
+        Shape::Compact { gap } => draw_compact(buf, table, gap, table_area),
     }
 }
 

@@ -22,8 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::domain::Model;
-use crate::i18n::tr;
-use crate::store::{Store, StoreError, chain, check_head};
+use crate::store::{Reason, Store, StoreError, chain, check_head};
 
 /// How often the file is polled while all is well: a commit shows on the
 /// projector within this plus one fold and one frame.
@@ -205,22 +204,24 @@ impl Follower {
             }
         }
         for e in rows {
-            let damaged = |reason: String| {
+            // The screen shows the sentence (in the screen's language).
+            let damaged = |reason: Reason| {
                 Problem::Unreadable(StoreError::Damaged { seq: e.seq, reason }.to_string())
             };
             let last = model.as_ref().map_or(0, |m| m.events);
             if e.seq != last + 1 {
-                return Err(damaged(tr(
-                    "这条记录前有缺失",
-                    "an event before it is missing",
-                )));
+                return Err(damaged(Reason::GapBefore));
             }
             let (hash, event) = e.link_after(&self.head).map_err(damaged)?;
             let folded = match model.as_mut() {
                 None => Model::from_first(&event).map(|m| *model = Some(m)),
                 Some(m) => check_head(m, &event, &self.head).and_then(|()| m.apply(&event)),
             };
-            folded.map_err(|err| damaged(err.to_string()))?;
+            folded.map_err(|err| damaged(Reason::Domain(Box::new(err))))?;
+            // The same times as the writer's model (the minutes' start/end).
+            if let (Some(m), Some(at)) = (model.as_mut(), crate::store::parse_ts(&e.ts)) {
+                m.note_time(&event, at);
+            }
             self.head = hash;
         }
         Ok(())

@@ -138,9 +138,20 @@ pub fn draw(frame: &mut Frame, state: &ProjectorState) {
     let colon = crate::i18n::tr("：", ": ");
     let title = format!("{}{colon}{}", t(Msg::Step), step_name(&step));
     frame.render_widget(Line::from(title).bold().fg(ACCENT).centered(), step_row);
+    draw_step(frame.buffer_mut(), model, &key, &step, state, body);
+}
+
+/// The body for `step` of the meeting `key`.
+fn draw_step(
+    buf: &mut Buffer,
+    model: &Model,
+    key: &MeetingKey,
+    step: &AgendaStep,
+    state: &ProjectorState,
+    body: Rect,
+) {
     let round = model.current_round(&key.unit, key.meeting);
-    let buf = frame.buffer_mut();
-    match &step {
+    match step {
         AgendaStep::RollCall => {
             let (e, p) = round.map_or((None, None), |r| (r.expected, r.present));
             numbers(
@@ -152,8 +163,8 @@ pub fn draw(frame: &mut Frame, state: &ProjectorState) {
                 ],
             );
         }
-        AgendaStep::OralReport { subject } => oral(buf, model, &key, subject, state.now, body),
-        AgendaStep::WrittenReports => written(buf, model, &key, body),
+        AgendaStep::OralReport { subject } => oral(buf, model, key, subject, state.now, body),
+        AgendaStep::WrittenReports => written(buf, model, key, body),
         AgendaStep::IssueBallots | AgendaStep::CollectBallots => {
             let (i, r) = round.map_or((None, None), |r| (r.issued, r.returned));
             let present = round.and_then(|r| r.present);
@@ -393,16 +404,29 @@ fn oral(
     let name = format!("{subject}  {role}");
     centered_text(buf, area, top, &name, Style::new().fg(FG).bold());
     centered_text(buf, area, top + 2, label, Style::new().fg(color).bold());
+    big_text(buf, area, top + 3, &face, scale, color);
+    centered_text(buf, area, top + 4 + digits_h, &status, Style::new().fg(DIM));
+}
+
+/// `text` from row `y` of `area` down: in big digits at `scale`, else
+/// bold on one line (no scale fits the window).
+fn big_text(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    text: &str,
+    scale: Option<digits::Scale>,
+    color: Color,
+) {
     let big = Rect {
-        y: top + 3,
-        height: area.bottom().saturating_sub(top + 3),
+        y,
+        height: area.bottom().saturating_sub(y),
         ..area
     };
     match scale {
-        Some(s) => digits::render_centered(buf, big, &face, s, color),
-        None => centered_text(buf, big, big.y, &face, Style::new().fg(color).bold()),
+        Some(s) => digits::render_centered(buf, big, text, s, color),
+        None => centered_text(buf, big, big.y, text, Style::new().fg(color).bold()),
     }
-    centered_text(buf, area, top + 4 + digits_h, &status, Style::new().fg(DIM));
 }
 
 /// Written reports: how many are in, big, and who is still missing.
@@ -433,15 +457,7 @@ fn written(buf: &mut Buffer, model: &Model, key: &MeetingKey, area: Rect) {
     let top = area.y + area.height.saturating_sub(digits_h + 4) / 2;
     let label = Msg::ProjectorWrittenIn.fill(&[&got, &writers.len()]);
     centered_text(buf, area, top, &label, Style::new().fg(DIM).bold());
-    let big = Rect {
-        y: top + 2,
-        height: area.bottom().saturating_sub(top + 2),
-        ..area
-    };
-    match scale {
-        Some(s) => digits::render_centered(buf, big, &text, s, FG),
-        None => centered_text(buf, big, big.y, &text, Style::new().fg(FG).bold()),
-    }
+    big_text(buf, area, top + 2, &text, scale, FG);
     centered_text(
         buf,
         area,

@@ -12,7 +12,6 @@ use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 
 use super::{Store, StoreError, sidecar, verify};
-use crate::i18n::tr;
 
 /// What a backup wrote.
 #[derive(Debug, Clone)]
@@ -43,19 +42,7 @@ pub fn backup(src: &Path, dest: &Path, replace: bool) -> Result<Copied, StoreErr
     let out = target(src, dest);
     // By file identity (hard links and symlinks too), and never a sidecar.
     if crate::fsid::same_file(src, &out) || crate::fsid::is_sidecar_name(&out) {
-        return Err(StoreError::Io(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            tr(
-                format!(
-                    "备份不能写在考核文件本身上：{}。请选另一个位置，例如 U 盘。",
-                    out.display()
-                ),
-                format!(
-                    "A backup cannot be written over the campaign file itself: {}. Choose another place, e.g. a USB stick.",
-                    out.display()
-                ),
-            ),
-        )));
+        return Err(StoreError::BackupOverSource(out));
     }
     if out.exists() && !replace {
         return Err(StoreError::Exists(out));
@@ -124,10 +111,7 @@ fn put_in_place(tmp: &Path, out: &Path, replace: bool) -> Result<(), StoreError>
     crate::export::publish_file(tmp, out, replace, &|| Ok(())).map_err(|e| match e {
         PublishError::Exists => StoreError::Exists(out.to_path_buf()),
         PublishError::Io(e) => StoreError::Io(e),
-        PublishError::Refused(r) => StoreError::Io(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            r.to_string(),
-        )),
+        PublishError::Refused(r) => StoreError::OutputRefused(r),
     })?;
     for p in [sidecar(out, "-wal"), sidecar(out, "-shm")] {
         let _ = std::fs::remove_file(p);

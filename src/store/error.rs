@@ -1,8 +1,9 @@
-//! What can go wrong with a campaign file, each as a sentence for the
-//! liaison: what happened, to which file, and what to do. SQLite's and the
-//! operating system's errors are sorted into classes in one place
+//! What can go wrong with a campaign file, each kept as data and worded
+//! for the liaison by `message(lang)` (in `sentences.rs`, from the
+//! catalogue): what happened, to which file, and what to do. SQLite's and
+//! the operating system's errors are sorted into classes in one place
 //! ([`StoreError::at`]); their raw text may follow on a second line
-//! ("详情：…"), never alone.
+//! ("详情：" and the text), never alone.
 //!
 //! Also the one-line notices an open may give (a file others can read, a
 //! read-only opening), printed on stderr once each, and not while a full
@@ -19,8 +20,10 @@ use rusqlite::ffi;
 
 use super::lock::Holder;
 use crate::domain::DomainError;
+use crate::fsid::OutputRefusal;
 
-/// What can go wrong with a campaign file; each a sentence for the liaison.
+/// What can go wrong with a campaign file; [`StoreError::message`] says
+/// it to the liaison in the language asked for.
 #[derive(Debug)]
 pub enum StoreError {
     /// `init`/`demo`: the file is already there.
@@ -42,13 +45,13 @@ pub enum StoreError {
     /// The log is damaged at `seq` (no file named: for callers that name it).
     Damaged {
         seq: u64,
-        reason: String,
+        reason: Reason,
     },
     /// The log of `path` is damaged at `seq`.
     DamagedIn {
         path: PathBuf,
         seq: u64,
-        reason: String,
+        reason: Reason,
     },
     /// A failure of the file, its folder or the disk, sorted into a class;
     /// `detail` is SQLite's or the system's own text.
@@ -63,11 +66,70 @@ pub enum StoreError {
         detail: Option<String>,
     },
     Domain(DomainError),
+    /// `append` on a store opened read-only (it holds no writer lock).
+    OpenedReadOnly,
+    /// A backup would be written over the campaign file it copies (or over
+    /// one of its `-wal`, `-shm`, `.lock`): the path it would have taken.
+    BackupOverSource(PathBuf),
+    /// The outputs' guard refused the place a backup was to be put.
+    OutputRefused(OutputRefusal),
     /// An SQLite error not yet tied to a file (see [`StoreError::at`]).
     Sqlite(rusqlite::Error),
     /// A system error not yet tied to a file (see [`StoreError::at`]).
     Io(std::io::Error),
     Json(serde_json::Error),
+}
+
+/// Why the log is damaged at an event: kept as data (not words) so that
+/// the sentence can be said in whichever language the caller names
+/// ([`Reason::message`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The stored hash does not follow from the event and the one before:
+    /// the event was altered.
+    HashMismatch,
+    /// The event's body does not decode; serde's own text (English, as
+    /// the decoder gives it).
+    Unreadable(String),
+    /// A text column (`ts`, `kind`, `body`, `hash`) holds bytes that are
+    /// not UTF-8.
+    NotUtf8 { column: &'static str },
+    /// A text column holds something other than text.
+    NotText { column: &'static str },
+    /// The event with this number is not in the log.
+    Missing,
+    /// An event before this one is not in the log (the projector, which
+    /// reads only the events after those it folded).
+    GapBefore,
+    /// SQLite's counter says events after the last one existed.
+    TailDeleted,
+    /// SQLite's counter (`sqlite_sequence`) is gone or below the last
+    /// event, so a deleted tail cannot be ruled out.
+    SequenceChanged,
+    /// The log holds no campaign definition.
+    NoCampaign,
+    /// The log read back differs from the one just verified.
+    ChangedWhileRead,
+    /// The event does not fold: the domain refuses it (boxed: a refusal is
+    /// larger than every other reason, and errors are passed by value).
+    Domain(Box<DomainError>),
+}
+
+/// A one-line notice an opening gives (printed on standard error once,
+/// see [`notice`]); kept as data, worded by [`Notice::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The folder is read-only: the file was opened immutable.
+    OpenedReadOnly(PathBuf),
+    /// Other users could read the file; their access was taken away.
+    /// Modes are the permission bits (`0o644`, `0o600`).
+    MadePrivate {
+        path: PathBuf,
+        mode: u32,
+        private: u32,
+    },
+    /// Other users can read the file and ceping cannot change that.
+    OthersCanRead { path: PathBuf, mode: u32 },
 }
 
 /// The classes of file failures.
@@ -371,16 +433,15 @@ pub fn quiet_notices(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
 }
 
-/// Print a one-line notice on stderr, once per process.
-pub(crate) fn notice(text: &str) {
+/// Print a one-line notice on stderr, once per process. Standard error is
+/// an edge: the notice speaks the process's language there.
+pub(crate) fn notice(notice: &Notice) {
     if QUIET.load(Ordering::Relaxed) {
         return;
     }
+    let text = notice.message(crate::i18n::lang());
     let mut shown = SHOWN.lock().unwrap_or_else(|e| e.into_inner());
-    if shown
-        .get_or_insert_with(HashSet::new)
-        .insert(text.to_string())
-    {
+    if shown.get_or_insert_with(HashSet::new).insert(text.clone()) {
         eprintln!("{text}");
     }
 }

@@ -29,8 +29,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(unix)]
-use crate::i18n::tr;
+use super::Notice;
 
 /// Who holds the write lock, for the refusal message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,37 +115,27 @@ const LOCK_TRIES: u32 = 15;
 /// the owner's own bits are kept, so a read-only file stays read-only).
 /// `None` when all is well.
 #[cfg(unix)]
-pub(crate) fn keep_private(db: &Path) -> Option<String> {
+pub(crate) fn keep_private(db: &Path) -> Option<Notice> {
     use std::os::unix::fs::PermissionsExt;
     let meta = std::fs::metadata(db).ok()?;
     let mode = meta.permissions().mode() & 0o777;
     if mode & 0o077 == 0 {
         return None;
     }
-    let f = db.display();
+    let path = db.to_path_buf();
     let private = mode & 0o700;
     if mine(&meta) && set_mode(db, private).is_ok() {
-        return Some(tr(
-            format!(
-                "注意：其他用户原本也能读取 {f}（权限 {mode:04o}），已改为只有你能访问（{private:04o}）。"
-            ),
-            format!(
-                "note: other users could read {f} (mode {mode:04o}); now only you can (mode {private:04o})."
-            ),
-        ));
+        return Some(Notice::MadePrivate {
+            path,
+            mode,
+            private,
+        });
     }
-    Some(tr(
-        format!(
-            "注意：其他用户也能读取 {f}（权限 {mode:04o}），ceping 无法更改（文件不属于你，或文件系统不允许）。请让文件的主人运行 chmod 600，或把它放在只有你能进入的文件夹里。"
-        ),
-        format!(
-            "note: other users can read {f} (mode {mode:04o}) and ceping cannot change that (the file is not yours, or the file system does not allow it). Ask its owner to run chmod 600, or keep it in a folder only you can enter."
-        ),
-    ))
+    Some(Notice::OthersCanRead { path, mode })
 }
 
 #[cfg(not(unix))]
-pub(crate) fn keep_private(_db: &Path) -> Option<String> {
+pub(crate) fn keep_private(_db: &Path) -> Option<Notice> {
     None
 }
 

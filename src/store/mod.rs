@@ -15,14 +15,14 @@ pub mod schema;
 mod sentences;
 pub mod verify;
 
+use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::domain::{Campaign, DomainError, Event, Model};
-use crate::i18n::tr;
-pub use error::{Damage, FileProblem, Looks, StoreError, quiet_notices};
+pub use error::{Damage, FileProblem, Looks, Notice, Reason, StoreError, quiet_notices};
 pub use lock::Holder;
 use lock::WriterLock;
 
@@ -38,17 +38,14 @@ pub struct StoredEvent {
 
 impl StoredEvent {
     /// Check this event's link after `prev` and decode it: the new head
-    /// and the event, or why it is damaged (a sentence).
-    pub fn link_after(&self, prev: &[u8; 32]) -> Result<([u8; 32], Event), String> {
+    /// and the event, or why it is damaged.
+    pub fn link_after(&self, prev: &[u8; 32]) -> Result<([u8; 32], Event), Reason> {
         let hash = chain::link(prev, self.seq, &self.ts, &self.kind, &self.body);
         if chain::to_hex(&hash) != self.hash {
-            return Err(tr(
-                "哈希不符，记录被改动过",
-                "hash mismatch: the event was altered",
-            ));
+            return Err(Reason::HashMismatch);
         }
         let event = Event::from_parts(&self.kind, &self.body)
-            .map_err(|err| tr(format!("无法读取：{err}"), format!("unreadable: {err}")))?;
+            .map_err(|err| Reason::Unreadable(err.to_string()))?;
         Ok((hash, event))
     }
 }
@@ -67,7 +64,7 @@ pub struct Store {
     /// Opened immutable: the folder is read-only, so no writer can exist.
     immutable: bool,
     /// What the opening noticed (printed on stderr once, see `notices`).
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 /// A writable campaign file and its folded model: the app layer's handle.
@@ -83,8 +80,9 @@ impl Session {
     pub fn record(&mut self, event: Event) -> Result<u64, StoreError> {
         self.model.check(&event)?;
         check_head(&self.model, &event, &self.store.head())?;
-        let seq = self.store.append(&event)?;
+        let (seq, at) = self.store.append_timed(&event)?;
         self.model.apply(&event)?;
+        self.model.note_time(&event, at);
         if matches!(event, Event::RoundClosed { .. }) {
             // The certified round goes into the main file at once: a copy
             // of just the file holds it (best effort; a reader may delay it).
@@ -310,11 +308,7 @@ impl Store {
                 .map_err(|e| StoreError::at(path, e))?;
         schema::check_version(&conn, path, false).map_err(|e| StoreError::at(path, e))?;
         schema::check_whole(&conn, path)?;
-        let f = path.display();
-        let mut notices = vec![tr(
-            format!("注意：{f} 以只读方式打开（文件夹不可写）。"),
-            format!("note: {f} opened read-only (the folder is not writable)."),
-        )];
+        let mut notices = vec![Notice::OpenedReadOnly(path.to_path_buf())];
         notices.extend(lock::keep_private(path));
         Ok(Store {
             conn,
@@ -340,9 +334,10 @@ impl Store {
         self.immutable
     }
 
-    /// What the opening noticed, each a one-line sentence: the file was
-    /// readable by others (and made private), or opened read-only.
-    pub fn notices(&self) -> &[String] {
+    /// What the opening noticed, each worded as one line by
+    /// [`Notice::message`]: the file was readable by others (and made
+    /// private), or opened read-only.
+    pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
 
@@ -369,21 +364,27 @@ impl Store {
 
     /// Append one event durably: one INSERT, one transaction. Returns its seq.
     pub fn append(&mut self, event: &Event) -> Result<u64, StoreError> {
+        self.append_timed(event).map(|(seq, _)| seq)
+    }
+
+    /// [`Store::append`], also returning the time stored with the event
+    /// (the laptop's clock, to the millisecond).
+    pub fn append_timed(
+        &mut self,
+        event: &Event,
+    ) -> Result<(u64, DateTime<FixedOffset>), StoreError> {
         let (kind, body) = event.to_parts()?;
-        let ts = chrono::Local::now()
-            .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
-            .to_string();
-        self.append_raw(&ts, &kind, &body)
+        let now = chrono::Local::now().fixed_offset();
+        let ts = now.format(TS_FORMAT).to_string();
+        let seq = self.append_raw(&ts, &kind, &body)?;
+        Ok((seq, parse_ts(&ts).unwrap_or(now)))
     }
 
     /// Append an already-serialised event (used by `append` and by tools
     /// that copy logs). The caller vouches that it folds.
     pub fn append_raw(&mut self, ts: &str, kind: &str, body: &str) -> Result<u64, StoreError> {
         if self.lock.is_none() {
-            return Err(StoreError::Io(std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                tr("以只读方式打开，不能写入", "opened read-only"),
-            )));
+            return Err(StoreError::OpenedReadOnly);
         }
         let seq = self.last_seq + 1;
         let hash = chain::link(&self.head, seq, ts, kind, body);
@@ -431,23 +432,10 @@ impl Store {
                     return Err(StoreError::file(&self.path, damage, None));
                 }
             };
-            let text = |i: usize, name: &str| match r.get_ref(i).map_err(at)? {
-                ValueRef::Text(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| {
-                    self.damaged(
-                        seq,
-                        tr(
-                            format!("{name} 栏里的文字编码无效"),
-                            format!("its {name} field is not valid UTF-8 text"),
-                        ),
-                    )
-                }),
-                _ => Err(self.damaged(
-                    seq,
-                    tr(
-                        format!("{name} 栏里不是文字"),
-                        format!("its {name} field is not text"),
-                    ),
-                )),
+            let text = |i: usize, column: &'static str| match r.get_ref(i).map_err(at)? {
+                ValueRef::Text(bytes) => String::from_utf8(bytes.to_vec())
+                    .map_err(|_| self.damaged(seq, Reason::NotUtf8 { column })),
+                _ => Err(self.damaged(seq, Reason::NotText { column })),
             };
             out.push(StoredEvent {
                 seq,
@@ -461,7 +449,7 @@ impl Store {
     }
 
     /// The log of this file is damaged at `seq`.
-    fn damaged(&self, seq: u64, reason: String) -> StoreError {
+    fn damaged(&self, seq: u64, reason: Reason) -> StoreError {
         StoreError::DamagedIn {
             path: self.path.clone(),
             seq,
@@ -473,7 +461,7 @@ impl Store {
     /// decoded event to `visit`. Leaves `head`/`last_seq` at the end.
     pub fn walk_chain(
         &mut self,
-        mut visit: impl FnMut(&Event, &[u8; 32]) -> Result<(), StoreError>,
+        mut visit: impl FnMut(&Event, &[u8; 32], &str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         // AUTOINCREMENT remembers the largest seq ever used (its row in
         // `sqlite_sequence`): a missing tail shows up below even though the
@@ -500,29 +488,26 @@ impl Store {
         let mut last = 0;
         for e in events {
             if e.seq != last + 1 {
-                return Err(self.damaged(last + 1, tr("这条记录缺失", "this event is missing")));
+                return Err(self.damaged(last + 1, Reason::Missing));
             }
             let (expect, event) = e
                 .link_after(&head)
                 .map_err(|reason| self.damaged(e.seq, reason))?;
-            visit(&event, &head)?;
+            visit(&event, &head, &e.ts)?;
             head = expect;
             last = e.seq;
         }
         match max_used {
             Some(max) if max as u64 > last => {
-                return Err(self.damaged(
-                    last + 1,
-                    tr("末尾的记录被删除", "events at the end were deleted"),
-                ));
+                return Err(self.damaged(last + 1, Reason::TailDeleted));
             }
             // The counter cannot be below the last seq, nor gone while
             // events exist: someone changed it, and a deleted tail would
             // go unnoticed.
             Some(max) if (max as u64) < last => {
-                return Err(self.damaged(last + 1, sequence_changed()));
+                return Err(self.damaged(last + 1, Reason::SequenceChanged));
             }
-            None if last > 0 => return Err(self.damaged(last + 1, sequence_changed())),
+            None if last > 0 => return Err(self.damaged(last + 1, Reason::SequenceChanged)),
             _ => {}
         }
         self.head = head;
@@ -535,28 +520,23 @@ impl Store {
         let path = self.path.clone();
         let mut model: Option<Model> = None;
         let mut seq = 0u64;
-        self.walk_chain(|event, prev| {
+        self.walk_chain(|event, prev, ts| {
             seq += 1;
             let folded = match model.as_mut() {
                 None => Model::from_first(event).map(|m| model = Some(m)),
                 Some(m) => check_head(m, event, prev).and_then(|()| m.apply(event)),
             };
+            if let (Ok(()), Some(m), Some(at)) = (&folded, model.as_mut(), parse_ts(ts)) {
+                m.note_time(event, at);
+            }
             folded.map_err(|e| StoreError::DamagedIn {
                 path: path.clone(),
                 seq,
-                reason: e.to_string(),
+                reason: Reason::Domain(Box::new(e)),
             })
         })?;
-        model.ok_or_else(|| self.damaged(1, tr("文件里没有考核方案", "the file holds no campaign")))
+        model.ok_or_else(|| self.damaged(1, Reason::NoCampaign))
     }
-}
-
-/// Why a changed `sqlite_sequence` is damage.
-fn sequence_changed() -> String {
-    tr(
-        "记录编号的计数（sqlite_sequence）被删除或改动过，无法确认末尾没有记录被删除",
-        "the event counter (sqlite_sequence) was deleted or changed, so events deleted from the end cannot be ruled out",
-    )
 }
 
 /// Remove a campaign file and whatever SQLite (or an old lock) left beside
@@ -578,4 +558,13 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
+}
+
+/// How an event's time is stored (`ts`): local time with its offset.
+const TS_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3f%:z";
+
+/// A stored `ts`; `None` for a text that is not one (an event copied from
+/// a file that wrote times differently keeps folding).
+pub(crate) fn parse_ts(ts: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(ts).ok()
 }

@@ -233,8 +233,8 @@ fn looks(path: &Path) -> Result<(), StoreError> {
     Err(StoreError::file(path, FileProblem::NotCeping(looks), None))
 }
 
-/// Text in some encoding (UTF-8, GBK …): no control bytes but the usual
-/// white space and ESC.
+/// Text in some encoding (UTF-8, GBK and others): no control bytes but
+/// the usual white space and ESC.
 fn is_text(bytes: &[u8]) -> bool {
     bytes
         .iter()

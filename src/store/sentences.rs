@@ -1,14 +1,19 @@
 //! The sentences of the campaign file's errors: for each class of
 //! failure ([`FileProblem`]) and each damage, what happened, to which file
-//! and what to do, in the user's language; and how a [`StoreError`]
-//! prints (the sentence, then any raw detail on a second line).
+//! and what to do; why a log is damaged ([`Reason`]); the notices an
+//! opening gives ([`Notice`]). Every word comes from the catalogue
+//! (`crate::catalog::store`), in the language the caller names; the one
+//! place the process's language is read is `impl Display for StoreError`,
+//! the edge adapter (and the printer of notices on standard error).
 
 use std::fmt;
 use std::io::ErrorKind;
 use std::path::Path;
 
 use super::error::*;
-use crate::i18n::tr;
+use super::lock::Holder;
+use crate::catalog::{DamageText, FileText, LooksText, NoticeText, ReasonText, StoreText, fill};
+use crate::i18n::Lang;
 
 /// Text from a file on one line, without control characters.
 fn clean(s: &str) -> String {
@@ -23,54 +28,88 @@ fn inner(reason: &str) -> &str {
 }
 
 impl Looks {
-    fn text(self) -> String {
-        match self {
-            Looks::Empty => tr("这是一个空文件", "it is empty"),
-            Looks::Text => tr("这是一个文本文件", "it is a text file"),
-            Looks::Sqlite => tr(
-                "这是别的程序的 SQLite 数据库",
-                "it is another program's SQLite database",
-            ),
-            Looks::Binary => tr("这不是 SQLite 数据库", "it is not an SQLite database"),
-            Looks::Special => tr(
-                "这不是普通文件，而是设备或管道之类",
-                "it is not a regular file but a device, a pipe or the like",
-            ),
-        }
+    /// What the file looks like, inside a sentence: `这是一个空文件` /
+    /// `it is empty`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Looks::Empty => LooksText::Empty,
+            Looks::Text => LooksText::Text,
+            Looks::Sqlite => LooksText::Sqlite,
+            Looks::Binary => LooksText::Binary,
+            Looks::Special => LooksText::Special,
+        };
+        entry.text_in(lang)
     }
 }
 
 impl Damage {
-    fn text(self) -> String {
+    /// How the file is damaged, inside a sentence.
+    pub fn message(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Damage::Malformed => DamageText::Malformed,
+            Damage::Truncated => DamageText::Truncated,
+            Damage::Header => DamageText::Header,
+            Damage::BadData => DamageText::BadData,
+            Damage::NoEvents => DamageText::NoEvents,
+            Damage::Integrity => DamageText::Integrity,
+        };
+        entry.text_in(lang)
+    }
+}
+
+impl Reason {
+    /// Why the log is damaged, in `lang`, as it goes inside a sentence
+    /// (a domain refusal keeps its own final stop; the sentence drops it).
+    pub fn message(&self, lang: Lang) -> String {
+        use ReasonText as R;
+        let say = |entry: ReasonText, args: &[&dyn fmt::Display]| fill(entry.text_in(lang), args);
         match self {
-            Damage::Malformed => tr(
-                "SQLite 发现数据库的结构已损坏",
-                "SQLite found its structure malformed",
+            Reason::HashMismatch => say(R::HashMismatch, &[]),
+            Reason::Unreadable(why) => say(R::Unreadable, &[why]),
+            Reason::NotUtf8 { column } => say(R::NotUtf8, &[column]),
+            Reason::NotText { column } => say(R::NotText, &[column]),
+            Reason::Missing => say(R::Missing, &[]),
+            Reason::GapBefore => say(R::GapBefore, &[]),
+            Reason::TailDeleted => say(R::TailDeleted, &[]),
+            Reason::SequenceChanged => say(R::SequenceChanged, &[]),
+            Reason::NoCampaign => say(R::NoCampaign, &[]),
+            Reason::ChangedWhileRead => say(R::ChangedWhileRead, &[]),
+            Reason::Domain(e) => e.message(lang),
+        }
+    }
+}
+
+impl Notice {
+    /// The notice in `lang`, one line.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Notice::OpenedReadOnly(path) => {
+                fill(NoticeText::OpenedReadOnly.text_in(lang), &[&path.display()])
+            }
+            Notice::MadePrivate {
+                path,
+                mode,
+                private,
+            } => fill(
+                NoticeText::MadePrivate.text_in(lang),
+                &[
+                    &path.display(),
+                    &format!("{mode:04o}"),
+                    &format!("{private:04o}"),
+                ],
             ),
-            Damage::Truncated => tr(
-                "文件不完整，像是被截短了",
-                "the file is incomplete, as if cut short",
-            ),
-            Damage::Header => tr("文件头已损坏", "its header is damaged"),
-            Damage::BadData => tr("有记录包含无法读取的数据", "a record holds unreadable data"),
-            Damage::NoEvents => tr("缺少记录表", "the table of records is missing"),
-            Damage::Integrity => tr(
-                "SQLite 的完整性检查没有通过",
-                "SQLite's integrity check failed",
+            Notice::OthersCanRead { path, mode } => fill(
+                NoticeText::OthersCanRead.text_in(lang),
+                &[&path.display(), &format!("{mode:04o}")],
             ),
         }
     }
 }
 
-const BACKUP_ZH: &str = "请改用备份，并保留这个文件以便查明原因。";
-const BACKUP_EN: &str = "Use a backup, and keep this file so the cause can be found.";
-const LOOK_ZH: &str = "只查看结果可以用 ceping verify、export 或 projector。";
-const LOOK_EN: &str = "to only look at the results, use ceping verify, export or projector.";
-
-/// The sentence for a file failure. `path` is `None` for an error not tied
-/// to a file (then "the campaign file").
-pub fn sentence(problem: FileProblem, path: Option<&Path>) -> String {
-    let text = sentence_for(problem, path);
+/// The sentence for a file failure, in `lang`. `path` is `None` for an
+/// error not tied to a file (then "the campaign file").
+pub fn sentence(problem: FileProblem, path: Option<&Path>, lang: Lang) -> String {
+    let text = sentence_for(problem, path, lang);
     if path.is_some() {
         return text;
     }
@@ -80,302 +119,139 @@ pub fn sentence(problem: FileProblem, path: Option<&Path>) -> String {
         .replace("考核文件 ", "考核文件")
 }
 
-fn sentence_for(problem: FileProblem, path: Option<&Path>) -> String {
-    use FileProblem as P;
-    let f = match path {
+fn sentence_for(problem: FileProblem, path: Option<&Path>, lang: Lang) -> String {
+    let file = match path {
         Some(p) => p.display().to_string(),
-        None => tr("考核文件", "the campaign file"),
+        None => FileText::TheCampaignFile.text_in(lang).to_string(),
     };
     let dir = path.map(folder_shown);
-    // The folder as the subject of a sentence, and inside one.
-    let (folder_zh, folder_en, folder_en_inner) = match &dir {
-        Some(d) => (
-            format!("文件夹 {d} "),
-            format!("The folder {d}"),
-            format!("the folder {d}"),
-        ),
-        None => (
-            "考核文件所在的文件夹".to_string(),
-            "The campaign file's folder".to_string(),
-            "the campaign file's folder".to_string(),
-        ),
+    // The folder begins most sentences; one names it inside.
+    let inside = problem == FileProblem::WalOnReadOnly;
+    let folder = match (&dir, inside) {
+        (Some(d), false) => fill(FileText::FolderNamed.text_in(lang), &[d]),
+        (Some(d), true) => fill(FileText::FolderNamedInside.text_in(lang), &[d]),
+        (None, false) => FileText::CampaignFolder.text_in(lang).to_string(),
+        (None, true) => FileText::CampaignFolderInside.text_in(lang).to_string(),
     };
+    let added = match problem {
+        FileProblem::NotCeping(looks) => looks.message(lang).to_string(),
+        FileProblem::Damaged(what) => what.message(lang).to_string(),
+        FileProblem::NoFolder => dir.unwrap_or_default(),
+        _ => String::new(),
+    };
+    fill(file_text(problem).text_in(lang), &[&file, &folder, &added])
+}
+
+/// The sentence of each class of file failure.
+fn file_text(problem: FileProblem) -> FileText {
+    use FileProblem as P;
     match problem {
-        P::DiskFull => tr(
-            format!(
-                "磁盘已满，无法写入 {f}。请腾出磁盘空间（或把文件移到空间足够的磁盘）后再试；已经保存的记录不受影响。"
-            ),
-            format!(
-                "The disk is full: {f} cannot be written. Free some disk space (or move the file to a disk with room) and try again; what was already saved is not affected."
-            ),
-        ),
-        P::ReadOnlyFile => tr(
-            format!(
-                "{f} 是只读文件，ceping 不能在里面记录。请去掉它的只读属性，或把它复制到可写的地方再打开；{LOOK_ZH}"
-            ),
-            format!(
-                "{f} is read-only, so ceping cannot record in it. Make it writable, or copy it to a writable place and open the copy; {LOOK_EN}"
-            ),
-        ),
-        P::ReadOnlyFolder => tr(
-            format!(
-                "{folder_zh}不可写（例如写保护的 U 盘），ceping 不能在那里记录 {f}。请把文件复制到可写的文件夹（如本机硬盘）再打开；{LOOK_ZH}"
-            ),
-            format!(
-                "{folder_en} is not writable (a write-protected USB stick, for example), so ceping cannot record in {f} there. Copy the file to a writable folder (such as the laptop's disk) and open it there; {LOOK_EN}"
-            ),
-        ),
-        P::CannotCreate => tr(
-            format!(
-                "{folder_zh}不可写（例如写保护的 U 盘），无法在那里建立 {f}。请换一个可写的文件夹。"
-            ),
-            format!(
-                "{folder_en} is not writable (a write-protected USB stick, for example), so {f} cannot be created there. Choose a writable folder."
-            ),
-        ),
-        P::WalOnReadOnly => tr(
-            format!(
-                "{f}-wal 里还有尚未并入 {f} 的记录，而{folder_zh}不可写，无法读取这些记录。请把 {f} 和 {f}-wal 一起复制到可写的文件夹再打开。"
-            ),
-            format!(
-                "{f}-wal holds records not yet folded into {f}, and {folder_en_inner} is not writable, so they cannot be read. Copy {f} together with {f}-wal to a writable folder and open it there."
-            ),
-        ),
-        P::PermissionDenied => tr(
-            format!(
-                "没有读写 {f} 的权限。请用建立这个文件的用户账户运行 ceping，或请管理员给你权限。"
-            ),
-            format!(
-                "You have no permission to read or write {f}. Run ceping as the user who created the file, or ask an administrator for access."
-            ),
-        ),
-        P::NotCeping(looks) => {
-            let looks = looks.text();
-            tr(
-                format!(
-                    "{f} 不是 ceping 的考核文件（{looks}）。请打开用 ceping init 或 ceping demo 建立的 .ceping 文件。"
-                ),
-                format!(
-                    "{f} is not a ceping campaign file ({looks}). Open a .ceping file made by ceping init or ceping demo."
-                ),
-            )
-        }
-        P::Damaged(what) => {
-            let what = what.text();
-            tr(
-                format!("{f} 已损坏（{what}）。{BACKUP_ZH}"),
-                format!("{f} is damaged ({what}). {BACKUP_EN}"),
-            )
-        }
-        P::IsFolder => tr(
-            format!("{f} 是一个文件夹，不是考核文件。请给出其中 .ceping 文件的完整路径。"),
-            format!(
-                "{f} is a folder, not a campaign file. Give the path of the .ceping file inside it."
-            ),
-        ),
-        P::NoFolder => {
-            let dir = dir.unwrap_or_default();
-            tr(
-                format!("找不到文件夹 {dir}，也就没有 {f}。请检查路径（U 盘是否插好）。"),
-                format!(
-                    "The folder {dir} does not exist, so there is no {f}. Check the path (is the USB stick plugged in?)."
-                ),
-            )
-        }
-        P::Busy => tr(
-            format!("{f} 正被另一个程序占用（例如正在复制或备份）。请稍后再试。"),
-            format!(
-                "{f} is held by another program (being copied or backed up, for example). Try again in a moment."
-            ),
-        ),
-        P::Io => tr(
-            format!(
-                "读写 {f} 时出错。请检查磁盘或 U 盘是否正常，然后再试；已经保存的记录不受影响。"
-            ),
-            format!(
-                "Reading or writing {f} failed. Check that the disk or USB stick works, then try again; what was already saved is not affected."
-            ),
-        ),
-        P::Unexpected => tr(
-            format!(
-                "ceping 处理 {f} 时遇到意外的错误。请把下面的详情告诉技术支持；已经保存的记录不受影响。"
-            ),
-            format!(
-                "ceping hit an unexpected error with {f}. Pass the detail below to technical support; what was already saved is not affected."
-            ),
-        ),
+        P::DiskFull => FileText::DiskFull,
+        P::ReadOnlyFile => FileText::ReadOnlyFile,
+        P::ReadOnlyFolder => FileText::ReadOnlyFolder,
+        P::CannotCreate => FileText::CannotCreate,
+        P::WalOnReadOnly => FileText::WalOnReadOnly,
+        P::PermissionDenied => FileText::PermissionDenied,
+        P::NotCeping(_) => FileText::NotCeping,
+        P::Damaged(_) => FileText::Damaged,
+        P::IsFolder => FileText::IsFolder,
+        P::NoFolder => FileText::NoFolder,
+        P::Busy => FileText::Busy,
+        P::Io => FileText::Io,
+        P::Unexpected => FileText::Unexpected,
     }
 }
 
 /// The raw text on its own line after the sentence.
-fn with_detail(f: &mut fmt::Formatter<'_>, sentence: &str, detail: Option<&str>) -> fmt::Result {
-    write!(f, "{sentence}")?;
+fn with_detail(sentence: String, detail: Option<&str>, lang: Lang) -> String {
     match detail {
         Some(d) if !d.trim().is_empty() => {
-            write!(f, "\n{}{}", tr("详情：", "detail: "), clean(d))
+            let detail = fill(FileText::Detail.text_in(lang), &[&clean(d)]);
+            format!("{sentence}\n{detail}")
         }
-        _ => Ok(()),
+        _ => sentence,
     }
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Another ceping writes the file: who, if the file says so.
+fn locked(path: &Path, holder: Option<&Holder>, lang: Lang) -> String {
+    let who = match holder {
+        Some(h) => fill(
+            StoreText::LockedBy.text_in(lang),
+            &[&clean(&h.user), &clean(&h.host), &h.pid, &clean(&h.since)],
+        ),
+        None => StoreText::LockedByUnknown.text_in(lang).to_string(),
+    };
+    fill(StoreText::Locked.text_in(lang), &[&path.display(), &who])
+}
+
+impl StoreError {
+    /// The sentence for the liaison, in `lang`: what happened, to which
+    /// file and what to do; SQLite's or the system's own text, if any, on
+    /// a second line.
+    pub fn message(&self, lang: Lang) -> String {
+        use StoreText as S;
+        let say = |entry: StoreText, args: &[&dyn fmt::Display]| fill(entry.text_in(lang), args);
         match self {
-            StoreError::Exists(p) => write!(
-                f,
-                "{}",
-                tr(
-                    format!(
-                        "文件 {0} 已经存在，ceping 不会覆盖它。请换一个文件名，或先把旧文件移走。",
-                        p.display()
-                    ),
-                    format!(
-                        "{0} already exists; ceping will not overwrite it. Choose another name or move the old file away.",
-                        p.display()
-                    ),
-                )
-            ),
-            StoreError::NotFound(p) => write!(
-                f,
-                "{}",
-                tr(
-                    format!(
-                        "找不到文件 {0}。请检查路径，或用 ceping init 新建。",
-                        p.display()
-                    ),
-                    format!(
-                        "{0} not found. Check the path, or create it with ceping init.",
-                        p.display()
-                    ),
-                )
-            ),
-            StoreError::Locked { path, holder } => {
-                let p = path.display();
-                let who = holder.as_ref().map(|h| {
-                    let (user, host, since) = (clean(&h.user), clean(&h.host), clean(&h.since));
-                    tr(
-                        format!("：{user}@{host}（进程 {}，自 {since} 起）", h.pid),
-                        format!(": {user}@{host} (process {}, since {since})", h.pid),
-                    )
-                });
-                let who = who.unwrap_or_else(|| {
-                    tr(
-                        "（它刚刚打开这个文件，还没有记下是谁）",
-                        " (it has just opened the file and not yet noted who it is)",
-                    )
-                });
-                write!(
-                    f,
-                    "{}",
-                    tr(
-                        format!(
-                            "{p} 正在被另一个 ceping 写入{who}。请先关闭那边的 ceping；只看结果可以用只读方式打开（如 ceping projector）。"
-                        ),
-                        format!(
-                            "{p} is being written by another ceping{who}. Close that one first; to only look at the results, open it read-only (e.g. ceping projector)."
-                        ),
-                    )
-                )
-            }
+            StoreError::Exists(p) => say(S::Exists, &[&p.display()]),
+            StoreError::NotFound(p) => say(S::NotFound, &[&p.display()]),
+            StoreError::Locked { path, holder } => locked(path, holder.as_deref(), lang),
             StoreError::NewerSchema {
                 path,
                 found,
                 supported,
-            } => {
-                let p = path.display();
-                write!(
-                    f,
-                    "{}",
-                    tr(
-                        format!(
-                            "{p} 由更新版本的 ceping 写入（格式 v{found}，本程序只认识到 v{supported}）。请升级 ceping 后再打开；文件没有被改动。"
-                        ),
-                        format!(
-                            "{p} was written by a newer ceping (format v{found}; this program knows up to v{supported}). Upgrade ceping to open it; the file was not changed."
-                        ),
-                    )
-                )
-            }
-            StoreError::Pragma(what) => write!(
-                f,
-                "{}",
-                tr(
-                    format!(
-                        "无法保证断电后数据不丢失（{what}），为安全起见拒绝运行。请把文件放在本机硬盘上再试。"
-                    ),
-                    format!(
-                        "Cannot make writes crash-safe ({what}); refusing to run. Put the file on a local disk and try again."
-                    ),
-                )
-            ),
+            } => say(S::NewerSchema, &[&path.display(), found, supported]),
+            StoreError::Pragma(what) => say(S::Pragma, &[what]),
             StoreError::Damaged { seq, reason } => {
-                let reason = inner(reason);
-                write!(
-                    f,
-                    "{}",
-                    tr(
-                        format!("记录在第 {seq} 条处损坏：{reason}。{BACKUP_ZH}"),
-                        format!("The record is damaged at event {seq}: {reason}. {BACKUP_EN}"),
-                    )
-                )
+                say(S::Damaged, &[seq, &inner(&reason.message(lang))])
             }
-            StoreError::DamagedIn { path, seq, reason } => {
-                let (p, reason) = (path.display(), inner(reason));
-                write!(
-                    f,
-                    "{}",
-                    tr(
-                        format!(
-                            "记录在第 {seq} 条处损坏：{reason}。请改用 {p} 的备份，并保留这个文件以便查明原因。"
-                        ),
-                        format!(
-                            "The record is damaged at event {seq}: {reason}. Use a backup of {p}, and keep this file so the cause can be found."
-                        ),
-                    )
-                )
-            }
+            StoreError::DamagedIn { path, seq, reason } => say(
+                S::DamagedIn,
+                &[seq, &inner(&reason.message(lang)), &path.display()],
+            ),
             StoreError::File {
                 path,
                 problem,
                 detail,
-            } => with_detail(f, &sentence(*problem, Some(path)), detail.as_deref()),
-            StoreError::NoTerminal { command, detail } => with_detail(
-                f,
-                &tr(
-                    format!(
-                        "ceping {command} 要在终端窗口里运行，而现在它的输入或输出不是终端（例如被重定向到了文件或管道）。请在终端窗口中直接运行它。"
-                    ),
-                    format!(
-                        "ceping {command} needs a terminal window, but its input or output is not a terminal (redirected to a file or a pipe, for example). Run it directly in a terminal window."
-                    ),
-                ),
+            } => with_detail(
+                sentence(*problem, Some(path), lang),
                 detail.as_deref(),
+                lang,
             ),
-            StoreError::Domain(e) => write!(f, "{e}"),
+            StoreError::NoTerminal { command, detail } => {
+                with_detail(say(S::NoTerminal, &[command]), detail.as_deref(), lang)
+            }
+            StoreError::Domain(e) => e.message(lang),
+            StoreError::OpenedReadOnly => say(S::OpenedReadOnly, &[]),
+            StoreError::BackupOverSource(out) => say(S::BackupOverSource, &[&out.display()]),
+            StoreError::OutputRefused(refusal) => refusal.message(lang),
             StoreError::Sqlite(e) => {
                 let problem = match sort_sqlite(e) {
                     Sorted::Is(p) => p,
                     Sorted::ReadOnly => FileProblem::ReadOnlyFile,
                     Sorted::CantOpen => FileProblem::Io,
                 };
-                with_detail(f, &sentence(problem, None), Some(&sqlite_detail(e)))
+                with_detail(sentence(problem, None, lang), Some(&sqlite_detail(e)), lang)
             }
-            StoreError::Io(e) if is_sentence(e) => write!(f, "{e}"),
+            // A sentence made by other code around an `io::Error`.
+            StoreError::Io(e) if is_sentence(e) => e.to_string(),
             StoreError::Io(e) => {
                 let problem = match e.kind() {
                     ErrorKind::NotFound => FileProblem::Io,
                     _ => sort_io(None, e),
                 };
-                with_detail(f, &sentence(problem, None), Some(&e.to_string()))
+                with_detail(sentence(problem, None, lang), Some(&e.to_string()), lang)
             }
-            StoreError::Json(e) => write!(
-                f,
-                "{}",
-                tr(
-                    format!("记录格式错误：{e}"),
-                    format!("Record format error: {e}")
-                )
-            ),
+            StoreError::Json(e) => say(S::Json, &[e]),
         }
+    }
+}
+
+/// The edge adapter: where an error leaves the program as text (`anyhow`,
+/// standard error, `to_string`) it speaks the process's language. Inside
+/// the program, call [`StoreError::message`] with the language wanted.
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::i18n::lang()))
     }
 }

@@ -9,11 +9,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::Store;
-use super::{Damage, FileProblem, StoreError, StoredEvent, chain};
-use crate::catalog::Msg;
+use super::{Damage, FileProblem, Reason, Store, StoreError, StoredEvent, chain};
+use crate::catalog::fill;
+use crate::catalog::{Msg, VerifyText};
 use crate::domain::{Event, MeetingKind, Model};
-use crate::i18n::tr;
+use crate::i18n::Lang;
 
 /// What a passing verification found.
 #[derive(Debug, Clone)]
@@ -60,8 +60,8 @@ pub struct Reopening {
 }
 
 impl Report {
-    /// The one-line summary `ceping verify` prints.
-    pub fn summary(&self) -> String {
+    /// The one-line summary `ceping verify` prints, in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
         let ballots: usize = self.model.rounds.values().map(|r| r.ballots.len()).sum();
         let head = chain::to_hex(&self.head);
         let (events, units, rounds) = (
@@ -70,26 +70,31 @@ impl Report {
             self.model.rounds.len(),
         );
         let short = crate::domain::round::short_fingerprint(&head);
-        tr(
-            format!(
-                "完好：{events} 条记录，{units} 个单位，{rounds} 轮测评，{ballots} 张选票；链头 {head}（指纹 {short}）"
-            ),
-            format!(
-                "OK: {events} events, {units} units, {rounds} rounds, {ballots} ballots; chain head {head} (fingerprint {short})"
-            ),
+        fill(
+            VerifyText::Summary.text_in(lang),
+            &[&events, &units, &rounds, &ballots, &head, &short],
         )
     }
 
-    /// The lines `ceping verify` prints after the summary: one per closing,
-    /// or one saying no round has been closed.
-    pub fn closing_lines(&self) -> Vec<String> {
+    /// The lines `ceping verify` prints after the summary, in `lang`: one
+    /// per closing, or one saying no round has been closed.
+    pub fn closing_lines_in(&self, lang: Lang) -> Vec<String> {
         if self.closings.is_empty() {
-            return vec![tr(
-                "还没有结束的测评轮次。",
-                "No round has been closed yet.",
-            )];
+            return vec![VerifyText::NoClosings.text_in(lang).to_string()];
         }
-        self.closings.iter().map(Closing::line).collect()
+        self.closings.iter().map(|c| c.line(lang)).collect()
+    }
+
+    /// [`Report::summary_in`] in the process's language: kept for the
+    /// command line, an edge, until it passes the language itself.
+    pub fn summary(&self) -> String {
+        self.summary_in(crate::i18n::lang())
+    }
+
+    /// [`Report::closing_lines_in`] in the process's language: kept for
+    /// the command line, an edge, until it passes the language itself.
+    pub fn closing_lines(&self) -> Vec<String> {
+        self.closing_lines_in(crate::i18n::lang())
     }
 }
 
@@ -99,38 +104,25 @@ impl Closing {
         crate::domain::round::short_fingerprint(&self.head)
     }
 
-    /// One line for `ceping verify`, in the current language.
-    pub fn line(&self) -> String {
+    /// One line for `ceping verify`, in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
         let unit = one_line(&self.unit);
-        let meeting = Msg::from(self.meeting).text();
-        let round = Msg::Round.fill(&[&self.round]);
+        let meeting = Msg::from(self.meeting).text_in(lang);
+        let round = Msg::Round.fill_in(lang, &[&self.round]);
         let (seq, at, fp) = (self.seq, local_minute(&self.ts), self.fingerprint());
         let check = match (&self.merged_source, self.matches_chain) {
-            (Some(source), _) => {
-                let source = one_line(source);
-                tr(
-                    format!("来自合并的文件 {source}（合并时已核对）"),
-                    format!("from merged file {source} (checked when merged)"),
-                )
-            }
-            (None, true) => tr("与记录链一致", "matches the chain"),
-            (None, false) => tr("与记录链不符", "does NOT match the chain"),
+            (Some(source), _) => fill(VerifyText::FromMerged.text_in(lang), &[&one_line(source)]),
+            (None, true) => VerifyText::MatchesChain.text_in(lang).to_string(),
+            (None, false) => VerifyText::DoesNotMatchChain.text_in(lang).to_string(),
         };
         let reopened = self.reopened.as_ref().map(|r| {
             let (at, reason) = (local_minute(&r.ts), one_line(&r.reason));
-            tr(
-                format!("；之后于 {at} 重新打开，理由：{reason}"),
-                format!("; reopened {at}, reason: {reason}"),
-            )
+            fill(VerifyText::Reopened.text_in(lang), &[&at, &reason])
         });
         let reopened = reopened.unwrap_or_default();
-        tr(
-            format!(
-                "{unit} {meeting} {round}：结束于 {at}（第 {seq} 条记录），指纹 {fp}，{check}{reopened}"
-            ),
-            format!(
-                "{unit} {meeting} {round}: closed {at} (event {seq}), fingerprint {fp}, {check}{reopened}"
-            ),
+        fill(
+            VerifyText::Closing.text_in(lang),
+            &[&unit, &meeting, &round, &at, &seq, &fp, &check, &reopened],
         )
     }
 }
@@ -218,7 +210,7 @@ pub fn verify(path: &Path) -> Result<Report, StoreError> {
 fn closings(stored: &[StoredEvent], head: &[u8; 32]) -> Result<Vec<Closing>, StoreError> {
     let changed = |seq| StoreError::Damaged {
         seq,
-        reason: tr("读取时记录被改动", "the record changed while being read"),
+        reason: Reason::ChangedWhileRead,
     };
     let mut out: Vec<Closing> = Vec::new();
     let mut prev = chain::GENESIS;

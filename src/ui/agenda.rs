@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::scale;
 use super::widgets::{Breaks, band_style, column_width, wrap_cells};
-use crate::app::App;
+use crate::app::{App, MeetingView};
 use crate::catalog::{Msg, t};
-use crate::domain::needs::needs;
-use crate::domain::{AgendaStep, MeetingKey, MeetingKind, RoundStatus, TimerBand};
+use crate::domain::needs::{Need, needs};
+use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Round, RoundStatus, TimerBand};
 use crate::labels::{clock, history_lines, need_text, role_label, step_name, timer_state};
 
 /// Two labelled numbers on one bold line: "应到 45    实到 40".
@@ -22,9 +22,9 @@ fn pair(a: Msg, x: Option<u32>, b: Msg, y: Option<u32>) -> Line<'static> {
     Line::from(format!("{} {}    {} {}", t(a), num(x), t(b), num(y))).bold()
 }
 
-pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
-    let model = app.model();
-    let steps = model.agenda(key);
+pub fn draw(frame: &mut Frame, app: &App, view: &MeetingView, area: Rect) {
+    let key = &view.key;
+    let steps = app.model().agenda(key);
     let current = app.step_of(key);
     let at = steps
         .iter()
@@ -41,7 +41,22 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         Constraint::Fill(1),
     ])
     .areas(area);
+    draw_steps(frame, &steps, at, left);
+    let Some(step) = current else { return };
+    let block = Block::bordered().title(step_name(&step));
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let open = needs(app.model(), key, &step);
+    let need_h = open.len().max(1) as u16 + 1;
+    let [detail, need_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(need_h)]).areas(inner);
+    draw_detail(frame, app, view, &step, detail);
+    let last = at + 1 == steps.len();
+    draw_needs(frame, app, &step, &open, last, need_area);
+}
 
+/// The steps, done ones marked `+`, the current one `>` and highlighted.
+fn draw_steps(frame: &mut Frame, steps: &[AgendaStep], at: usize, area: Rect) {
     let items = steps.iter().enumerate().map(|(i, s)| {
         let mark = if i < at {
             "+ "
@@ -57,138 +72,163 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         List::new(items)
             .highlight_style(Style::new().reversed().bold())
             .block(Block::bordered().title(t(Msg::Step))),
-        left,
+        area,
         &mut state,
     );
+}
 
-    let Some(step) = current else { return };
-    let block = Block::bordered().title(step_name(&step));
-    let inner = block.inner(right);
-    frame.render_widget(block, right);
-    let open = needs(model, key, &step);
-    let need_h = open.len().max(1) as u16 + 1;
-    let [detail, need_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(need_h)]).areas(inner);
-
-    let mut lines: Vec<Line> = Vec::new();
+/// What the step shows: its numbers, the speaker's clock, the checklist,
+/// or the results with the round's notes above them.
+fn draw_detail(frame: &mut Frame, app: &App, view: &MeetingView, step: &AgendaStep, area: Rect) {
+    let key = &view.key;
     let round = app.current_round();
-    match &step {
-        AgendaStep::RollCall => {
-            if let Some(r) = round {
-                lines.push(pair(Msg::Expected, r.expected, Msg::Present, r.present));
-            }
-        }
-        AgendaStep::OralReport { subject } => {
-            let crate::domain::meeting::SpeechClock {
-                speech,
-                minutes,
-                used_ms: used,
-                remaining_ms: remaining,
-                band,
-            } = model.speech_clock(key, subject, app.now);
-            let role = role_label(model, key, subject);
-            lines.push(Line::from(vec![
-                Span::raw(subject.clone()).bold(),
-                Span::raw(format!("  {role}")),
-            ]));
-            lines.push(Line::default());
-            let shown = if band == TimerBand::Overtime {
-                Msg::Overtime.fill(&[&clock(remaining)])
-            } else {
-                clock(remaining)
-            };
-            lines.push(Line::from(Span::styled(
-                format!("  {shown}  "),
-                band_style(band).bold().reversed(),
-            )));
-            let state = timer_state(&speech, used);
-            lines.push(Line::from(format!(
-                "{}: {}   {}",
-                t(Msg::Timer),
-                state,
-                Msg::Limit.fill(&[&minutes])
-            )));
-            if key.meeting == MeetingKind::PartyBuildingReview {
-                lines.push(Line::default());
-                lines.push(Line::from(t(Msg::Comment)).bold());
-                match &speech.comment {
-                    // Wrapped here: see `wrap_cells`.
-                    Some(c) => lines.extend(
-                        wrap_cells(c, usize::from(detail.width), Breaks::Spaces)
-                            .into_iter()
-                            .map(Line::from),
-                    ),
-                    None => lines.push(Line::from(t(Msg::NoComment)).dim()),
-                }
-            }
-        }
-        AgendaStep::WrittenReports => {
-            let received = &model.meeting(key).written_received;
-            let writers = app.writers(key);
-            let name_w = usize::from(column_width(writers.iter().map(String::as_str), 2));
-            for (i, name) in writers.iter().enumerate() {
-                let got = received.contains(name);
-                let text = format!(
-                    "[{}] {}  {}",
-                    if got { "x" } else { " " },
-                    crate::text::pad_right(name, name_w),
-                    t(if got { Msg::Received } else { Msg::Missing })
-                );
-                let style = if i == app.written_selected {
-                    Style::new().reversed()
-                } else {
-                    Style::default()
-                };
-                lines.push(Line::from(Span::styled(text, style)));
-            }
-        }
-        AgendaStep::IssueBallots | AgendaStep::CollectBallots => {
-            if let Some(r) = round {
-                lines.push(pair(Msg::Issued, r.issued, Msg::Returned, r.returned));
-            }
-        }
+    let lines = match step {
+        AgendaStep::RollCall => round
+            .map(|r| vec![pair(Msg::Expected, r.expected, Msg::Present, r.present)])
+            .unwrap_or_default(),
+        AgendaStep::OralReport { subject } => oral_report(app, key, subject, area.width),
+        AgendaStep::WrittenReports => written_reports(app, key, view.written_selected),
+        AgendaStep::IssueBallots | AgendaStep::CollectBallots => round
+            .map(|r| vec![pair(Msg::Issued, r.issued, Msg::Returned, r.returned)])
+            .unwrap_or_default(),
         AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {
             if let Some(r) = round {
-                let mut notes: Vec<Line> = model
-                    .rounds_of(&key.unit, key.meeting)
-                    .filter(|old| old.status == RoundStatus::Void)
-                    .map(|old| Line::from(Msg::RoundVoidInfo.fill(&[&old.key.round])).yellow())
-                    .collect();
-                if let RoundStatus::Closed { head } = &r.status {
-                    let short = crate::domain::round::short_fingerprint(head);
-                    let info = Msg::RoundClosedInfo.fill(&[&short]);
-                    notes.extend(
-                        wrap_cells(&info, usize::from(detail.width), Breaks::Spaces)
-                            .into_iter()
-                            .map(|l| Line::from(l).green().bold()),
-                    );
-                }
-                // Earlier closes of a reopened round: what was signed, why
-                // it was reopened, what changed since.
-                for text in history_lines(r) {
-                    notes.extend(
-                        wrap_cells(&text, usize::from(detail.width), Breaks::Spaces)
-                            .into_iter()
-                            .map(|l| Line::from(l).yellow()),
-                    );
-                }
-                let [note_area, results_area] =
-                    Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)])
-                        .areas(detail);
-                frame.render_widget(Paragraph::new(notes), note_area);
-                super::results::draw(frame, model, r, &scale(app, key), results_area);
+                draw_results(frame, app, key, r, area);
             }
+            Vec::new()
+        }
+    };
+    if !lines.is_empty() {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+}
+
+/// The speaker, the clock in its band's colour, the timer's state and
+/// limit; in the party-building review, the superior's comment.
+fn oral_report(app: &App, key: &MeetingKey, subject: &str, cells: u16) -> Vec<Line<'static>> {
+    let model = app.model();
+    let crate::domain::meeting::SpeechClock {
+        speech,
+        minutes,
+        used_ms: used,
+        remaining_ms: remaining,
+        band,
+    } = model.speech_clock(key, subject, app.now);
+    let role = role_label(model, key, subject);
+    let shown = if band == TimerBand::Overtime {
+        Msg::Overtime.fill(&[&clock(remaining)])
+    } else {
+        clock(remaining)
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw(subject.to_string()).bold(),
+            Span::raw(format!("  {role}")),
+        ]),
+        Line::default(),
+        Line::from(Span::styled(
+            format!("  {shown}  "),
+            band_style(band).bold().reversed(),
+        )),
+        Line::from(format!(
+            "{}: {}   {}",
+            t(Msg::Timer),
+            timer_state(&speech, used),
+            Msg::Limit.fill(&[&minutes])
+        )),
+    ];
+    if key.meeting == MeetingKind::PartyBuildingReview {
+        lines.push(Line::default());
+        lines.push(Line::from(t(Msg::Comment)).bold());
+        match &speech.comment {
+            // Wrapped here: see `wrap_cells`.
+            Some(c) => lines.extend(
+                wrap_cells(c, usize::from(cells), Breaks::Spaces)
+                    .into_iter()
+                    .map(Line::from),
+            ),
+            None => lines.push(Line::from(t(Msg::NoComment)).dim()),
         }
     }
-    if !lines.is_empty() {
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
-    }
+    lines
+}
 
+/// The checklist of written reports, names padded so the marks line up.
+fn written_reports(app: &App, key: &MeetingKey, selected: usize) -> Vec<Line<'static>> {
+    let received = &app.model().meeting(key).written_received;
+    let writers = app.writers(key);
+    let name_w = usize::from(column_width(writers.iter().map(String::as_str), 2));
+    writers
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let got = received.contains(name);
+            let text = format!(
+                "[{}] {}  {}",
+                if got { "x" } else { " " },
+                crate::text::pad_right(name, name_w),
+                t(if got { Msg::Received } else { Msg::Missing })
+            );
+            let style = if i == selected {
+                Style::new().reversed()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect()
+}
+
+/// The round's results, under its notes: void rounds before it, its
+/// closing fingerprint, and the history of its closes.
+fn draw_results(frame: &mut Frame, app: &App, key: &MeetingKey, r: &Round, area: Rect) {
+    let model = app.model();
+    let cells = usize::from(area.width);
+    let mut notes: Vec<Line> = model
+        .rounds_of(&key.unit, key.meeting)
+        .filter(|old| old.status == RoundStatus::Void)
+        .map(|old| Line::from(Msg::RoundVoidInfo.fill(&[&old.key.round])).yellow())
+        .collect();
+    if let RoundStatus::Closed { head } = &r.status {
+        let short = crate::domain::round::short_fingerprint(head);
+        let info = Msg::RoundClosedInfo.fill(&[&short]);
+        notes.extend(
+            wrap_cells(&info, cells, Breaks::Spaces)
+                .into_iter()
+                .map(|l| Line::from(l).green().bold()),
+        );
+    }
+    // Earlier closes of a reopened round: what was signed, why it was
+    // reopened, what changed since.
+    for text in history_lines(r) {
+        notes.extend(
+            wrap_cells(&text, cells, Breaks::Spaces)
+                .into_iter()
+                .map(|l| Line::from(l).yellow()),
+        );
+    }
+    let [note_area, results_area] =
+        Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(notes), note_area);
+    super::results::draw(frame, model, r, &scale(app, key), results_area);
+}
+
+/// What the step still needs, blocking ones in red; at the last step,
+/// whether the meeting is done.
+fn draw_needs(
+    frame: &mut Frame,
+    app: &App,
+    step: &AgendaStep,
+    open: &[Need],
+    last: bool,
+    area: Rect,
+) {
     // Wrapped here, not by ratatui: see `wrap_cells`.
-    let cells = usize::from(need_area.width);
-    let last = at + 1 == steps.len();
-    let closed = round.is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
-    let blocked = open.iter().any(|n| n.blocking(&step));
+    let cells = usize::from(area.width);
+    let closed = app
+        .current_round()
+        .is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
+    let blocked = open.iter().any(|n| n.blocking(step));
     let heading = t(match (open.is_empty(), last, closed) {
         (_, true, true) => Msg::CloseDone,
         (true, true, false) => Msg::LastStepNote,
@@ -197,22 +237,22 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         (false, true, false) if !blocked => Msg::CloseWarnings,
         (false, _, _) => Msg::Needs,
     });
-    let mut need_lines: Vec<Line> = wrap_cells(heading, cells, Breaks::Spaces)
+    let mut lines: Vec<Line> = wrap_cells(heading, cells, Breaks::Spaces)
         .into_iter()
         .map(|s| Line::from(s).dim())
         .collect();
-    for n in &open {
+    for n in open {
         let style = match n {
-            _ if n.blocking(&step) => Style::new().red(),
-            crate::domain::needs::Need::Warning { .. } => Style::new().yellow().dim(),
+            _ if n.blocking(step) => Style::new().red(),
+            Need::Warning { .. } => Style::new().yellow().dim(),
             _ => Style::new().yellow(),
         };
         let text = format!("- {}", need_text(n));
-        need_lines.extend(
+        lines.extend(
             wrap_cells(&text, cells, Breaks::Spaces)
                 .into_iter()
                 .map(|s| Line::from(Span::styled(s, style))),
         );
     }
-    frame.render_widget(Paragraph::new(need_lines), need_area);
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::scale;
 use super::widgets::{column_width, grade_color, grade_headers};
-use crate::app::App;
 use crate::app::draft::row_key;
+use crate::app::{App, Draft, MeetingView};
 use crate::catalog::{Msg, t};
-use crate::domain::{BallotContent, Mark, MeetingKey};
+use crate::domain::{BallotContent, Mark, Round};
 use crate::text::width;
 
 /// A ballot in one short ASCII line, as keyed: grade numbers (1 = best),
@@ -33,11 +33,11 @@ pub fn compact(content: &BallotContent) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, view: &MeetingView, area: Rect) {
     let Some(round) = app.current_round() else {
         return;
     };
-    let scale = scale(app, key);
+    let scale = scale(app, &view.key);
     let grid_h = round.lines.len() as u16 + 4;
     let [top, bottom] = Layout::vertical([
         Constraint::Length(grid_h.min(area.height / 2 + 3)),
@@ -46,8 +46,17 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     .areas(area);
     let [grid_area, recent_area] =
         Layout::horizontal([Constraint::Fill(3), Constraint::Fill(1)]).areas(top);
+    draw_grid(frame, round, &scale, &view.draft, grid_area);
+    draw_recent(frame, round, recent_area);
+    let block = Block::bordered().title(t(Msg::Results));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    super::results::draw(frame, app.model(), round, &scale, inner);
+}
 
-    let draft = &app.draft;
+/// The frame of the ballot being keyed: its number, or the one being
+/// corrected (in yellow); a ballot marked 废票 says so in its title.
+fn grid_block(draft: &Draft, round: &Round) -> Block<'static> {
     let title = match draft.correcting {
         Some(n) => Msg::Correcting.fill(&[&n]),
         None => Msg::Draft.fill(&[&(round.ballots.len() + 1)]),
@@ -64,10 +73,15 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     if draft.correcting.is_some() {
         block = block.border_style(Style::new().yellow());
     }
+    block
+}
 
+/// The ballot being keyed: a row per person with its key letter, a
+/// column per grade, then blank and void; the cursor row shaded.
+fn draw_grid(frame: &mut Frame, round: &Round, scale: &[String], draft: &Draft, area: Rect) {
     let name_w = column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(""), Cell::from(t(Msg::Name))];
-    header.extend(grade_headers(&scale));
+    header.extend(grade_headers(scale));
     header.push(Cell::from(t(Msg::Abstain)));
     header.push(Cell::from(t(Msg::VoidMarks)));
     let mut widths = vec![Constraint::Length(2), Constraint::Length(name_w)];
@@ -80,49 +94,58 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
     widths.extend(
         [Msg::Abstain, Msg::VoidMarks].map(|m| Constraint::Length(width(t(m)).max(4) as u16 + 2)),
     );
-
-    let rows = round.lines.iter().enumerate().map(|(i, line)| {
-        let mark = draft.marks.get(i).copied().flatten();
-        let on = |m: Mark, label: String, style: Style| {
-            if mark == Some(m) && !draft.invalid {
-                Cell::from(format!("[{label}]")).style(style.reversed().bold())
-            } else {
-                Cell::from(" .").dim()
-            }
-        };
-        let mut cells = vec![
-            Cell::from(row_key(i).map(String::from).unwrap_or_default()).bold(),
-            Cell::from(line.name.clone()),
-        ];
-        cells.extend(scale.iter().enumerate().map(|(g, label)| {
-            on(
-                Mark::Grade(g as u8),
-                label.clone(),
-                Style::new().fg(grade_color(g, scale.len())),
-            )
-        }));
-        cells.push(on(Mark::Abstain, t(Msg::Abstain).into(), Style::new()));
-        cells.push(on(
-            Mark::Void,
-            t(Msg::VoidMarks).into(),
-            Style::new().magenta(),
-        ));
-        let row = Row::new(cells);
-        if i == draft.cursor {
-            row.style(Style::new().on_dark_gray())
-        } else {
-            row
-        }
-    });
+    let rows = round
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| grid_row(i, &line.name, scale, draft));
     frame.render_widget(
         Table::new(rows, widths)
             .header(Row::new(header).bold())
             .column_spacing(1)
-            .block(block),
-        grid_area,
+            .block(grid_block(draft, round)),
+        area,
     );
+}
 
-    let inner_h = recent_area.height.saturating_sub(2) as usize;
+fn grid_row<'a>(i: usize, name: &str, scale: &[String], draft: &Draft) -> Row<'a> {
+    let mark = draft.marks.get(i).copied().flatten();
+    let on = |m: Mark, label: String, style: Style| {
+        if mark == Some(m) && !draft.invalid {
+            Cell::from(format!("[{label}]")).style(style.reversed().bold())
+        } else {
+            Cell::from(" .").dim()
+        }
+    };
+    let mut cells = vec![
+        Cell::from(row_key(i).map(String::from).unwrap_or_default()).bold(),
+        Cell::from(name.to_string()),
+    ];
+    cells.extend(scale.iter().enumerate().map(|(g, label)| {
+        on(
+            Mark::Grade(g as u8),
+            label.clone(),
+            Style::new().fg(grade_color(g, scale.len())),
+        )
+    }));
+    cells.push(on(Mark::Abstain, t(Msg::Abstain).into(), Style::new()));
+    cells.push(on(
+        Mark::Void,
+        t(Msg::VoidMarks).into(),
+        Style::new().magenta(),
+    ));
+    let row = Row::new(cells);
+    if i == draft.cursor {
+        row.style(Style::new().on_dark_gray())
+    } else {
+        row
+    }
+}
+
+/// The latest ballots, newest first; withdrawn and set-aside ones struck
+/// through, with why.
+fn draw_recent(frame: &mut Frame, round: &Round, area: Rect) {
+    let inner_h = area.height.saturating_sub(2) as usize;
     let lines: Vec<Line> = round
         .ballots
         .iter()
@@ -148,11 +171,6 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         .collect();
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(t(Msg::Recent))),
-        recent_area,
+        area,
     );
-
-    let block = Block::bordered().title(t(Msg::Results));
-    let inner = block.inner(bottom);
-    frame.render_widget(block, bottom);
-    super::results::draw(frame, app.model(), round, &scale, inner);
 }

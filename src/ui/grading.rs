@@ -9,9 +9,10 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Table, TableState, Wrap};
 
-use crate::app::App;
+use super::widgets::Column;
+use crate::app::{App, GradingView};
 use crate::catalog::{Msg, t};
-use crate::domain::board::{Decision, deadlines, unclosed_meetings};
+use crate::domain::board::{BoardRow, Decision, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::domain::{MeetingKind, Model};
 use crate::i18n::tr;
@@ -64,10 +65,8 @@ fn percent(r: Option<f64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let model = app.model();
+pub fn draw(frame: &mut Frame, app: &App, view: &GradingView, area: Rect) {
     let group = app.grading_group;
-    let usage = model.grading.quota_use(&model.campaign, group);
     let [tabs, quota, table_area, detail, dl] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -76,7 +75,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(5),
     ])
     .areas(area);
+    draw_tabs(frame, group, tabs);
+    draw_quota(frame, app.model(), group, quota);
+    let rows = app.board_rows();
+    draw_table(frame, app, &rows, view.selected, table_area);
+    if group == Group::Secretaries
+        && let Some(row) = rows.get(view.selected)
+    {
+        draw_rectification(frame, app.model(), row, detail);
+    }
+    draw_deadlines(frame, app.model(), dl);
+}
 
+/// The groups, the one shown highlighted.
+fn draw_tabs(frame: &mut Frame, group: Group, area: Rect) {
     let mut spans = vec![Span::raw(format!("{}: ", t(Msg::Grading))).bold()];
     for g in Group::ALL {
         let style = if g == group {
@@ -87,10 +99,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(format!(" {} ", group_name(g)), style));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Line::from(spans), tabs);
+    frame.render_widget(Line::from(spans), area);
+}
 
+/// The quota as a live counter: green below it, red at it, yellow over
+/// it (a soft quota, justified).
+fn draw_quota(frame: &mut Frame, model: &Model, group: Group, area: Rect) {
+    let usage = model.grading.quota_use(&model.campaign, group);
     let top = group.grades()[0];
-    let mut quota_text = Msg::QuotaLine.fill(&[
+    let mut text = Msg::QuotaLine.fill(&[
         &top,
         &usage.used,
         &usage.allowed,
@@ -98,88 +115,112 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         &group.quota(&model.campaign).percent,
     ]);
     if usage.soft {
-        quota_text = format!("{quota_text}  [{}]", t(Msg::QuotaSoft));
+        text = format!("{text}  [{}]", t(Msg::QuotaSoft));
     }
-    let quota_style = if usage.used > usage.allowed {
+    let style = if usage.used > usage.allowed {
         Style::new().yellow().bold()
     } else if usage.used == usage.allowed {
         Style::new().red().bold()
     } else {
         Style::new().green().bold()
     };
-    frame.render_widget(Line::from(Span::styled(quota_text, quota_style)), quota);
+    frame.render_widget(Line::from(Span::styled(text, style)), area);
+}
 
-    let rows_data = app.board_rows();
-    let secretaries = group == Group::Secretaries;
-    // The democratic results are the annual review's, on its scale.
-    let scale = model
-        .campaign
-        .meeting(crate::domain::MeetingKind::AnnualReview)
-        .map(|m| m.scale.grades.clone())
-        .unwrap_or_default();
-    let label = |i: usize| scale.get(i).cloned().unwrap_or_default();
-    let plain = |texts: Vec<String>| {
-        texts
-            .into_iter()
-            .map(|t| (t, Style::new()))
-            .collect::<Vec<_>>()
-    };
-    let col = |header: String, priority: u8, cells: Vec<(String, Style)>| super::widgets::Column {
-        header,
+fn col(header: impl Into<String>, priority: u8, cells: Vec<(String, Style)>) -> Column {
+    Column {
+        header: header.into(),
         priority,
         cells,
-    };
-    let mut cols = vec![
+    }
+}
+
+fn plain(texts: impl Iterator<Item = String>) -> Vec<(String, Style)> {
+    texts.map(|t| (t, Style::new())).collect()
+}
+
+/// The board: the columns that fit, least important dropped first.
+fn draw_table(frame: &mut Frame, app: &App, rows: &[BoardRow], selected: usize, area: Rect) {
+    let group = app.grading_group;
+    let mut cols = target_columns(group, rows);
+    cols.extend(result_columns(app.model(), rows));
+    if group == Group::Secretaries {
+        cols.extend(secretary_columns(app.model(), rows));
+    }
+    cols.push(final_grade_column(group, rows));
+    let block = Block::bordered().title(group_name(group));
+    let (header, rows, widths) = super::widgets::fit_columns(cols, block.inner(area).width);
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        Table::new(rows, widths)
+            .header(header.bold())
+            .column_spacing(1)
+            .row_highlight_style(Style::new().reversed())
+            .block(block),
+        area,
+        &mut state,
+    );
+}
+
+/// Rank, unit and name.
+fn target_columns(group: Group, rows: &[BoardRow]) -> Vec<Column> {
+    vec![
         col(
-            t(Msg::Rank).into(),
+            t(Msg::Rank),
             1,
-            plain((1..=rows_data.len()).map(|i| i.to_string()).collect()),
+            plain((1..=rows.len()).map(|i| i.to_string())),
         ),
         col(
-            t(Msg::Unit).into(),
+            t(Msg::Unit),
             1,
-            plain(
-                rows_data
-                    .iter()
-                    .map(|r| r.target.unit().to_string())
-                    .collect(),
-            ),
+            plain(rows.iter().map(|r| r.target.unit().to_string())),
         ),
         col(
-            t(Msg::Name).into(),
+            t(Msg::Name),
             // A unit's name is already in the unit column.
             if group == Group::Units {
                 super::widgets::HIDDEN
             } else {
                 0
             },
-            plain(rows_data.iter().map(|r| r.name.clone()).collect()),
+            plain(rows.iter().map(|r| r.name.clone())),
         ),
-    ];
-    for g in 0..scale.len().min(4) {
-        let counts = rows_data
-            .iter()
-            .map(|r| {
+    ]
+}
+
+/// The democratic results: the count per grade, the top and top-two
+/// rates, and the flag.
+fn result_columns(model: &Model, rows: &[BoardRow]) -> Vec<Column> {
+    // The democratic results are the annual review's, on its scale.
+    let scale = model
+        .campaign
+        .meeting(MeetingKind::AnnualReview)
+        .map(|m| m.scale.grades.clone())
+        .unwrap_or_default();
+    let label = |i: usize| scale.get(i).cloned().unwrap_or_default();
+    let mut cols: Vec<Column> = (0..scale.len().min(4))
+        .map(|g| {
+            let counts = rows.iter().map(|r| {
                 r.result
                     .as_ref()
                     .and_then(|t| t.counts.get(g))
                     .map(|c| c.to_string())
                     .unwrap_or_else(|| "-".into())
-            })
-            .collect();
-        cols.push(col(label(g), 5, plain(counts)));
-    }
+            });
+            col(label(g), 5, plain(counts))
+        })
+        .collect();
     cols.push(col(
         Msg::TopRate.fill(&[&label(0)]),
         2,
-        plain(rows_data.iter().map(|r| percent(r.top_rate)).collect()),
+        plain(rows.iter().map(|r| percent(r.top_rate))),
     ));
     cols.push(col(
         Msg::TopTwoRate.fill(&[&label(1)]),
         3,
-        plain(rows_data.iter().map(|r| percent(r.top_two_rate)).collect()),
+        plain(rows.iter().map(|r| percent(r.top_two_rate))),
     ));
-    let flags = rows_data
+    let flags = rows
         .iter()
         .map(|r| {
             (
@@ -188,70 +229,74 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             )
         })
         .collect();
-    cols.push(col(t(Msg::Flag).into(), 2, flags));
-    if secretaries {
-        let review = rows_data
-            .iter()
-            .map(|r| {
-                r.review
-                    .as_ref()
-                    .map(|t| {
-                        t.counts
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join("/")
-                    })
-                    .unwrap_or_else(|| "-".into())
+    cols.push(col(t(Msg::Flag), 2, flags));
+    cols
+}
+
+/// Secretaries: the party-building review, the investigation, the
+/// suggested and the decided combined evaluation.
+fn secretary_columns(model: &Model, rows: &[BoardRow]) -> Vec<Column> {
+    let review = rows.iter().map(|r| {
+        r.review
+            .as_ref()
+            .map(|t| {
+                t.counts
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/")
             })
-            .collect();
-        let inquiry = rows_data
-            .iter()
-            .map(|r| {
-                let c = model
-                    .grading
-                    .combined
-                    .get(&(r.target.unit().to_string(), r.name.clone()));
-                level_label(c.and_then(|c| c.investigation))
-                    .unwrap_or("-")
-                    .to_string()
-            })
-            .collect();
-        let suggested = rows_data
-            .iter()
-            .map(|r| {
-                (
-                    level_label(r.suggested).unwrap_or("-").to_string(),
-                    Style::new().dim(),
-                )
-            })
-            .collect();
-        let combined = rows_data
-            .iter()
-            .map(|r| {
-                let level = level_label(r.combined).unwrap_or("-");
-                // Provisional last, so that it qualifies the talk too.
-                let mark = if r.combined_provisional {
-                    t(Msg::ProvisionalMark)
-                } else {
-                    ""
-                };
-                if r.talk {
-                    (
-                        format!("{level} {}{mark}", t(Msg::Talk)),
-                        Style::new().red(),
-                    )
-                } else {
-                    (format!("{level}{mark}"), Style::new())
-                }
-            })
-            .collect();
-        cols.push(col(t(Msg::ReviewCol).into(), 3, plain(review)));
-        cols.push(col(t(Msg::InvestigationCol).into(), 4, plain(inquiry)));
-        cols.push(col(t(Msg::SuggestedCol).into(), 4, suggested));
-        cols.push(col(t(Msg::CombinedCol).into(), 1, combined));
+            .unwrap_or_else(|| "-".into())
+    });
+    let inquiry = rows.iter().map(|r| {
+        let c = model
+            .grading
+            .combined
+            .get(&(r.target.unit().to_string(), r.name.clone()));
+        level_label(c.and_then(|c| c.investigation))
+            .unwrap_or("-")
+            .to_string()
+    });
+    let suggested = rows
+        .iter()
+        .map(|r| {
+            (
+                level_label(r.suggested).unwrap_or("-").to_string(),
+                Style::new().dim(),
+            )
+        })
+        .collect();
+    let combined = rows.iter().map(combined_cell).collect();
+    vec![
+        col(t(Msg::ReviewCol), 3, plain(review)),
+        col(t(Msg::InvestigationCol), 4, plain(inquiry)),
+        col(t(Msg::SuggestedCol), 4, suggested),
+        col(t(Msg::CombinedCol), 1, combined),
+    ]
+}
+
+/// The decided combined evaluation; a talk (约谈) in red.
+fn combined_cell(r: &BoardRow) -> (String, Style) {
+    let level = level_label(r.combined).unwrap_or("-");
+    // Provisional last, so that it qualifies the talk too.
+    let mark = if r.combined_provisional {
+        t(Msg::ProvisionalMark)
+    } else {
+        ""
+    };
+    if r.talk {
+        (
+            format!("{level} {}{mark}", t(Msg::Talk)),
+            Style::new().red(),
+        )
+    } else {
+        (format!("{level}{mark}"), Style::new())
     }
-    let grades = rows_data
+}
+
+/// The final grade, marked when justified or provisional.
+fn final_grade_column(group: Group, rows: &[BoardRow]) -> Column {
+    let grades = rows
         .iter()
         .map(|r| {
             let text = r
@@ -281,48 +326,39 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             (text, style)
         })
         .collect();
-    cols.push(col(t(Msg::FinalGradeCol).into(), 0, grades));
+    col(t(Msg::FinalGradeCol), 0, grades)
+}
 
-    let block = Block::bordered().title(group_name(group));
-    let (header, rows, widths) = super::widgets::fit_columns(cols, block.inner(table_area).width);
-    let mut state = TableState::default().with_selected(Some(app.grading_selected));
-    frame.render_stateful_widget(
-        Table::new(rows, widths)
-            .header(header.bold())
-            .column_spacing(1)
-            .row_highlight_style(Style::new().reversed())
-            .block(block),
-        table_area,
-        &mut state,
+/// The selected secretary's rectification list (整改清单).
+fn draw_rectification(frame: &mut Frame, model: &Model, row: &BoardRow, area: Rect) {
+    let entry = model
+        .grading
+        .rectifications
+        .get(&(row.target.unit().to_string(), row.name.clone()));
+    let text = match entry {
+        Some(e) => {
+            let status = t(match e.status {
+                RectificationStatus::Open => Msg::RectStatusOpen,
+                RectificationStatus::InProgress => Msg::RectStatusInProgress,
+                RectificationStatus::Done => Msg::RectStatusDone,
+            });
+            format!(
+                "{} | {} | {} | {} | {}",
+                e.problems, e.measures, e.deadline, e.responsible, status
+            )
+        }
+        None => t(Msg::NoRectification).to_string(),
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!("{} {}", t(Msg::Rectification), row.name))),
+        area,
     );
+}
 
-    if secretaries && let Some(row) = rows_data.get(app.grading_selected) {
-        let entry = model
-            .grading
-            .rectifications
-            .get(&(row.target.unit().to_string(), row.name.clone()));
-        let text = match entry {
-            Some(e) => {
-                let status = t(match e.status {
-                    RectificationStatus::Open => Msg::RectStatusOpen,
-                    RectificationStatus::InProgress => Msg::RectStatusInProgress,
-                    RectificationStatus::Done => Msg::RectStatusDone,
-                });
-                format!(
-                    "{} | {} | {} | {} | {}",
-                    e.problems, e.measures, e.deadline, e.responsible, status
-                )
-            }
-            None => t(Msg::NoRectification).to_string(),
-        };
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().title(format!("{} {}", t(Msg::Rectification), row.name))),
-            detail,
-        );
-    }
-
+/// The notice's deadlines, each done or with what is still missing.
+fn draw_deadlines(frame: &mut Frame, model: &Model, area: Rect) {
     let whats = [
         Msg::DeadlinePartyBuilding,
         Msg::DeadlineVillage,
@@ -351,6 +387,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .collect();
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(t(Msg::DeadlinesTitle))),
-        dl,
+        area,
     );
 }

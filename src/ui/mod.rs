@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use self::widgets::{Breaks, centered, clear_popup, too_small, wrap_cells};
-use crate::app::{App, Screen, Status, keymap};
+use crate::app::{App, Overlay, Prompt, PromptKind, Screen, Status, keymap};
 use crate::catalog::{Msg, t};
 use crate::domain::MeetingKey;
 use crate::labels::meeting_name;
@@ -45,32 +45,35 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_header(frame, app, header);
     match &app.screen {
         Screen::Home => home::draw(frame, app, body),
-        Screen::Agenda(k) => agenda::draw(frame, app, k, body),
-        Screen::Ballots(k) => ballots::draw(frame, app, k, body),
-        Screen::Sheet(k) => sheet::draw(frame, app, k, body),
-        Screen::Grading => grading::draw(frame, app, body),
+        Screen::Agenda(v) => agenda::draw(frame, app, v, body),
+        Screen::Ballots(v) => ballots::draw(frame, app, v, body),
+        Screen::Sheet(v, edit) => sheet::draw(frame, app, &v.key, edit, body),
+        Screen::Grading(g) => grading::draw(frame, app, g, body),
     }
     draw_status(frame, app, status);
     frame.render_widget(Paragraph::new(footer_lines), footer);
-    if app.help {
-        help::draw(frame, app, body);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, app, body),
+        Some(Overlay::ConfirmQuit(_)) => draw_confirm_quit(frame, body),
+        Some(Overlay::Prompt(_)) | None => {}
     }
-    if app.confirm_quit {
-        let popup = centered(body, 64.min(body.width), 5);
-        clear_popup(frame, popup);
-        let lines: Vec<Line> = wrap_cells(
-            t(Msg::ConfirmQuit),
-            usize::from(popup.width.saturating_sub(2)),
-            Breaks::Spaces,
-        )
-        .into_iter()
-        .map(Line::from)
-        .collect();
-        frame.render_widget(
-            Paragraph::new(lines).block(Block::bordered().border_style(Style::new().yellow())),
-            popup,
-        );
-    }
+}
+
+fn draw_confirm_quit(frame: &mut Frame, body: Rect) {
+    let popup = centered(body, 64.min(body.width), 5);
+    clear_popup(frame, popup);
+    let lines: Vec<Line> = wrap_cells(
+        t(Msg::ConfirmQuit),
+        usize::from(popup.width.saturating_sub(2)),
+        Breaks::Spaces,
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().border_style(Style::new().yellow())),
+        popup,
+    );
 }
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
@@ -90,87 +93,93 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     frame.render_widget(Line::from(spans).style(Style::new().on_dark_gray()), area);
-    // The mirror's last copy, right-aligned: a failure stays in yellow
-    // until a copy succeeds again.
     if let Some(m) = &app.mirror {
-        use crate::app::mirror::MirrorState;
-        let (text, style) = match &m.state {
-            MirrorState::Waiting => (t(Msg::MirrorWaiting).to_string(), Style::new().dim()),
-            MirrorState::Written { at, events } => (
-                Msg::MirrorWritten.fill(&[&at.format("%H:%M:%S"), events]),
-                Style::new().black().on_green(),
-            ),
-            MirrorState::Failed { at, reason } => (
-                Msg::MirrorFailed.fill(&[&at.format("%H:%M:%S"), reason]),
-                Style::new().black().on_yellow().bold(),
-            ),
-        };
-        let text = format!(" {text} ");
-        let w = (crate::text::width(&text) as u16).min(area.width);
-        let right = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        let (shown, _) = crate::text::split_at_width(&text, usize::from(w));
-        clear_popup(frame, right);
-        frame.render_widget(Line::from(Span::styled(shown.to_string(), style)), right);
+        draw_mirror_state(frame, &m.state, area);
     }
 }
 
+/// The mirror's last copy, right-aligned in the header: a failure stays in
+/// yellow until a copy succeeds again.
+fn draw_mirror_state(frame: &mut Frame, state: &crate::app::mirror::MirrorState, area: Rect) {
+    use crate::app::mirror::MirrorState;
+    let (text, style) = match state {
+        MirrorState::Waiting => (t(Msg::MirrorWaiting).to_string(), Style::new().dim()),
+        MirrorState::Written { at, events } => (
+            Msg::MirrorWritten.fill(&[&at.format("%H:%M:%S"), events]),
+            Style::new().black().on_green(),
+        ),
+        MirrorState::Failed { at, reason } => (
+            Msg::MirrorFailed.fill(&[&at.format("%H:%M:%S"), reason]),
+            Style::new().black().on_yellow().bold(),
+        ),
+    };
+    let text = format!(" {text} ");
+    let w = (crate::text::width(&text) as u16).min(area.width);
+    let right = Rect {
+        x: area.right() - w,
+        width: w,
+        ..area
+    };
+    let (shown, _) = crate::text::split_at_width(&text, usize::from(w));
+    clear_popup(frame, right);
+    frame.render_widget(Line::from(Span::styled(shown.to_string(), style)), right);
+}
+
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
-    let line = if let Some(p) = &app.prompt {
-        let question = match &p.kind {
-            crate::app::PromptKind::StartMeeting(k) => {
-                Msg::PromptStart.fill(&[&k.unit, &meeting_name(k.meeting)])
-            }
-            crate::app::PromptKind::RollCall => t(Msg::PromptRollCall).into(),
-            crate::app::PromptKind::Issued => t(Msg::PromptIssued).into(),
-            crate::app::PromptKind::Returned => t(Msg::PromptReturned).into(),
-            crate::app::PromptKind::Comment(s) => Msg::PromptComment.fill(&[s]),
-            crate::app::PromptKind::Correct => t(Msg::PromptCorrect).into(),
-            crate::app::PromptKind::Withdraw => t(Msg::PromptWithdraw).into(),
-            crate::app::PromptKind::CloseRound(n) => Msg::PromptClose.fill(&[n]),
-            crate::app::PromptKind::Reopen(n) => Msg::PromptReopen.fill(&[n]),
-            crate::app::PromptKind::VoidRound(n) => Msg::PromptVoid.fill(&[n]),
-            crate::app::PromptKind::Justification(..) => t(Msg::PromptJustification).into(),
-            crate::app::PromptKind::Investigation(_, s) => Msg::PromptInvestigation.fill(&[s]),
-            crate::app::PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
-            crate::app::PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
-            crate::app::PromptKind::ImportRoster => t(Msg::PromptImport).into(),
-            crate::app::PromptKind::ConfirmProvisional(d, _) => {
-                grading::provisional_question(app.model(), d)
-            }
-            kind => sheet::question(app, kind),
-        };
-        let mut spans = vec![
-            Span::styled(question, Style::new().yellow().bold()),
-            Span::raw(" "),
-            // A pre-filled suggestion shows selected: typing replaces it.
-            Span::styled(
-                p.input.clone(),
-                if p.suggested {
-                    Style::new().reversed()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
-        ];
-        if let Some(Status::Error(e)) = &app.status {
-            spans.push(Span::styled(format!("  {e}"), Style::new().red()));
+    let line = match (app.prompt(), &app.status) {
+        (Some(p), _) => prompt_line(app, p),
+        (None, Some(Status::Info(s))) => Line::from(Span::styled(s.clone(), Style::new().green())),
+        (None, Some(Status::Error(s))) => {
+            Line::from(Span::styled(s.clone(), Style::new().red().bold()))
         }
-        Line::from(spans)
-    } else {
-        match &app.status {
-            Some(Status::Info(s)) => Line::from(Span::styled(s.clone(), Style::new().green())),
-            Some(Status::Error(s)) => {
-                Line::from(Span::styled(s.clone(), Style::new().red().bold()))
-            }
-            None => Line::default(),
-        }
+        (None, None) => Line::default(),
     };
     frame.render_widget(line, area);
+}
+
+/// The question, what is typed after it, and the reason the last answer
+/// was refused.
+fn prompt_line(app: &App, p: &Prompt) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(question(app, &p.kind), Style::new().yellow().bold()),
+        Span::raw(" "),
+        // A pre-filled suggestion shows selected: typing replaces it.
+        Span::styled(
+            p.input.clone(),
+            if p.suggested {
+                Style::new().reversed()
+            } else {
+                Style::new()
+            },
+        ),
+        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+    ];
+    if let Some(Status::Error(e)) = &app.status {
+        spans.push(Span::styled(format!("  {e}"), Style::new().red()));
+    }
+    Line::from(spans)
+}
+
+fn question(app: &App, kind: &PromptKind) -> String {
+    match kind {
+        PromptKind::StartMeeting(k) => Msg::PromptStart.fill(&[&k.unit, &meeting_name(k.meeting)]),
+        PromptKind::RollCall => t(Msg::PromptRollCall).into(),
+        PromptKind::Issued => t(Msg::PromptIssued).into(),
+        PromptKind::Returned => t(Msg::PromptReturned).into(),
+        PromptKind::Comment(s) => Msg::PromptComment.fill(&[s]),
+        PromptKind::Correct => t(Msg::PromptCorrect).into(),
+        PromptKind::Withdraw => t(Msg::PromptWithdraw).into(),
+        PromptKind::CloseRound(n) => Msg::PromptClose.fill(&[n]),
+        PromptKind::Reopen(n) => Msg::PromptReopen.fill(&[n]),
+        PromptKind::VoidRound(n) => Msg::PromptVoid.fill(&[n]),
+        PromptKind::Justification(..) => t(Msg::PromptJustification).into(),
+        PromptKind::Investigation(_, s) => Msg::PromptInvestigation.fill(&[s]),
+        PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
+        PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
+        PromptKind::ImportRoster => t(Msg::PromptImport).into(),
+        PromptKind::ConfirmProvisional(d, _) => grading::provisional_question(app.model(), d),
+        kind => sheet::question(app, kind),
+    }
 }
 
 /// The footer: the current mode's keys from the keymap, on as many lines

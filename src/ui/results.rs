@@ -185,7 +185,18 @@ pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], a
         Constraint::Length(warn_h),
     ])
     .areas(area);
+    draw_gauge(frame, round, &tally, gauge_area);
+    draw_table(frame, model, round, scale, &tally, table_area);
+    let lines: Vec<Line> = warns
+        .into_iter()
+        .map(|w| Line::from(Span::styled(format!("! {w}"), Style::new().yellow().bold())))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), warn_area);
+}
 
+/// Ballots entered of returned, as a bar (red beyond 收回), with the
+/// valid, invalid and blank ballots.
+fn draw_gauge(frame: &mut Frame, round: &Round, tally: &Tally, area: Rect) {
     let returned = round.returned.unwrap_or(0);
     let label = format!(
         "{} {} / {} {}   {} {}  {} {}  {} {}",
@@ -213,14 +224,24 @@ pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], a
         gauge(
             &label,
             ratio,
-            gauge_area.width,
+            area.width,
             if over { Color::Red } else { Color::Cyan },
         ),
-        gauge_area,
+        area,
     );
+}
 
+/// A row per person, the columns that fit; a flagged person in yellow.
+fn draw_table(
+    frame: &mut Frame,
+    model: &Model,
+    round: &Round,
+    scale: &[String],
+    tally: &Tally,
+    area: Rect,
+) {
     let rules = &model.campaign.rules;
-    let cols = columns(round, scale, table_area.width);
+    let cols = columns(round, scale, area.width);
     let header = cols.iter().map(|c| match c {
         Col::Name => Cell::from(t(Msg::Name)),
         Col::Grade(i) => Cell::from(Line::from(scale[*i].clone()).right_aligned())
@@ -257,12 +278,6 @@ pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], a
         Table::new(rows, widths)
             .header(Row::new(header.collect::<Vec<_>>()).style(Style::new().bold()))
             .column_spacing(1),
-        table_area,
+        area,
     );
-
-    let lines: Vec<Line> = warns
-        .into_iter()
-        .map(|w| Line::from(Span::styled(format!("! {w}"), Style::new().yellow().bold())))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), warn_area);
 }

@@ -10,17 +10,16 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::scale;
 use crate::app::App;
-use crate::app::sheet_edit::SheetStage;
+use crate::app::sheet_edit::{SheetEdit, SheetStage};
 use crate::catalog::{Msg, t};
 use crate::domain::sheet::row_total;
-use crate::domain::{MeetingKey, SheetCell};
+use crate::domain::{MeetingKey, Round, SheetCell, SheetProblem};
 use crate::text::width;
 
-pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
-    let (Some(edit), Some(round)) = (&app.sheet, app.current_round()) else {
+pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, edit: &SheetEdit, area: Rect) {
+    let Some(round) = app.current_round() else {
         return;
     };
-    let scale = scale(app, key);
     let mut title = match edit.stage {
         SheetStage::Pass(p) => Msg::SheetPass.fill(&[&p]),
         SheetStage::Resolve => t(Msg::SheetResolve).to_string(),
@@ -47,74 +46,88 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         Constraint::Length(foot_h),
     ])
     .areas(inner);
+    let valid = round
+        .returned
+        .and_then(|r| r.checked_sub(edit.sheet.invalid));
+    draw_head(frame, edit, round, valid, head);
+    draw_grid(frame, &scale(app, key), edit, round, valid, grid);
+    draw_problems(frame, app, key, edit, round, &problems, foot);
+}
 
-    let passes = &round.sheets;
-    // In resolving, a disputed cell shows both passes until it is keyed
-    // again; pass 2 never shows pass 1 (blind).
-    let cell_text = |cell: SheetCell| -> (String, Style) {
-        let here = edit.cell() == Some(cell);
-        let mut style = Style::default();
-        let mut text = edit.sheet.get(cell).to_string();
-        if edit.disputed.contains(&cell) {
-            style = style.red().bold();
-            if let ([Some(a), Some(b)], false) = (passes, edit.rekeyed.contains(&cell)) {
-                text = format!("{}/{}", a.get(cell), b.get(cell));
-            }
+fn num(n: Option<u32>) -> String {
+    n.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+/// A cell's text and style. In resolving, a disputed cell shows both
+/// passes until it is keyed again; pass 2 never shows pass 1 (blind).
+fn cell_text(edit: &SheetEdit, round: &Round, cell: SheetCell) -> (String, Style) {
+    let mut style = Style::default();
+    let mut text = edit.sheet.get(cell).to_string();
+    if edit.disputed.contains(&cell) {
+        style = style.red().bold();
+        if let ([Some(a), Some(b)], false) = (&round.sheets, edit.rekeyed.contains(&cell)) {
+            text = format!("{}/{}", a.get(cell), b.get(cell));
         }
-        if here {
-            style = style.reversed();
-        }
-        (text, style)
-    };
-    let returned = round.returned;
-    let valid = returned.and_then(|r| r.checked_sub(edit.sheet.invalid));
-    let num = |n: Option<u32>| n.map_or_else(|| "-".to_string(), |v| v.to_string());
+    }
+    if edit.cell() == Some(cell) {
+        style = style.reversed();
+    }
+    (text, style)
+}
+
+/// 收回, the invalid and blank ballots (cells), and what is left valid;
+/// under it, the rule for blank ballots.
+fn draw_head(frame: &mut Frame, edit: &SheetEdit, round: &Round, valid: Option<u32>, area: Rect) {
     let mut spans = vec![Span::raw(format!(
         "{} {}    ",
         t(Msg::Returned),
-        num(returned)
+        num(round.returned)
     ))];
     for (label, cell) in [
         (Msg::InvalidBallots, SheetCell::Invalid),
         (Msg::BlankBallots, SheetCell::Blank),
     ] {
-        let (text, style) = cell_text(cell);
+        let (text, style) = cell_text(edit, round, cell);
         spans.push(Span::raw(format!("{} ", t(label))));
         spans.push(Span::styled(format!(" {text} "), style));
         spans.push(Span::raw("    "));
     }
     spans.push(Span::raw(format!("{} {}", t(Msg::Valid), num(valid))).bold());
     let rule = Line::from(t(Msg::SheetBlankRule)).dim();
-    frame.render_widget(Paragraph::new(vec![Line::from(spans), rule]), head);
+    frame.render_widget(Paragraph::new(vec![Line::from(spans), rule]), area);
+}
 
+/// A row per person: the counts per grade, blank and void, the row's
+/// total (green when it is the valid ballots) and what it must be.
+fn draw_grid(
+    frame: &mut Frame,
+    scale: &[String],
+    edit: &SheetEdit,
+    round: &Round,
+    valid: Option<u32>,
+    area: Rect,
+) {
     let name_w = super::widgets::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
+    let tail = [
+        Msg::Abstain,
+        Msg::VoidMarks,
+        Msg::SheetTotal,
+        Msg::SheetMustBe,
+    ];
     let mut header = vec![Cell::from(t(Msg::Name))];
-    header.extend(super::widgets::grade_headers(&scale));
-    header.extend([
-        Cell::from(t(Msg::Abstain)),
-        Cell::from(t(Msg::VoidMarks)),
-        Cell::from(t(Msg::SheetTotal)),
-        Cell::from(t(Msg::SheetMustBe)),
-    ]);
+    header.extend(super::widgets::grade_headers(scale));
+    header.extend(tail.map(|m| Cell::from(t(m))));
     let mut widths = vec![Constraint::Length(name_w)];
     widths.extend(
         scale
             .iter()
             .map(|g| Constraint::Length(width(g).max(7) as u16)),
     );
-    widths.extend(
-        [
-            Msg::Abstain,
-            Msg::VoidMarks,
-            Msg::SheetTotal,
-            Msg::SheetMustBe,
-        ]
-        .map(|m| Constraint::Length(width(t(m)).max(7) as u16)),
-    );
+    widths.extend(tail.map(|m| Constraint::Length(width(t(m)).max(7) as u16)));
     let rows = round.lines.iter().enumerate().map(|(r, line)| {
         let mut cells = vec![Cell::from(line.name.clone())];
         for c in 0..scale.len() + 2 {
-            let (text, style) = cell_text(SheetCell::Count(r, c));
+            let (text, style) = cell_text(edit, round, SheetCell::Count(r, c));
             cells.push(Cell::from(text).style(style));
         }
         let total = edit.sheet.rows.get(r).map_or(0, |row| row_total(row));
@@ -132,10 +145,22 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
         Table::new(rows, widths)
             .header(Row::new(header).bold())
             .column_spacing(1),
-        grid,
+        area,
     );
+}
 
-    let width_cells = usize::from(foot.width);
+/// Under the grid: the sheet accepted, or its first problems, one line
+/// each.
+fn draw_problems(
+    frame: &mut Frame,
+    app: &App,
+    key: &MeetingKey,
+    edit: &SheetEdit,
+    round: &Round,
+    problems: &[SheetProblem],
+    area: Rect,
+) {
+    let width_cells = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     if edit.stage == SheetStage::Done {
         lines.push(Line::from(t(Msg::SheetDone)).green());
@@ -151,7 +176,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
                 .and_then(|r| round.lines.get(r))
                 .map(|l| l.name.as_str());
             let column = match p {
-                crate::domain::SheetProblem::OverReturned {
+                SheetProblem::OverReturned {
                     cell: SheetCell::Count(_, c),
                     ..
                 } => app.model().column_label(key.meeting, *c),
@@ -167,7 +192,7 @@ pub fn draw(frame: &mut Frame, app: &App, key: &MeetingKey, area: Rect) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), foot);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The questions of the counting prompts (tally sheet, switching method,
@@ -178,7 +203,7 @@ pub fn question(app: &App, kind: &crate::app::PromptKind) -> String {
     match kind {
         P::Keyer(p) => Msg::PromptKeyer.fill(&[p]),
         P::ConfirmNeither(cell) => {
-            let (Some(r), Some(edit)) = (round, &app.sheet) else {
+            let (Some(r), Some(edit)) = (round, app.sheet()) else {
                 return String::new();
             };
             let [Some(a), Some(b)] = &r.sheets else {
@@ -188,7 +213,7 @@ pub fn question(app: &App, kind: &crate::app::PromptKind) -> String {
             Msg::PromptNeither.fill(&[&what, &edit.sheet.get(*cell), &a.get(*cell), &b.get(*cell)])
         }
         P::DiscardSheet(crate::domain::SheetDiscard::Second) => t(Msg::PromptDiscardSecond).into(),
-        P::DiscardSheet(_) if matches!(app.screen, crate::app::Screen::Sheet(_)) => {
+        P::DiscardSheet(_) if matches!(app.screen, crate::app::Screen::Sheet(..)) => {
             t(Msg::PromptDiscardAll).into()
         }
         P::DiscardSheet(_) => t(Msg::PromptDiscardSheetFirst).into(),

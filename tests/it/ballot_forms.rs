@@ -3,15 +3,12 @@
 //! columns are the meeting's scale, and there are N copies, each laid out
 //! the same (one per page). All names are invented.
 
-#[path = "support/mod.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 
+use crate::support::bin::{ceping_args as ceping, text};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use ceping::domain::{BallotLine, Event, MeetingKind, Model, RoundKey};
 use ceping::store::Store;
-use support::bin::{ceping_args as ceping, text};
 
 /// A campaign file from `toml` (the demo's when `None`).
 fn campaign(dir: &tempfile::TempDir, toml: Option<&str>) -> PathBuf {

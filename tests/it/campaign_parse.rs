@@ -6,7 +6,6 @@ use ceping::campaign_toml::{self, CampaignError, CampaignErrorKind as K};
 use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind};
 use ceping::i18n::{self, Lang};
 
-#[path = "campaign_parse/malformed.rs"]
 mod malformed;
 
 use malformed::{edit, expect_error};
@@ -448,11 +447,10 @@ fn errors_say_what_to_do_in_both_languages() {
         "{en}"
     );
 
-    // Display follows the process-wide language. This is the only test in
-    // this file that changes it.
-    i18n::set_lang(Lang::En);
+    // Display follows the language (this test's thread's own).
+    i18n::set_thread_lang(Lang::En);
     let shown_en = e.to_string();
-    i18n::set_lang(Lang::Zh);
+    i18n::set_thread_lang(Lang::Zh);
     let shown_zh = e.to_string();
     assert_eq!(shown_en, format!("bad.toml:34:8: {en}"));
     assert_eq!(shown_zh, format!("bad.toml:34:8: {zh}"));

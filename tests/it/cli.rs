@@ -1,14 +1,11 @@
 //! The command line as a user meets it: exit codes, messages, files.
 
-#[path = "support/mod.rs"]
-mod support;
-
+use crate::support::bin::{ceping, stderr, stdout};
+use crate::support::campaign::*;
 use ceping::campaign_toml::{CampaignErrorKind as K, NameField, ValueType};
 use ceping::domain::{BallotContent, Event, Mark};
 use ceping::i18n::Lang;
 use ceping::store::{Store, sidecar};
-use support::bin::{ceping, stderr, stdout};
-use support::campaign::*;
 
 #[test]
 fn init_demo_then_verify() {
@@ -279,7 +276,7 @@ fn template_prints_a_definition_that_init_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let o = ceping(dir.path(), &["template"]);
     assert!(o.status.success());
-    // The text tests/campaign_parse.rs checks key by key against the parser.
+    // The text tests/it/campaign_parse.rs checks key by key against the parser.
     assert_eq!(stdout(&o), ceping::campaign_toml::template());
     std::fs::write(dir.path().join("t.toml"), &o.stdout).unwrap();
     let o = ceping(dir.path(), &["init", "t.ceping", "--campaign", "t.toml"]);

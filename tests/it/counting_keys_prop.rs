@@ -19,14 +19,10 @@
 //! The app is driven only through its keymap (`App::on_key`). Nothing here
 //! depends on the text of a sentence, only on its colour (`Status`).
 
-#[path = "support/mod.rs"]
-mod support;
+use crate::support;
 
-#[path = "counting_keys_prop/generators.rs"]
 mod generators;
-#[path = "counting_keys_prop/run.rs"]
 mod run;
-#[path = "counting_keys_prop/stories.rs"]
 mod stories;
 
 use std::collections::BTreeMap;
@@ -35,16 +31,16 @@ use std::fmt;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::support::app;
+use crate::support::meeting::{counting_events, rec_all};
+use crate::support::recount::Recount;
 use ceping::app::draft::ROW_KEYS;
-use ceping::app::{App, Mode, Prompt, PromptKind, Screen, Status};
+use ceping::app::{App, Mode, Prompt, PromptKind, ScreenId, Status};
 use ceping::domain::{
     AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, MeetingState, Round, RoundKey,
     RoundStatus, Rules, SheetDiscard, TallySheet, TallySource, TimerAction,
 };
 use ceping::i18n::Lang;
-use support::app;
-use support::meeting::{counting_events, rec_all};
-use support::recount::Recount;
 
 use generators::*;
 

@@ -5,23 +5,18 @@
 //! restore and the ballot beyond 收回. Errors record nothing and say the
 //! exact sentence; what is recorded is announced.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "counting_rules/entry.rs"]
 mod entry;
-#[path = "counting_rules/sheet.rs"]
 mod sheet;
 
-use ceping::app::{App, PromptKind, Screen, SheetStage, Status};
+use crate::support::app::*;
+use crate::support::zh_en;
+use ceping::app::{App, PromptKind, ScreenId, SheetStage, Status};
 use ceping::domain::{
     BallotContent, DomainError, Event, MeetingKey, MeetingKind, ResolveBasis, Round, RoundKey,
     SheetCell, SheetDiscard, TallySheet, TallySource,
 };
 use ceping::i18n::Lang;
 use ratatui::style::Color;
-use support::app::*;
-use support::zh_en;
 
 fn nantang() -> MeetingKey {
     MeetingKey {
@@ -66,11 +61,8 @@ fn at_counting(n: u32) -> (tempfile::TempDir, App) {
 fn at_sheet() -> (tempfile::TempDir, App) {
     let (dir, mut app) = at_counting(12);
     press(&mut app, "t");
-    assert_eq!(
-        app.prompt.as_ref().map(|p| &p.kind),
-        Some(&PromptKind::Keyer(1))
-    );
+    assert_eq!(app.prompt().map(|p| &p.kind), Some(&PromptKind::Keyer(1)));
     press(&mut app, "<Enter>");
-    assert_eq!(app.screen, Screen::Sheet(nantang()));
+    assert_eq!(app.screen.id(), ScreenId::Sheet(nantang()));
     (dir, app)
 }

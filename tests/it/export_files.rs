@@ -5,12 +5,8 @@
 //! xlsx: no formula anywhere); exports are private, never overwrite
 //! without `--force`, and the TUI's `d` key writes one beside the file.
 
-#[path = "export_files/script.rs"]
-mod script;
-#[path = "support/mod.rs"]
-mod support;
-#[path = "export_files/views.rs"]
-mod views;
+pub(super) mod script;
+pub(super) mod views;
 
 use calamine::{Data, Range, Reader, Xlsx};
 use ceping::domain::grading::{Rectification, RectificationStatus};
@@ -407,10 +403,10 @@ fn an_export_never_overwrites_without_force_and_is_private() {
 
 #[test]
 fn the_d_key_exports_beside_the_campaign_file_and_never_overwrites() {
-    use ceping::app::{App, Screen, Status, export_path};
+    use ceping::app::{App, ScreenId, Status, export_path};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    ceping::i18n::set_lang(ceping::i18n::Lang::Zh);
+    ceping::i18n::set_thread_lang(ceping::i18n::Lang::Zh);
     let press = |app: &mut App, c: KeyCode| app.on_key(KeyEvent::new(c, KeyModifiers::NONE));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("大泽湖.ceping");
@@ -419,7 +415,7 @@ fn the_d_key_exports_beside_the_campaign_file_and_never_overwrites() {
 
     // The grading board: d says it started; the work runs after the frame.
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.screen, Screen::Grading);
+    assert_eq!(app.screen.id(), ScreenId::Grading);
     press(&mut app, KeyCode::Char('d'));
     assert_eq!(
         app.status,
@@ -460,7 +456,7 @@ fn the_d_key_exports_beside_the_campaign_file_and_never_overwrites() {
     );
     assert_eq!(app.home_selected, 0);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Agenda(meeting));
+    assert_eq!(app.screen.id(), ScreenId::Agenda(meeting));
     press(&mut app, KeyCode::Char('d'));
     assert!(app.run_deferred());
     let second = dir.path().join("大泽湖-结果-20220110-090000-2.xlsx");

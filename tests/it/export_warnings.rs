@@ -8,26 +8,19 @@
 //! mark withdrawn and set-aside ballots, and keep the model's totals; the
 //! sentences are the screen's, in Chinese and in English.
 
-#[allow(dead_code)]
-#[path = "export_files/script.rs"]
-mod script;
-#[path = "support/mod.rs"]
-mod support;
-#[allow(dead_code)]
-#[path = "export_files/views.rs"]
-mod views;
-
 use std::path::Path;
 
 use calamine::{Data, Range, Reader};
 use ceping::domain::*;
-use ceping::i18n::{Lang, set_lang};
+use ceping::i18n::Lang;
 use ceping::store::{Session, Store, chain};
-use script::*;
 use serde_json::{Value, json};
-use support::app::lock as lang;
-use support::at;
-use views::*;
+
+use super::export_files::script::*;
+use super::export_files::views::*;
+use crate::support;
+use crate::support::app::lock as lang;
+use crate::support::at;
 
 fn head(s: &Session) -> String {
     chain::to_hex(&s.store.head())
@@ -590,6 +583,5 @@ fn the_shared_lines_follow_the_language() {
     {
         let _g = lang(Lang::En);
         assert_eq!(labels::history(round), [history_en(&b.first_head)]);
-        set_lang(Lang::Zh);
     }
 }

@@ -10,21 +10,16 @@
 //! user `nobody` (`setpriv`). A case the machine cannot set up is skipped
 //! with the reason printed.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "file_errors/media.rs"]
 mod media;
-#[path = "file_errors/refused.rs"]
 mod refused;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use crate::support::bin::{BIN, stderr, stdout};
+use crate::support::campaign::*;
 use ceping::domain::{BallotContent, Event};
 use ceping::store::{Damage, FileProblem, Looks, Store, StoreError, sidecar};
-use support::bin::{BIN, stderr, stdout};
-use support::campaign::*;
 
 /// `ceping --lang LANG ARGS` in `dir`, without a terminal.
 fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {

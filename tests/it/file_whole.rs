@@ -4,19 +4,18 @@
 //! projector still reading, `ceping backup` during a meeting verifies and
 //! equals the source, and the mirror survives a stick pulled out.
 
-#[path = "support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::bin::{BIN, stderr, stdout};
+use crate::support::campaign::{annual_round, run_ballots, small_campaign};
+use crate::support::meeting::open;
 use ceping::app::mirror::{Mirror, MirrorState};
 use ceping::domain::*;
 use ceping::store::{Session, Store, sidecar};
-use support::bin::{BIN, stderr, stdout};
-use support::campaign::{annual_round, run_ballots, small_campaign};
-use support::meeting::open;
 
 fn ceping(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(BIN).args(args).output().expect("run ceping");

@@ -14,14 +14,11 @@
 //! Each event is a durable write, so the case count is moderate; raise it
 //! with `PROPTEST_CASES`.
 
-#[path = "support/mod.rs"]
-mod support;
-
+use crate::support::app::*;
 use ceping::app::{App, PromptKind};
 use ceping::domain::grading::{Group, Target};
 use ceping::domain::{Event, Model};
 use proptest::prelude::*;
-use support::app::*;
 
 /// What one step does to the selected row.
 #[derive(Debug, Clone)]
@@ -97,7 +94,7 @@ fn select(app: &mut App, group: usize, row: usize) {
 /// and combined evaluation: confirm.
 fn confirm_provisional(app: &mut App) {
     if matches!(
-        app.prompt.as_ref().map(|p| &p.kind),
+        app.prompt().map(|p| &p.kind),
         Some(PromptKind::ConfirmProvisional(..))
     ) {
         press(app, "<Enter>");
@@ -111,7 +108,7 @@ fn run(app: &mut App, step: &Step) {
             press(app, &key.to_string());
             confirm_provisional(app);
             if matches!(
-                app.prompt.as_ref().map(|p| &p.kind),
+                app.prompt().map(|p| &p.kind),
                 Some(PromptKind::Justification(..))
             ) {
                 match answer {
@@ -129,10 +126,10 @@ fn run(app: &mut App, step: &Step) {
         }
     }
     // A refused answer keeps its prompt open with the reason: give up.
-    if app.prompt.is_some() {
+    if app.prompt().is_some() {
         press(app, "<Esc>");
     }
-    assert_eq!(app.prompt, None);
+    assert_eq!(app.prompt(), None);
 }
 
 /// The rules, on the model the screen shows.

@@ -8,44 +8,27 @@
 //! over 16 MiB, endless devices and pipes are refused without being read
 //! into memory. All names are invented.
 
-#[path = "support/mod.rs"]
-mod support;
-
-#[path = "hostile_names/campaign.rs"]
 mod campaign;
-#[path = "hostile_names/limits.rs"]
 mod limits;
-#[path = "hostile_names/roster.rs"]
 mod roster;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
+use crate::support::bin::ceping;
 use ceping::campaign_toml::{self, CampaignErrorKind, MAX_INPUT_BYTES, NameField};
 use ceping::domain::names::NameProblem as P;
 use ceping::i18n::{self, Lang};
 use ceping::import::{Column, ImportError, RowErrorKind as K, import};
 use ceping::store::{Session, Store};
-use support::bin::ceping;
 
 // ---------------------------------------------------------------------------
 // Fixtures
 // ---------------------------------------------------------------------------
-
-/// The language is process-wide: tests that render through Display hold
-/// this lock while they set it.
-static LANG: Mutex<()> = Mutex::new(());
-
-fn lang_lock(lang: Lang) -> MutexGuard<'static, ()> {
-    let guard = LANG.lock().unwrap_or_else(|e| e.into_inner());
-    i18n::set_lang(lang);
-    guard
-}
 
 const HEADER: &str = "单位,姓名,职务,述职方式";
 

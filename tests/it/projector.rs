@@ -8,11 +8,10 @@
 //! Snapshots show big digits and bars, which are coloured spaces, as
 //! letters for their colour (see [`picture`]).
 
-#[path = "support/mod.rs"]
-mod support;
+use crate::support::app;
 
-use support::app;
-
+use crate::support::app::{LANGS, lock, problems};
+use crate::support::{t0, zh_en};
 use ceping::domain::{
     AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, Model, RoundKey, TimerAction,
 };
@@ -24,8 +23,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use support::app::{LANGS, lock, problems};
-use support::{t0, zh_en};
 use unicode_width::UnicodeWidthStr;
 
 const UNIT: &str = "南塘村";

@@ -1,16 +1,13 @@
 //! `ceping verify` lists every closed round with the fingerprint shown on
 //! the laptop when it closed, so the scrutineers can check what they signed.
 
-#[path = "support/mod.rs"]
-mod support;
-
 use std::path::Path;
 
+use crate::support::bin::{ceping, stderr, stdout};
+use crate::support::campaign::*;
+use crate::support::meeting::{key_ballots_with, open};
 use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
 use ceping::store::{Session, Store, chain, verify};
-use support::bin::{ceping, stderr, stdout};
-use support::campaign::*;
-use support::meeting::{key_ballots_with, open};
 
 /// `ceping verify`'s lines in the given language; it must pass.
 fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {

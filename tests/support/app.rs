@@ -6,10 +6,8 @@
 //! Part of the test kit (`tests/support`).
 #![allow(dead_code)]
 
-use std::sync::{Mutex, MutexGuard};
-
 use ceping::app::App;
-use ceping::i18n::{Lang, set_lang};
+use ceping::i18n::{Lang, set_thread_lang};
 use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,23 +16,25 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
-/// The language is process-wide and tests run in parallel threads: every
-/// test that renders, reads labels or produces status sentences holds this
-/// lock (via [`lock`]) for its whole run.
-static LOCK: Mutex<()> = Mutex::new(());
+/// A test's language, set by [`lock`]: proof that the test chose one,
+/// to pass to [`lang`] when it switches.
+#[must_use = "keep it to switch the language with `lang`"]
+pub struct LangGuard(());
 
-/// Take the UI lock and set the language. Keep the guard alive while
-/// acting, rendering and asserting; call [`lang`] to switch inside it.
-pub fn lock(lang: Lang) -> MutexGuard<'static, ()> {
-    // A failed test poisons the lock; the other tests still run.
-    let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    set_lang(lang);
-    guard
+/// Set the language of this test's own thread and return the guard for
+/// [`lang`]. Nothing is locked: the language is set for the calling thread
+/// only (`ceping::i18n::set_thread_lang`), and the test harness runs every
+/// test in a thread of its own, so tests running in parallel never see each
+/// other's language. A thread the test spawns does not inherit it: set it
+/// there again (`set_thread_lang(ceping::i18n::lang())` before spawning).
+pub fn lock(lang: Lang) -> LangGuard {
+    set_thread_lang(lang);
+    LangGuard(())
 }
 
-/// Switch the language while holding the guard from [`lock`].
-pub fn lang(_guard: &MutexGuard<'static, ()>, lang: Lang) {
-    set_lang(lang);
+/// Switch this test's language (see [`lock`]).
+pub fn lang(_guard: &LangGuard, lang: Lang) {
+    set_thread_lang(lang);
 }
 
 pub const LANGS: [(Lang, &str); 2] = [(Lang::Zh, "zh"), (Lang::En, "en")];

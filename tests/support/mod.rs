@@ -13,8 +13,12 @@
 //! - [`tmux`]: the binary in a real terminal;
 //! - [`large`]: the benchmarks' large campaign, keyed up to counting.
 //!
-//! Include from a test with `#[path = "support/mod.rs"] mod support;`,
-//! from a bench with `#[path = "../tests/support/mod.rs"] mod support;`.
+//! Included by the one test binary (`tests/it/main.rs`: `#[path =
+//! "../support/mod.rs"] mod support;`, its modules use `crate::support`),
+//! by the suites kept in binaries of their own (`tests/crash.rs`,
+//! `tests/e2e_tmux.rs`, `tests/projector_e2e.rs`: `#[path =
+//! "support/mod.rs"] mod support;`), and by the benches (`#[path =
+//! "../tests/support/mod.rs"] mod support;`).
 #![allow(dead_code)]
 
 pub mod app;

@@ -194,6 +194,22 @@ impl Sheet {
         Ok(())
     }
 
+    /// `n` counts from `col`, a bordered blank for each `counts` lacks
+    /// (none while the round has not counted); the column after them.
+    pub fn counts(
+        &mut self,
+        row: u32,
+        mut col: u16,
+        counts: Option<&[u64]>,
+        n: usize,
+    ) -> Result<u16, XlsxError> {
+        for g in 0..n {
+            self.int(row, col, counts.and_then(|c| c.get(g).copied()))?;
+            col += 1;
+        }
+        Ok(col)
+    }
+
     /// A share shown as a percentage; a bordered blank while nothing is
     /// graded.
     pub fn pct(&mut self, row: u32, col: u16, rate: Option<f64>) -> Result<(), XlsxError> {

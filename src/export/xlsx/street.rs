@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::labels::{self, TOTALS};
 use super::sheet::{Print, Sheet};
 use crate::domain::board::counting_round;
-use crate::domain::{Model, RoundStatus};
+use crate::domain::{MeetingKind, Model, RoundStatus, Unit};
 
 pub(super) fn sheet(model: &Model, name: &str, fingerprint: &str) -> Result<Worksheet, XlsxError> {
     let c = &model.campaign;
@@ -32,48 +32,75 @@ pub(super) fn sheet(model: &Model, name: &str, fingerprint: &str) -> Result<Work
     s.section(3, last, "一、各单位会议进度（计入结果的一轮）")?;
     s.headers(4, &header)?;
     let mut row = 5;
-    let mut no = 0;
-    for unit in &c.units {
-        for &kind in &unit.meetings {
-            no += 1;
-            s.int(row, 0, Some(no))?;
-            s.text(row, 1, &unit.name)?;
-            s.text(row, 2, unit.kind.label_zh())?;
-            s.text(row, 3, kind.label_zh())?;
-            let voided = model
-                .rounds_of(&unit.name, kind)
-                .filter(|r| r.status == RoundStatus::Void)
-                .count();
-            match counting_round(model, &unit.name, kind) {
-                Some(round) => {
-                    let tally = model.tally(round);
-                    s.int(row, 4, Some(u64::from(round.key.round)))?;
-                    s.text(row, 5, labels::status(&round.status))?;
-                    s.int(row, 6, Some(voided as u64))?;
-                    for (col, n) in (7u16..).zip(labels::totals(round, &tally)) {
-                        s.int(row, col, n)?;
-                    }
-                    let acked = labels::warnings(model, round)
-                        .iter()
-                        .filter(|(_, acked)| *acked)
-                        .count();
-                    s.int(row, last, Some(acked as u64))?;
-                }
-                None => {
-                    s.int(row, 4, None)?;
-                    s.text(row, 5, "尚未开始")?;
-                    s.int(row, 6, Some(voided as u64))?;
-                    for col in 7..=last {
-                        s.int(row, col, None)?;
-                    }
-                }
-            }
-            row += 1;
-        }
+    let meetings = c
+        .units
+        .iter()
+        .flat_map(|unit| unit.meetings.iter().map(move |&kind| (unit, kind)));
+    for (no, (unit, kind)) in (1..).zip(meetings) {
+        progress_row(&mut s, row, last, model, no, unit, kind)?;
+        row += 1;
     }
+    row = rates(&mut s, row + 1, last, model)?;
+    s.note(
+        row + 1,
+        last,
+        &format!(
+            "导出时的链头（{} 条记录）：{fingerprint}；ceping verify 显示同一链头。",
+            model.events
+        ),
+    )?;
+    s.finish(Print {
+        landscape: true,
+        repeat: Some((4, 4)),
+    })
+}
 
-    // Every subject's rates, from the round that counts.
-    row += 1;
+/// The `no`th meeting, `unit`'s `kind`: its counting round's status and
+/// totals, blank before it has one.
+fn progress_row(
+    s: &mut Sheet,
+    row: u32,
+    last: u16,
+    model: &Model,
+    no: u64,
+    unit: &Unit,
+    kind: MeetingKind,
+) -> Result<(), XlsxError> {
+    s.int(row, 0, Some(no))?;
+    s.text(row, 1, &unit.name)?;
+    s.text(row, 2, unit.kind.label_zh())?;
+    s.text(row, 3, kind.label_zh())?;
+    let voided = model
+        .rounds_of(&unit.name, kind)
+        .filter(|r| r.status == RoundStatus::Void)
+        .count();
+    let Some(round) = counting_round(model, &unit.name, kind) else {
+        s.int(row, 4, None)?;
+        s.text(row, 5, "尚未开始")?;
+        s.int(row, 6, Some(voided as u64))?;
+        for col in 7..=last {
+            s.int(row, col, None)?;
+        }
+        return Ok(());
+    };
+    let tally = model.tally(round);
+    s.int(row, 4, Some(u64::from(round.key.round)))?;
+    s.text(row, 5, labels::status(&round.status))?;
+    s.int(row, 6, Some(voided as u64))?;
+    for (col, n) in (7u16..).zip(labels::totals(round, &tally)) {
+        s.int(row, col, n)?;
+    }
+    let acked = labels::warnings(model, round)
+        .iter()
+        .filter(|(_, acked)| *acked)
+        .count();
+    s.int(row, last, Some(acked as u64))
+}
+
+/// From `row`: every subject's rates, from the round that counts. The row
+/// after them.
+fn rates(s: &mut Sheet, mut row: u32, last: u16, model: &Model) -> Result<u32, XlsxError> {
+    let c = &model.campaign;
     s.section(row, last, "二、各人测评率（计入结果的一轮）")?;
     row += 1;
     s.headers(
@@ -114,17 +141,5 @@ pub(super) fn sheet(model: &Model, name: &str, fingerprint: &str) -> Result<Work
             }
         }
     }
-    row += 1;
-    s.note(
-        row,
-        last,
-        &format!(
-            "导出时的链头（{} 条记录）：{fingerprint}；ceping verify 显示同一链头。",
-            model.events
-        ),
-    )?;
-    s.finish(Print {
-        landscape: true,
-        repeat: Some((4, 4)),
-    })
+    Ok(row)
 }

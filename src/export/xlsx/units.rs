@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::labels::{self, TOTALS};
 use super::sheet::{Print, Sheet};
 use crate::catalog::Msg;
-use crate::domain::{Model, Round, RoundStatus, TallySource, Unit};
+use crate::domain::{Model, Round, RoundStatus, Tally, TallySource, Unit};
 
 /// Columns before the grade counts: 序号, 姓名, 职务.
 const LEAD: usize = 3;
@@ -66,30 +66,36 @@ fn block(
     round: &Round,
     scale: &[String],
 ) -> Result<u32, XlsxError> {
-    let rules = &model.campaign.rules;
     let tally = model.tally(round);
     let void = if round.status == RoundStatus::Void {
         "（作废）"
     } else {
         ""
     };
-    s.section(
-        row,
-        last,
-        &format!(
-            "{}　第 {} 轮{void}",
-            round.key.meeting.label_zh(),
-            round.key.round
-        ),
-    )?;
-    row += 1;
+    let meeting = round.key.meeting.label_zh();
+    let title = format!("{meeting}　第 {} 轮{void}", round.key.round);
+    s.section(row, last, &title)?;
+    row = totals(s, row + 1, model, round, &tally)?;
+    row = subject_rows(s, row, model, round, &tally, scale)?;
+    row = footer(s, row, last, model, round, tally.source)?;
+    Ok(row + 1)
+}
 
-    // The round's totals: a row of labels, a row of numbers.
+/// The round's totals and whether the quorum was met: a row of labels, a
+/// row of numbers. The row after them.
+fn totals(
+    s: &mut Sheet,
+    row: u32,
+    model: &Model,
+    round: &Round,
+    tally: &Tally,
+) -> Result<u32, XlsxError> {
     s.headers(row, &TOTALS)?;
     s.header(row, TOTALS.len() as u16, "法定人数")?;
-    for (col, n) in (0u16..).zip(labels::totals(round, &tally)) {
+    for (col, n) in (0u16..).zip(labels::totals(round, tally)) {
         s.int(row + 1, col, n)?;
     }
+    let rules = &model.campaign.rules;
     let quorum = round
         .expected
         .zip(round.present)
@@ -100,9 +106,18 @@ fn block(
         None => "",
     };
     s.text(row + 1, TOTALS.len() as u16, quorum)?;
-    row += 2;
+    Ok(row + 2)
+}
 
-    // A row per subject.
+/// A header and a row per subject from `row`; the row after them.
+fn subject_rows(
+    s: &mut Sheet,
+    mut row: u32,
+    model: &Model,
+    round: &Round,
+    tally: &Tally,
+    scale: &[String],
+) -> Result<u32, XlsxError> {
     let mut header: Vec<String> = vec![labels::NO.into(), labels::NAME.into(), labels::ROLE.into()];
     header.extend(scale.iter().cloned());
     header.extend([
@@ -118,55 +133,41 @@ fn block(
         s.int(row, 0, Some(i as u64 + 1))?;
         s.text(row, 1, &line.name)?;
         s.text(row, 2, line.role.label_zh())?;
-        let mut col = LEAD as u16;
-        for &n in &t.counts {
-            s.int(row, col, Some(n))?;
-            col += 1;
-        }
+        let col = s.counts(row, LEAD as u16, Some(&t.counts), t.counts.len())?;
         s.int(row, col, Some(t.abstain))?;
         s.int(row, col + 1, Some(t.void_marks))?;
         s.pct(row, col + 2, t.top_rate())?;
         s.pct(row, col + 3, t.top_two_rate())?;
-        s.text(row, col + 4, &labels::flags(t, rules, scale))?;
+        s.text(
+            row,
+            col + 4,
+            &labels::flags(t, &model.campaign.rules, scale),
+        )?;
         row += 1;
     }
+    Ok(row)
+}
 
-    // Under the table: how it was counted, the status and the fingerprint.
-    match tally.source {
-        TallySource::Ballots => {}
-        TallySource::Sheet => {
-            s.note(
-                row,
-                last,
-                "计票方式：计票单（两遍录入一致或已按纸质计票单核对）",
-            )?;
-            row += 1;
-        }
-        TallySource::SheetPending => {
-            s.note(
-                row,
-                last,
-                "计票方式：计票单；两遍录入尚未核对一致，结果暂不计入",
-            )?;
-            row += 1;
-        }
+/// Under the table from `row`: how it was counted, its warnings, the
+/// status and the fingerprint, and its earlier closes. The row after.
+fn footer(
+    s: &mut Sheet,
+    mut row: u32,
+    last: u16,
+    model: &Model,
+    round: &Round,
+    source: TallySource,
+) -> Result<u32, XlsxError> {
+    if let Some(how) = counted_by(source) {
+        s.note(row, last, how)?;
+        row += 1;
     }
     let warnings = labels::warnings_joined(model, round);
     if !warnings.is_empty() {
         s.paragraph(row, last, &Msg::ExportWarnings.fill(&[&warnings]))?;
         row += 1;
     }
-    let status = match &round.status {
-        RoundStatus::Open => "状态：进行中（未结束），尚无指纹。".to_string(),
-        RoundStatus::Void => {
-            "状态：作废（收回多于发出），保留在记录中，已重新投票；无指纹。".to_string()
-        }
-        RoundStatus::Closed { head } => format!(
-            "状态：已结束并认证。指纹（前 12 位，写入会议记录）：{}",
-            crate::domain::round::short_fingerprint(head)
-        ),
-    };
-    s.note(row, last, &status)?;
+    s.note(row, last, &status_line(&round.status))?;
     row += 1;
     if let RoundStatus::Closed { head } = &round.status {
         s.note(row, last, &format!("结束时记录的链头：{head}"))?;
@@ -176,5 +177,27 @@ fn block(
         s.paragraph(row, last, &line)?;
         row += 1;
     }
-    Ok(row + 1)
+    Ok(row)
+}
+
+/// The note for a round counted from a tally sheet; none for ballots.
+fn counted_by(source: TallySource) -> Option<&'static str> {
+    match source {
+        TallySource::Ballots => None,
+        TallySource::Sheet => Some("计票方式：计票单（两遍录入一致或已按纸质计票单核对）"),
+        TallySource::SheetPending => Some("计票方式：计票单；两遍录入尚未核对一致，结果暂不计入"),
+    }
+}
+
+fn status_line(status: &RoundStatus) -> String {
+    match status {
+        RoundStatus::Open => "状态：进行中（未结束），尚无指纹。".to_string(),
+        RoundStatus::Void => {
+            "状态：作废（收回多于发出），保留在记录中，已重新投票；无指纹。".to_string()
+        }
+        RoundStatus::Closed { head } => format!(
+            "状态：已结束并认证。指纹（前 12 位，写入会议记录）：{}",
+            crate::domain::round::short_fingerprint(head)
+        ),
+    }
 }

@@ -21,7 +21,7 @@ impl Run {
         );
         app.on_key(Key::Enter.event());
         app.on_key(Key::Enter.event());
-        assert_eq!(app.screen, Screen::Agenda(meeting.clone()));
+        assert_eq!(app.screen.id(), ScreenId::Agenda(meeting.clone()));
         let round = RoundKey {
             unit: UNIT.into(),
             meeting: MeetingKind::AnnualReview,
@@ -69,7 +69,7 @@ impl Run {
             }
         }
         app.on_key(Key::Enter.event());
-        assert_eq!(app.screen, Screen::Ballots(meeting.clone()));
+        assert_eq!(app.screen.id(), ScreenId::Ballots(meeting.clone()));
         let n = app.current_round().unwrap().lines.len();
         assert_eq!(n, lines());
 
@@ -124,12 +124,12 @@ impl Run {
         let s = &self.shadow[&round];
         let counting = s.ballots.iter().filter(|b| b.counts()).count() as u64;
         Before {
-            help: self.app.help,
+            help: self.app.help(),
             mode: self.app.mode(),
-            prompt: self.app.prompt.clone(),
-            draft: self.app.draft.content(),
-            draft_empty: self.app.draft.is_empty(),
-            correcting: self.app.draft.correcting,
+            prompt: self.app.prompt().cloned(),
+            draft: self.app.draft().content(),
+            draft_empty: self.app.draft().is_empty(),
+            correcting: self.app.draft().correcting,
             last_counting: self.shadow[&round].last_counting(),
             keying: s.status == "open" && !s.by_sheet(),
             below_returned: self
@@ -153,13 +153,13 @@ impl Run {
     pub(super) fn key(&mut self, key: Key) {
         self.press(key);
         loop {
-            if self.app.confirm_quit {
+            if self.app.confirm_quit() {
                 self.press(Key::Char('n'));
-            } else if self.app.screen == Screen::Home {
-                assert!(self.app.prompt.is_none(), "{:?}", self.app.prompt);
+            } else if self.app.screen.id() == ScreenId::Home {
+                assert!(self.app.prompt().is_none(), "{:?}", self.app.prompt());
                 assert_eq!(self.app.home_selected, 0);
                 self.press(Key::Enter);
-                assert_eq!(self.app.screen, Screen::Agenda(ours()), "back in");
+                assert_eq!(self.app.screen.id(), ScreenId::Agenda(ours()), "back in");
             } else {
                 break;
             }
@@ -220,7 +220,7 @@ impl Run {
         );
         if before.help {
             assert!(
-                stored.is_empty() && !self.app.help,
+                stored.is_empty() && !self.app.help(),
                 "a key on help only closes it"
             );
             return self.compare();
@@ -228,7 +228,7 @@ impl Run {
         if before.mode == Mode::Ballots && key == Key::Char('u') {
             if !before.draft_empty || before.correcting.is_some() {
                 assert!(stored.is_empty(), "u clears the ballot on screen first");
-                assert!(self.app.draft.is_empty() && self.app.draft.correcting.is_none());
+                assert!(self.app.draft().is_empty() && self.app.draft().correcting.is_none());
                 assert!(
                     matches!(self.app.status, Some(Status::Info(_))),
                     "and says so; keys {trail:?}"
@@ -248,7 +248,7 @@ impl Run {
                 1,
                 "Enter saves a whole ballot; keys {trail:?}"
             );
-            assert!(self.app.draft.is_empty(), "and empties the grid");
+            assert!(self.app.draft().is_empty(), "and empties the grid");
         }
         for s in stored {
             let event = Event::from_parts(&s.kind, &s.body).unwrap();
@@ -275,13 +275,13 @@ impl Run {
             Some(ours()),
             "{event:?} is not of our meeting; keys {trail:?}"
         );
-        let on_agenda = matches!(app.screen, Screen::Agenda(_));
+        let on_agenda = matches!(app.screen.id(), ScreenId::Agenda(_));
         let step = app.current_step();
         match event {
             Event::AgendaMoved { step: to, .. } => assert!(
                 on_agenda && step.as_ref() == Some(to),
                 "moved to {to:?} but the screen shows {step:?} on {:?}; keys {trail:?}",
-                app.screen
+                app.screen.id()
             ),
             Event::SpeechTimer { subject, .. } => assert!(
                 on_agenda

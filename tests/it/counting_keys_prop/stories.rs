@@ -25,7 +25,7 @@ fn correcting_then_leaving_never_saves_a_duplicate() {
 
     // The question is cancelled before it is answered: nothing loaded.
     run.script("r 3 <Esc>");
-    assert!(run.app.prompt.is_none() && run.app.draft.is_empty());
+    assert!(run.app.prompt().is_none() && run.app.draft().is_empty());
     let events = run.app.model().events;
     run.script("<Enter>");
     assert!(status_is_error(&run), "an empty ballot is not saved");
@@ -33,15 +33,15 @@ fn correcting_then_leaving_never_saves_a_duplicate() {
 
     // Ballot 3 loaded, then Esc: the correction is abandoned, and says so.
     run.script("r 3 <Enter>");
-    assert_eq!(run.app.draft.correcting, Some(3));
-    assert!(!run.app.draft.is_empty(), "ballot 3 is on screen");
+    assert_eq!(run.app.draft().correcting, Some(3));
+    assert!(!run.app.draft().is_empty(), "ballot 3 is on screen");
     run.script("<Esc>");
     assert!(status_is_info(&run), "{:?}", run.app.status);
-    assert_eq!(run.app.draft.correcting, None);
-    assert!(run.app.draft.is_empty());
+    assert_eq!(run.app.draft().correcting, None);
+    assert!(run.app.draft().is_empty());
     assert_eq!(
-        run.app.screen,
-        Screen::Ballots(ours()),
+        run.app.screen.id(),
+        ScreenId::Ballots(ours()),
         "still keying ballots"
     );
     run.script("<Enter>");
@@ -64,10 +64,13 @@ fn undo_clears_the_draft_first_then_undoes_only_this_rounds_last_save() {
     let _guard = app::lock(Lang::Zh);
     let mut run = Run::start(40);
     run.script("1 <Enter> 2 <Enter> 3 c");
-    assert!(!run.app.draft.is_empty());
+    assert!(!run.app.draft().is_empty());
     let events = run.app.model().events;
     run.script("u");
-    assert!(run.app.draft.is_empty(), "the half-typed ballot is cleared");
+    assert!(
+        run.app.draft().is_empty(),
+        "the half-typed ballot is cleared"
+    );
     assert!(status_is_info(&run), "and it says so");
     assert_eq!(run.app.model().events, events, "nothing recorded");
 
@@ -90,8 +93,8 @@ fn undo_clears_the_draft_first_then_undoes_only_this_rounds_last_save() {
     assert_eq!(void.status, RoundStatus::Void);
     run.script("p e \"40\" <Enter> n e \"40\" <Enter> n <Enter>");
     assert_eq!(
-        run.app.screen,
-        Screen::Ballots(ours()),
+        run.app.screen.id(),
+        ScreenId::Ballots(ours()),
         "{:?}",
         run.app.status
     );
@@ -120,13 +123,13 @@ fn a_tally_sheet_after_keyed_ballots_sets_them_aside_with_a_reason() {
     let events = run.app.model().events;
     run.script("<Esc> t");
     assert_eq!(
-        run.app.prompt.as_ref().map(|p| &p.kind),
+        run.app.prompt().map(|p| &p.kind),
         Some(&PromptKind::DiscardBallots(3))
     );
     // No reason, no set-aside: the question stays with the reason why.
     run.script("<Enter>");
     assert!(status_is_error(&run));
-    assert!(run.app.prompt.is_some());
+    assert!(run.app.prompt().is_some());
     assert_eq!(run.app.model().events, events);
     run.script("\"改用计票单\" <Enter>");
     assert_eq!(run.app.model().events, events + 1);
@@ -136,9 +139,13 @@ fn a_tally_sheet_after_keyed_ballots_sets_them_aside_with_a_reason() {
     assert!(round.ballots.iter().all(|b| b.discarded));
     let tally = run.app.model().tally(round);
     assert_eq!((tally.source, tally.entered), (TallySource::Ballots, 0));
-    assert_eq!(run.app.screen, Screen::Sheet(ours()), "the sheet opens");
     assert_eq!(
-        run.app.prompt.as_ref().map(|p| &p.kind),
+        run.app.screen.id(),
+        ScreenId::Sheet(ours()),
+        "the sheet opens"
+    );
+    assert_eq!(
+        run.app.prompt().map(|p| &p.kind),
         Some(&PromptKind::Keyer(1))
     );
     // Pass 1 and an identical pass 2: the sheet counts.
@@ -176,28 +183,28 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
     assert!(run.round().sheets[0].is_some(), "{:?}", run.app.status);
     // Pass 2 asks who keys it; Esc closes the question, Esc again leaves.
     assert_eq!(
-        run.app.prompt.as_ref().map(|p| &p.kind),
+        run.app.prompt().map(|p| &p.kind),
         Some(&PromptKind::Keyer(2))
     );
     run.script("<Esc> <Esc>");
-    assert_eq!(run.app.screen, Screen::Agenda(ours()));
+    assert_eq!(run.app.screen.id(), ScreenId::Agenda(ours()));
     let events = run.app.model().events;
 
     run.script("<Enter>");
     assert_eq!(
-        run.app.prompt.as_ref().map(|p| &p.kind),
+        run.app.prompt().map(|p| &p.kind),
         Some(&PromptKind::DiscardSheet(SheetDiscard::All))
     );
     assert_eq!(
-        run.app.screen,
-        Screen::Agenda(ours()),
+        run.app.screen.id(),
+        ScreenId::Agenda(ours()),
         "not keying ballots yet"
     );
     run.script("<Enter>");
     assert!(status_is_error(&run), "a reason is needed");
     run.script("<Esc>");
-    assert!(run.app.prompt.is_none());
-    assert_eq!(run.app.screen, Screen::Agenda(ours()));
+    assert!(run.app.prompt().is_none());
+    assert_eq!(run.app.screen.id(), ScreenId::Agenda(ours()));
     assert_eq!(run.app.model().events, events, "nothing recorded");
     assert!(run.round().by_sheet());
     // Ballot keys go nowhere meanwhile.
@@ -208,7 +215,7 @@ fn ballots_after_a_sheet_pass_need_a_reason() {
     assert_eq!(run.app.model().events, events + 1);
     assert!(status_is_info(&run));
     assert!(!run.round().by_sheet(), "the pass is discarded");
-    assert_eq!(run.app.screen, Screen::Ballots(ours()));
+    assert_eq!(run.app.screen.id(), ScreenId::Ballots(ours()));
     run.script("1 <Enter>");
     assert_eq!(run.round().ballots.len(), 1);
     run.finish();

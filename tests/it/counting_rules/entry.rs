@@ -18,7 +18,7 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         let seq = app.session.store.last_seq();
         press(&mut app, "t");
         assert_eq!(
-            app.prompt.as_ref().map(|p| &p.kind),
+            app.prompt().map(|p| &p.kind),
             Some(&PromptKind::DiscardBallots(3))
         );
         assert!(status_line(&render(&app, 200, 45)).starts_with(zh_en(
@@ -48,7 +48,7 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         ));
         assert!(round(&app).ballots.iter().all(|b| b.discarded));
         assert_eq!(app.model().tally(round(&app)).entered, 0);
-        assert_eq!(app.screen, Screen::Sheet(nantang()));
+        assert_eq!(app.screen.id(), ScreenId::Sheet(nantang()));
         press(&mut app, "<Enter>");
         press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Esc> <Esc>");
@@ -66,11 +66,11 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         let seq = app.session.store.last_seq();
         press(&mut app, "<Enter>");
         assert_eq!(
-            app.prompt.as_ref().map(|p| &p.kind),
+            app.prompt().map(|p| &p.kind),
             Some(&PromptKind::DiscardSheet(SheetDiscard::All))
         );
         press(&mut app, "\"计票单记乱了\" <Enter>");
-        assert_eq!(app.screen, Screen::Ballots(nantang()));
+        assert_eq!(app.screen.id(), ScreenId::Ballots(nantang()));
         assert_eq!(events_after(&app, seq).len(), 1);
         // Ballots continue from number 4; the set-aside ones never count.
         press(&mut app, "1 <Enter>");
@@ -99,7 +99,7 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
         for abandon in ["<Esc>", "<BS>"] {
             press(&mut app, "r \"1\" <Enter>");
-            assert_eq!(app.draft.correcting, Some(1));
+            assert_eq!(app.draft().correcting, Some(1));
             assert!(shows(
                 &render(&app, 160, 45),
                 zh_en(
@@ -109,8 +109,8 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
                 )
             ));
             press(&mut app, abandon);
-            assert_eq!(app.screen, Screen::Ballots(nantang()));
-            assert!(app.draft.is_empty() && app.draft.correcting.is_none());
+            assert_eq!(app.screen.id(), ScreenId::Ballots(nantang()));
+            assert!(app.draft().is_empty() && app.draft().correcting.is_none());
             assert_eq!(
                 app.status,
                 Some(Status::Info(
@@ -137,7 +137,7 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
         }
         // Esc then Enter from the agenda: still nothing pre-filled.
         press(&mut app, "r \"2\" <Enter> <Esc> <Esc> <Enter>");
-        assert!(app.draft.is_empty());
+        assert!(app.draft().is_empty());
     }
 }
 
@@ -153,7 +153,7 @@ fn undo_clears_the_draft_first_and_stays_in_its_round() {
         press(&mut app, "4 a");
         let seq = app.session.store.last_seq();
         press(&mut app, "u");
-        assert!(app.draft.is_empty());
+        assert!(app.draft().is_empty());
         assert_eq!(app.session.store.last_seq(), seq);
         // Then it undoes the correction, saying so exactly.
         press(&mut app, "u");
@@ -288,7 +288,7 @@ fn a_ballot_beyond_the_ballots_returned_asks_first() {
         let seq = app.session.store.last_seq();
         press(&mut app, "2 <Enter>");
         assert!(matches!(
-            app.prompt.as_ref().map(|p| &p.kind),
+            app.prompt().map(|p| &p.kind),
             Some(PromptKind::ConfirmOverReturned(_))
         ));
         assert!(status_line(&render(&app, 200, 45)).starts_with(zh_en(

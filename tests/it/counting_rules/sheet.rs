@@ -145,12 +145,12 @@ fn at_resolve(app: &mut App) {
     p2[1] = [7, 2, 1, 0, 1, 0];
     press(app, &sheet_script(1, 1, &p2));
     press(app, "s");
-    assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Resolve);
+    assert_eq!(app.sheet().unwrap().stage, SheetStage::Resolve);
 }
 
 #[test]
 fn pass_two_is_blind_and_opens_only_after_pass_one() {
-    let guard = lock(Lang::Zh);
+    let _guard = lock(Lang::Zh);
     let (_dir, mut app) = at_sheet();
     // Pass 2 cannot come first (the screen never offers it; the rule
     // holds in the domain).
@@ -166,7 +166,6 @@ fn pass_two_is_blind_and_opens_only_after_pass_one() {
     let b = render(&app, 160, 45);
     assert!(shows(&b, "计票单第 2 遍（盲录）"));
     assert!(!shows(&b, "龚晓峰 8"), "pass 1 must not show in pass 2");
-    drop(guard);
 }
 
 #[test]
@@ -185,7 +184,7 @@ fn a_value_matching_neither_pass_asks_for_confirmation() {
         press(&mut app, "s");
         assert_eq!(app.session.store.last_seq(), seq, "asking records nothing");
         assert_eq!(
-            app.prompt.as_ref().map(|p| &p.kind),
+            app.prompt().map(|p| &p.kind),
             Some(&PromptKind::ConfirmNeither(SheetCell::Count(1, 1)))
         );
         let question = zh_en(
@@ -211,7 +210,7 @@ fn a_value_matching_neither_pass_asks_for_confirmation() {
         );
         // The value from the paper that matches pass 1: saved at once.
         press(&mut app, "<Left> 3 s");
-        assert_eq!(app.prompt, None);
+        assert_eq!(app.prompt(), None);
         let events = events_after(&app, seq);
         assert!(matches!(
             &events[..],
@@ -248,7 +247,7 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
             round(&app).agreed.as_ref().unwrap().rows[1],
             SHEET_12[1].to_vec()
         );
-        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
+        assert_eq!(app.sheet().unwrap().stage, SheetStage::Done);
 
         // Keep pass 2.
         let (_dir, mut app) = at_sheet();
@@ -299,18 +298,12 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
             [Event::TallySheetDiscarded { scope: SheetDiscard::Second, reason, .. }] if reason == "第二遍看错行"
         ));
         assert!(round(&app).sheets[0].is_some() && round(&app).sheets[1].is_none());
-        assert_eq!(
-            app.prompt.as_ref().map(|p| &p.kind),
-            Some(&PromptKind::Keyer(2))
-        );
+        assert_eq!(app.prompt().map(|p| &p.kind), Some(&PromptKind::Keyer(2)));
 
         // Discard both: back to pass 1.
         press(&mut app, "<Enter> x \"重新计票\" <Enter>");
         assert!(!round(&app).by_sheet());
-        assert_eq!(
-            app.prompt.as_ref().map(|p| &p.kind),
-            Some(&PromptKind::Keyer(1))
-        );
+        assert_eq!(app.prompt().map(|p| &p.kind), Some(&PromptKind::Keyer(1)));
     }
 }
 
@@ -324,11 +317,11 @@ fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
         press(&mut app, "s <Enter>");
         press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s");
-        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Done);
+        assert_eq!(app.sheet().unwrap().stage, SheetStage::Done);
         // Read-only: digits do nothing; the footer offers no typing.
-        let before = app.sheet.clone();
+        let before = app.sheet().cloned();
         press(&mut app, "5 5");
-        assert_eq!(app.sheet, before);
+        assert_eq!(app.sheet().cloned(), before);
         let footer = footer_line(&render(&app, 160, 45));
         assert!(!footer.contains("0-9"), "{footer}");
         assert!(
@@ -354,7 +347,7 @@ fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
             ))
         );
         press(&mut app, "<Enter>");
-        assert_eq!(app.sheet.as_ref().unwrap().stage, SheetStage::Pass(1));
+        assert_eq!(app.sheet().unwrap().stage, SheetStage::Pass(1));
     }
 }
 

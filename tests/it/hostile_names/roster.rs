@@ -204,11 +204,11 @@ fn the_unit_column_is_checked_too_and_display_follows_the_language() {
             }
         )]
     );
-    let guard = lang_lock(Lang::En);
+    // Display follows the language (this test's thread's own).
+    i18n::set_thread_lang(Lang::En);
     let en = err.to_string();
-    i18n::set_lang(Lang::Zh);
+    i18n::set_thread_lang(Lang::Zh);
     let zh = err.to_string();
-    drop(guard);
     assert!(
         zh.contains("  第 3 行“单位”含有看不见的控制字符（U+202E），请删去后再导入。\n"),
         "{zh}"
