@@ -67,11 +67,3 @@ pub fn lang() -> Lang {
         Lang::Zh
     }
 }
-
-/// Pick the sentence for the current language.
-pub fn tr(zh: impl Into<String>, en: impl Into<String>) -> String {
-    match lang() {
-        Lang::Zh => zh.into(),
-        Lang::En => en.into(),
-    }
-}

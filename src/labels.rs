@@ -219,3 +219,15 @@ pub fn percent(rate: Option<f64>) -> String {
     rate.map(|r| format!("{:.1}%", r * 100.0))
         .unwrap_or_else(|| "-".into())
 }
+
+/// The ballot grid's row labels: a letter per row, skipping the letters
+/// that are keys of their own in ballot entry (r, u, w, x). The paper
+/// forms print them beside 序号 so the keyer reads the letter directly.
+pub const ROW_KEYS: &[char] = &[
+    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 's', 't',
+    'v', 'y', 'z',
+];
+
+pub fn row_key(row: usize) -> Option<char> {
+    ROW_KEYS.get(row).copied()
+}

@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ceping::catalog::CliText;
 use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
 use ceping::fsid::{self, OutputKind};
-use ceping::i18n::{self, Lang, tr};
+use ceping::i18n::{self, Lang, lang};
 use ceping::store::{Store, verify};
 use ceping::{campaign_toml, export, summary};
 
@@ -43,10 +44,7 @@ fn stdout_failed(e: std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    eprintln!(
-        "{}{e}",
-        tr("错误：无法写出结果：", "error: cannot write the output: ")
-    );
+    eprintln!("{}{e}", CliText::OutputFailed.text_in(lang()));
     std::process::exit(1);
 }
 
@@ -181,7 +179,7 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}{e:#}", tr("错误：", "error: "));
+            eprintln!("{}{e:#}", CliText::ErrorPrefix.text_in(lang()));
             ExitCode::from(1)
         }
     }
@@ -233,10 +231,7 @@ fn init(file: &Path, campaign: Option<&Path>) -> Result<()> {
     let (title, units) = (&campaign.title, campaign.units.len());
     out!(
         "{}",
-        tr(
-            format!("已建立 {}：{title}，{units} 个单位。", file.display()),
-            format!("Created {}: {title}, {units} units.", file.display())
-        )
+        CliText::Created.fill_in(lang(), &[&file.display(), &title, &units])
     );
     drop(session);
     Ok(())
@@ -251,13 +246,7 @@ fn demo(file: Option<PathBuf>) -> Result<()> {
         ))
     });
     let session = Store::create(&file, &campaign_toml::demo())?;
-    out!(
-        "{}",
-        tr(
-            format!("演示文件：{}", file.display()),
-            format!("Demo file: {}", file.display())
-        )
-    );
+    out!("{}", CliText::DemoFile.fill_in(lang(), &[&file.display()]));
     meeting_screen(session, None)
 }
 
@@ -272,10 +261,7 @@ fn backup(file: &Path, dest: &Path, force: bool) -> Result<()> {
     let fingerprint = ceping::domain::round::short_fingerprint(&copied.head);
     out!(
         "{}",
-        tr(
-            format!("已备份并核对：{path}（{events} 条记录，指纹 {fingerprint}）"),
-            format!("Backed up and verified: {path} ({events} events, fingerprint {fingerprint})"),
-        )
+        CliText::BackedUp.fill_in(lang(), &[&path, &events, &fingerprint])
     );
     Ok(())
 }
@@ -284,13 +270,13 @@ fn verify_file(file: &Path) -> Result<()> {
     // Looked at before opening: opening creates the -wal.
     let copied = ceping::store::checkpoint::copied_in_use(file) == Some(true);
     let report = verify::verify(file)?;
-    out!("{}", report.summary());
+    out!("{}", report.summary(lang()));
     if copied {
         out!("{}", in_use_note(&report));
     }
     // Every round ever closed, with the fingerprint shown when it closed,
     // for checking against the signed minutes.
-    for line in report.closing_lines() {
+    for line in report.closing_lines(lang()) {
         out!("{line}");
     }
     Ok(())
@@ -338,10 +324,7 @@ fn ballot_forms(
     let output = output.display();
     out!(
         "{}",
-        tr(
-            format!("已写入 {copies} 份选票（每份一页，A4）：{output}"),
-            format!("Wrote {copies} ballot form(s), one per A4 page: {output}")
-        )
+        CliText::BallotsWritten.fill_in(lang(), &[&copies, &output])
     );
     Ok(())
 }
@@ -362,14 +345,7 @@ fn merge(out: &Path, inputs: &[PathBuf]) -> Result<()> {
 /// The note for a file copied (or left) while a meeting had it open.
 fn in_use_note(report: &verify::Report) -> String {
     let n = report.events;
-    tr(
-        format!(
-            "注意：这个文件上次没有正常关闭，旁边也没有 -wal 文件：它像是在会议进行中复制出来的，只包含到第 {n} 条记录为止的内容，之后录入的可能不在里面。请在原电脑上退出 ceping 后再复制，或用 ceping backup 复制。"
-        ),
-        format!(
-            "Note: this file was not closed cleanly and has no -wal beside it: it looks copied during a meeting. It holds the records up to event {n}; anything keyed later may be missing. Quit ceping on the meeting laptop and copy it again, or copy it with ceping backup."
-        ),
-    )
+    CliText::CopiedInUse.fill_in(lang(), &[&n])
 }
 
 /// The meeting screen on a terminal; a plain summary when output is not a

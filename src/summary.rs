@@ -5,10 +5,10 @@
 
 use std::fmt::Write;
 
-use crate::catalog::Msg;
+use crate::catalog::{CliText, Msg};
 use crate::domain::{MeetingDef, Model, Round, Tally, Unit};
 use crate::export::xlsx::labels;
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
 use crate::text::{pad_left, pad_right, width};
 
 fn role_label(role: crate::domain::Role) -> String {
@@ -30,20 +30,7 @@ pub fn summary(model: &Model) -> String {
     let _ = writeln!(
         out,
         "{}",
-        tr(
-            format!(
-                "{} 个单位，{} 名测评对象，{} 条记录",
-                c.units.len(),
-                c.subject_count(),
-                model.events
-            ),
-            format!(
-                "{} units, {} people under review, {} events",
-                c.units.len(),
-                c.subject_count(),
-                model.events
-            )
-        )
+        CliText::SummaryHead.fill_in(lang(), &[&c.units.len(), &c.subject_count(), &model.events])
     );
     for unit in &c.units {
         let _ = writeln!(out);
@@ -70,10 +57,7 @@ fn write_unit(out: &mut String, unit: &Unit) {
         "{} [{}]  {}",
         unit.name,
         kind,
-        tr(
-            format!("第一责任人 {lead}，联络员 {liaison}"),
-            format!("lead {lead}, liaison {liaison}")
-        )
+        CliText::SummaryWorkGroup.fill_in(lang(), &[&lead, &liaison])
     );
     let name_w = widest(unit.subjects.iter().map(|s| s.name.as_str()));
     for s in &unit.subjects {
@@ -101,10 +85,7 @@ fn write_round(out: &mut String, model: &Model, round: &Round, def: &MeetingDef)
         "  {} #{}: {}",
         meeting,
         round.key.round,
-        tr(
-            format!("已录入 {entered} 张，废票 {invalid}，空白 {blank}"),
-            format!("{entered} ballots entered, {invalid} invalid, {blank} blank")
-        )
+        CliText::SummaryEntered.fill_in(lang(), &[&entered, &invalid, &blank])
     );
     let line_w = widest(round.lines.iter().map(|l| l.name.as_str()));
     for (line, t) in round.lines.iter().zip(&tally.subjects) {
@@ -120,7 +101,7 @@ fn write_round(out: &mut String, model: &Model, round: &Round, def: &MeetingDef)
             "    {}  {}  {} {}",
             pad_right(&line.name, line_w),
             counts.join("  "),
-            tr("弃权", "abstain"),
+            CliText::SummaryAbstain.text_in(lang()),
             t.abstain
         );
     }

@@ -106,16 +106,7 @@ impl Draft {
     }
 }
 
-/// The row labels: a letter per row, skipping the letters that are keys of
-/// their own in ballot entry (r, u, w, x).
-pub const ROW_KEYS: &[char] = &[
-    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 's', 't',
-    'v', 'y', 'z',
-];
-
-pub fn row_key(row: usize) -> Option<char> {
-    ROW_KEYS.get(row).copied()
-}
+pub use crate::labels::{ROW_KEYS, row_key};
 
 #[cfg(test)]
 mod tests {

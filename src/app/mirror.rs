@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::catalog::Msg;
 use crate::domain::Event;
-use crate::i18n::tr;
 use crate::store::backup::{Copied, backup};
 
 /// How long after a failed copy the next attempt is made.
@@ -115,7 +115,7 @@ impl Mirror {
                 }
                 Ok(Err(reason)) => self.failed(now, reason),
                 Err(TryRecvError::Disconnected) => {
-                    self.failed(now, tr("备份线程意外结束", "the copy stopped unexpectedly"))
+                    self.failed(now, Msg::MirrorThreadEnded.text().to_string())
                 }
             }
             self.running = None;
@@ -150,15 +150,9 @@ impl Mirror {
 /// is gone the stick was pulled out, and nothing is written elsewhere.
 fn copy(src: &Path, dir: &Path) -> Result<Copied, String> {
     if !dir.is_dir() {
-        return Err(tr(
-            format!("找不到备份文件夹 {}（U 盘拔出了？）", dir.display()),
-            format!(
-                "the mirror folder {} is not there (USB stick removed?)",
-                dir.display()
-            ),
-        ));
+        return Err(Msg::MirrorFolderGone.fill(&[&dir.display()]));
     }
-    backup(src, dir, true).map_err(|e| e.to_string())
+    backup(src, dir, true).map_err(|e| e.message(crate::i18n::lang()))
 }
 
 #[cfg(test)]

@@ -319,7 +319,7 @@ impl App {
     }
 
     pub(crate) fn fail(&mut self, e: StoreError) {
-        self.status = Some(Status::Error(e.to_string()));
+        self.status = Some(Status::Error(e.message(crate::i18n::lang())));
     }
 
     pub(crate) fn say(&mut self, msg: Msg, args: &[&dyn std::fmt::Display]) {

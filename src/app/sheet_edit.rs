@@ -291,7 +291,7 @@ impl App {
             let note = Msg::SheetSameKeyer.fill(&[&keyer.unwrap_or_default()]);
             let saved = match &self.status {
                 Some(super::Status::Info(s)) => {
-                    format!("{s}{}{note}", crate::i18n::tr("。", ". "))
+                    format!("{s}{}{note}", Msg::SentenceSep.text())
                 }
                 _ => note,
             };

@@ -37,7 +37,15 @@ macro_rules! catalog {
     };
 }
 
+mod cli;
+pub use cli::CliText;
+mod campaign;
+pub use campaign::{
+    FieldProblemText, FieldText, GlossText, SettingText, TomlText, UnitText, ValueText,
+};
 mod domain;
+mod import;
+pub use import::{ImportText, RosterText};
 mod output;
 pub use output::{DifferenceText, ExportText, MergeText, RefusalText};
 mod store;
@@ -339,6 +347,11 @@ catalog! {
     NoChangesAfter => "重新打开后没有改动", "Nothing changed after reopening";
     ListSep => "、", ", ";
     PartSep => "；", "; ";
+    SentenceSep => "。", ". ";
+    Colon => "：", ": ";
+    And => "和", " and ";
+    MirrorThreadEnded => "备份线程意外结束", "the copy stopped unexpectedly";
+    MirrorFolderGone => "找不到备份文件夹 {0}（U 盘拔出了？）", "the mirror folder {0} is not there (USB stick removed?)";
     ChangedAdded => "新录入第 {0} 号", "ballots {0} added";
     ChangedCorrected => "更正第 {0} 号", "ballots {0} corrected";
     ChangedWithdrawn => "撤销第 {0} 号", "ballots {0} withdrawn";
@@ -448,6 +461,7 @@ mod tests {
         }
         let mut all = table(Msg::ALL, Msg::text_in);
         all.extend(table(DomainText::ALL, DomainText::text_in));
+        all.extend(table(CliText::ALL, CliText::text_in));
         all.extend(table(SheetText::ALL, SheetText::text_in));
         all.extend(table(NameText::ALL, NameText::text_in));
         all.extend(table(RefusalText::ALL, RefusalText::text_in));
@@ -461,6 +475,15 @@ mod tests {
         all.extend(table(ReasonText::ALL, ReasonText::text_in));
         all.extend(table(VerifyText::ALL, VerifyText::text_in));
         all.extend(table(NoticeText::ALL, NoticeText::text_in));
+        all.extend(table(RosterText::ALL, RosterText::text_in));
+        all.extend(table(ImportText::ALL, ImportText::text_in));
+        all.extend(table(TomlText::ALL, TomlText::text_in));
+        all.extend(table(GlossText::ALL, GlossText::text_in));
+        all.extend(table(ValueText::ALL, ValueText::text_in));
+        all.extend(table(FieldText::ALL, FieldText::text_in));
+        all.extend(table(FieldProblemText::ALL, FieldProblemText::text_in));
+        all.extend(table(SettingText::ALL, SettingText::text_in));
+        all.extend(table(UnitText::ALL, UnitText::text_in));
         all
     }
 

@@ -135,7 +135,7 @@ pub fn draw(frame: &mut Frame, state: &ProjectorState) {
     let Some(step) = model.current_step(&key) else {
         return;
     };
-    let colon = crate::i18n::tr("：", ": ");
+    let colon = t(Msg::Colon);
     let title = format!("{}{colon}{}", t(Msg::Step), step_name(&step));
     frame.render_widget(Line::from(title).bold().fg(ACCENT).centered(), step_row);
     draw_step(frame.buffer_mut(), model, &key, &step, state, body);
@@ -392,13 +392,7 @@ fn oral(
         Msg::ProjectorTimeLeft
     });
     // name, blank, label, digits, blank, status
-    let scale = digits::fit(
-        &face,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(5),
-        6,
-    );
-    let digits_h = scale.map_or(1, digits::height);
+    let (scale, digits_h) = fit_big(&face, area, 6);
     let h = 5 + digits_h;
     let top = area.y + area.height.saturating_sub(h) / 2;
     let name = format!("{subject}  {role}");
@@ -406,6 +400,15 @@ fn oral(
     centered_text(buf, area, top + 2, label, Style::new().fg(color).bold());
     big_text(buf, area, top + 3, &face, scale, color);
     centered_text(buf, area, top + 4 + digits_h, &status, Style::new().fg(DIM));
+}
+
+/// The biggest scale of at most `max_y` rows a pixel at which `text`
+/// fits `area` with five rows to spare for the lines around it, and its
+/// height (one row when it fits only as plain text).
+fn fit_big(text: &str, area: Rect, max_y: u16) -> (Option<digits::Scale>, u16) {
+    let w = area.width.saturating_sub(2);
+    let scale = digits::fit(text, w, area.height.saturating_sub(5), max_y);
+    (scale, scale.map_or(1, digits::height))
 }
 
 /// `text` from row `y` of `area` down: in big digits at `scale`, else
@@ -447,13 +450,7 @@ fn written(buf: &mut Buffer, model: &Model, key: &MeetingKey, area: Rect) {
         })
         .collect();
     let list_line = list.join("    ");
-    let scale = digits::fit(
-        &text,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(5),
-        4,
-    );
-    let digits_h = scale.map_or(1, digits::height);
+    let (scale, digits_h) = fit_big(&text, area, 4);
     let top = area.y + area.height.saturating_sub(digits_h + 4) / 2;
     let label = Msg::ProjectorWrittenIn.fill(&[&got, &writers.len()]);
     centered_text(buf, area, top, &label, Style::new().fg(DIM).bold());

@@ -61,7 +61,7 @@ pub struct Reopening {
 
 impl Report {
     /// The one-line summary `ceping verify` prints, in `lang`.
-    pub fn summary_in(&self, lang: Lang) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let ballots: usize = self.model.rounds.values().map(|r| r.ballots.len()).sum();
         let head = chain::to_hex(&self.head);
         let (events, units, rounds) = (
@@ -78,23 +78,11 @@ impl Report {
 
     /// The lines `ceping verify` prints after the summary, in `lang`: one
     /// per closing, or one saying no round has been closed.
-    pub fn closing_lines_in(&self, lang: Lang) -> Vec<String> {
+    pub fn closing_lines(&self, lang: Lang) -> Vec<String> {
         if self.closings.is_empty() {
             return vec![VerifyText::NoClosings.text_in(lang).to_string()];
         }
         self.closings.iter().map(|c| c.line(lang)).collect()
-    }
-
-    /// [`Report::summary_in`] in the process's language: kept for the
-    /// command line, an edge, until it passes the language itself.
-    pub fn summary(&self) -> String {
-        self.summary_in(crate::i18n::lang())
-    }
-
-    /// [`Report::closing_lines_in`] in the process's language: kept for
-    /// the command line, an edge, until it passes the language itself.
-    pub fn closing_lines(&self) -> Vec<String> {
-        self.closing_lines_in(crate::i18n::lang())
     }
 }
 

@@ -15,7 +15,6 @@ use crate::catalog::{Msg, t};
 use crate::domain::board::{BoardRow, Decision, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::domain::{MeetingKind, Model};
-use crate::i18n::tr;
 use crate::labels::level_label;
 
 /// The question before a decision that rests on a meeting not closed (or
@@ -42,9 +41,9 @@ pub(super) fn provisional_question(model: &Model, decision: &Decision) -> String
         .map(|u| meeting(u.meeting))
         .collect();
     if !never.is_empty() {
-        clauses.push(Msg::GuardNotHeld.fill(&[&decision.unit(), &never.join(&tr("和", " and "))]));
+        clauses.push(Msg::GuardNotHeld.fill(&[&decision.unit(), &never.join(t(Msg::And))]));
     }
-    let what = clauses.join(&tr("；", "; "));
+    let what = clauses.join(t(Msg::PartSep));
     match decision {
         Decision::Grade(_) => Msg::PromptProvisionalGrade.fill(&[&what]),
         Decision::Combined { .. } => Msg::PromptProvisionalCombined.fill(&[&what]),
@@ -371,7 +370,7 @@ fn draw_deadlines(frame: &mut Frame, model: &Model, area: Rect) {
                 (t(Msg::DeadlineDone).to_string(), Style::new().green())
             } else {
                 (
-                    Msg::DeadlineMissing.fill(&[&d.missing.join(&crate::i18n::tr("、", ", "))]),
+                    Msg::DeadlineMissing.fill(&[&d.missing.join(t(Msg::ListSep))]),
                     Style::new().yellow(),
                 )
             };

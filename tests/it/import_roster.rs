@@ -128,9 +128,9 @@ fn imports_good(name: &str, bytes: &[u8], encoding: &str) -> String {
     drop(session);
     let checked = verify::verify(&path).unwrap();
     assert!(
-        checked.summary().contains("2 条记录"),
+        checked.summary(ceping::i18n::Lang::Zh).contains("2 条记录"),
         "{}",
-        checked.summary()
+        checked.summary(ceping::i18n::Lang::Zh)
     );
     // Reopening folds the import from the log.
     let reopened = Store::open(&path).unwrap();

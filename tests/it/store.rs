@@ -1,7 +1,6 @@
 //! The campaign file: append and replay, tamper detection, the single
 //! writer, permissions and schema versions.
 
-
 use crate::support::campaign::*;
 use ceping::domain::{BallotContent, DomainError, Event, Mark};
 use ceping::i18n::Lang;
@@ -196,7 +195,7 @@ fn verify_passes_and_names_the_head() {
     let report = verify(&path).unwrap();
     assert_eq!(report.events, 5);
     ceping::i18n::set_thread_lang(ceping::i18n::Lang::Zh);
-    assert!(report.summary().contains(&head), "{}", report.summary());
+    assert!(report.summary(Lang::Zh).contains(&head), "{}", report.summary(Lang::Zh));
 }
 
 #[test]
