@@ -209,7 +209,7 @@ pub(crate) fn snippet(source: &str, span: &Range<usize>) -> String {
     let text = source.get(span.clone()).unwrap_or("").trim();
     let mut out: String = text.chars().take(40).collect();
     if text.chars().count() > 40 {
-        out.push('…');
+        out.push_str("..");
     }
     out
 }
@@ -282,7 +282,7 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// What serde's "expected …" part asks for.
+/// What serde's "expected ..." part asks for.
 fn value_type(expected: &str) -> ValueType {
     let e = expected.trim();
     match e {

@@ -4,8 +4,8 @@
 //! sentence and fills it in the language the caller names.
 //!
 //! Where an English sentence glosses a key with the Chinese word the file
-//! also accepts (村, 下述下评 …), that word is an argument: it is what the
-//! user may type, the same in either language.
+//! also accepts (村, 下述下评 and the like), that word is an argument: it
+//! is what the user may type, the same in either language.
 
 catalog! {
     /// A file that cannot be read as TOML, or whose keys, values and types
@@ -129,7 +129,7 @@ catalog! {
         "a speaking time of {0} minutes is not between 1 and 120. Enter a whole number from 1 to 120, e.g. speaker_minutes = 10.";
     EmptyScale => "等次列表是空的。请从好到差列出等次，例如 scale = [\"优秀\", \"称职\", \"基本称职\", \"不称职\"]，或删去 scale 这一行以使用默认等次。",
         "the grade scale is empty. List the grades best first, e.g. scale = [\"优秀\", \"称职\", \"基本称职\", \"不称职\"], or delete the scale line to use the default.";
-    ScaleSize => "等次列表有 {0} 个等次，应为 2 到 9 个（录入时用数字键 1–9 选等次）。请增减等次。",
+    ScaleSize => "等次列表有 {0} 个等次，应为 2 到 9 个（录入时用数字键 1-9 选等次）。请增减等次。",
         "the grade scale has {0} grade(s); it needs 2 to 9 (the keys 1-9 pick a grade). Add or remove grades.";
     DuplicateGrade => "等次“{0}”重复（第 {1} 个等次已是它）。请删去重复的一个，或改用不同的名称。",
         "the grade `{0}` appears twice (it is already grade {1}). Delete one or rename it.";

@@ -4,8 +4,9 @@
 //! sentence and fills it in the language the caller names.
 //!
 //! A roster is a Chinese spreadsheet, so the English sentences quote its
-//! own words (the column headers 单位, 姓名 …, the 述职方式 words) through
-//! arguments: the user must type them as they are, in either language.
+//! own words (column headers such as 单位 and 姓名, the 述职方式 words)
+//! through arguments: the user must type them as they are, in either
+//! language.
 
 catalog! {
     /// What is wrong with one row (or the header) of a roster, and what

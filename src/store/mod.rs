@@ -115,6 +115,20 @@ fn sqlite_flags(write: bool) -> OpenFlags {
 }
 
 impl Store {
+    /// An opened file before its log is read: no lock, no head yet
+    /// (`replay` sets them).
+    fn unread(conn: Connection, path: &Path, immutable: bool, notices: Vec<Notice>) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            lock: None,
+            head: chain::GENESIS,
+            last_seq: 0,
+            immutable,
+            notices,
+        }
+    }
+
     /// Create a new campaign file holding `campaign` as event 1. Refuses an
     /// existing file; on failure removes what it created.
     pub fn create(path: &Path, campaign: &Campaign) -> Result<Session, StoreError> {
@@ -231,15 +245,7 @@ impl Store {
         schema::check_whole(&conn, path)?;
         lock::private_companions(path);
         let notices = lock::keep_private(path).into_iter().collect();
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            lock: None,
-            head: chain::GENESIS,
-            last_seq: 0,
-            immutable: false,
-            notices,
-        })
+        Ok(Store::unread(conn, path, false, notices))
     }
 
     /// Who holds the write lock, as noted in the file (best effort). With
@@ -310,15 +316,7 @@ impl Store {
         schema::check_whole(&conn, path)?;
         let mut notices = vec![Notice::OpenedReadOnly(path.to_path_buf())];
         notices.extend(lock::keep_private(path));
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            lock: None,
-            head: chain::GENESIS,
-            last_seq: 0,
-            immutable: true,
-            notices,
-        })
+        Ok(Store::unread(conn, path, true, notices))
     }
 
     pub fn path(&self) -> &Path {

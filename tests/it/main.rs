@@ -36,6 +36,7 @@ mod grading_guard;
 mod grading_prop;
 mod hostile_names;
 mod import_roster;
+mod layers;
 mod merge;
 mod output_safety;
 mod projector;
