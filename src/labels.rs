@@ -231,3 +231,18 @@ pub const ROW_KEYS: &[char] = &[
 pub fn row_key(row: usize) -> Option<char> {
     ROW_KEYS.get(row).copied()
 }
+
+/// Why someone was absent from the roll call (请假 / 公出 / 其他).
+pub fn absence_reason(reason: crate::domain::attendance::AbsenceReason) -> &'static str {
+    use crate::domain::attendance::AbsenceReason;
+    t(match reason {
+        AbsenceReason::Leave => Msg::ReasonLeave,
+        AbsenceReason::Business => Msg::ReasonBusiness,
+        AbsenceReason::Other => Msg::ReasonOther,
+    })
+}
+
+/// One absentee with the reason: "张三（请假）".
+pub fn absentee_label(a: &crate::domain::attendance::Absentee) -> String {
+    Msg::AbsenteeWithReason.fill(&[&a.name, &absence_reason(a.reason)])
+}

@@ -56,13 +56,22 @@ impl App {
                     self.assign(row.target, None, None);
                 }
             }
-            Action::Investigation | Action::CombinedEvaluation | Action::EditRectification => {
+            Action::Investigation
+            | Action::CombinedEvaluation
+            | Action::EditRectification
+            | Action::CombinedScore => {
                 if let Some((u, s)) = secretary {
                     self.ask(match action {
                         Action::Investigation => PromptKind::Investigation(u, s),
                         Action::CombinedEvaluation => PromptKind::Combined(u, s),
+                        Action::CombinedScore => PromptKind::Score(u, s),
                         _ => PromptKind::Rectification(u, s),
                     });
+                }
+            }
+            Action::CombinedMaterial => {
+                if let Some((u, s)) = secretary {
+                    self.ask_material(u, s);
                 }
             }
             Action::RectificationStatus => {
@@ -177,7 +186,8 @@ impl App {
         if let PromptKind::ConfirmProvisional(..)
         | PromptKind::ConfirmOverReturned(_)
         | PromptKind::DiscardSheet(_)
-        | PromptKind::DiscardBallots(_) = kind
+        | PromptKind::DiscardBallots(_)
+        | PromptKind::AbsenceReason(_) = kind
         {
             self.say(Msg::ProvisionalCancelled, &[]);
         }

@@ -65,6 +65,14 @@ pub enum Action {
     CombinedEvaluation,
     EditRectification,
     RectificationStatus,
+    /// 综合评分 of a secretary (附件6): a score, or back to the suggestion.
+    CombinedScore,
+    /// 综合评价材料 of a secretary (附件6): the written evaluation.
+    CombinedMaterial,
+    /// Roll call: add someone to the absentee list, then their reason.
+    AddAbsentee,
+    /// Roll call: take someone off the absentee list.
+    RemoveAbsentee,
     /// Export the street's results as xlsx next to the campaign file.
     Export,
     Confirm,
@@ -103,7 +111,10 @@ pub enum SheetMode {
 /// Agenda steps grouped by the keys they take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
+    /// The roll call: 应到/实到, and who is absent and why.
     Numbers,
+    /// Issuing and collecting: the ballots' counts only.
+    Handout,
     Oral,
     OralWithComment,
     Written,
@@ -183,6 +194,12 @@ const AGENDA_NUMBERS: &[Binding] = &[
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, false),
 ];
 
+/// The roll call's absentee list (for the minutes).
+const AGENDA_ROLL_CALL: &[Binding] = &[
+    key!("b", KeyCode::Char('b') => Action::AddAbsentee, KeyAddAbsentee, true),
+    key!("x", KeyCode::Char('x') => Action::RemoveAbsentee, KeyRemoveAbsentee, true),
+];
+
 /// Where counting warnings arise (numbers, counting, close): acknowledge.
 const ACKNOWLEDGE: &[Binding] =
     &[key!("a", KeyCode::Char('a') => Action::Acknowledge, KeyAcknowledge, true)];
@@ -217,6 +234,8 @@ const GRADING: &[Binding] = &[
     key!("c", KeyCode::Char('c') => Action::CombinedEvaluation, KeyCombined, true),
     key!("r", KeyCode::Char('r') => Action::EditRectification, KeyRectification, true),
     key!("s", KeyCode::Char('s') => Action::RectificationStatus, KeyRectStatus, false),
+    key!("p", KeyCode::Char('p') => Action::CombinedScore, KeyScore, true),
+    key!("m", KeyCode::Char('m') => Action::CombinedMaterial, KeyMaterial, true),
     key!("d", KeyCode::Char('d') => Action::Export, KeyExport, false),
     key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
@@ -345,7 +364,10 @@ const CONFIRM_QUIT: &[Binding] = &[
 pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
     let tables: &[&'static [Binding]] = match mode {
         Mode::Home => &[HOME],
-        Mode::Agenda(StepKind::Numbers) => &[AGENDA_NUMBERS, ACKNOWLEDGE, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Numbers) => {
+            &[AGENDA_NUMBERS, AGENDA_ROLL_CALL, ACKNOWLEDGE, AGENDA_COMMON]
+        }
+        Mode::Agenda(StepKind::Handout) => &[AGENDA_NUMBERS, ACKNOWLEDGE, AGENDA_COMMON],
         Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],

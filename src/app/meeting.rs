@@ -34,6 +34,8 @@ impl App {
             Action::KeyBallots => self.key_ballots(),
             Action::CloseRound | Action::Reopen | Action::Void => self.ask_round_question(action),
             Action::KeySheet => self.open_sheet(key),
+            Action::AddAbsentee => self.ask_absentee(),
+            Action::RemoveAbsentee => self.ask_remove_absentee(),
             _ => {}
         }
     }

@@ -4,6 +4,8 @@
 //! event has committed. The screens (the `ui` module) render from `&App`;
 //! nothing here imports them.
 
+mod annex6;
+mod attendance;
 mod ballots;
 pub mod draft;
 mod export;
@@ -188,9 +190,8 @@ impl App {
 
     fn step_kind(&self, k: &MeetingKey) -> StepKind {
         match self.step_of(k) {
-            Some(AgendaStep::RollCall | AgendaStep::IssueBallots | AgendaStep::CollectBallots) => {
-                StepKind::Numbers
-            }
+            Some(AgendaStep::RollCall) => StepKind::Numbers,
+            Some(AgendaStep::IssueBallots | AgendaStep::CollectBallots) => StepKind::Handout,
             Some(AgendaStep::OralReport { .. })
                 if k.meeting == MeetingKind::PartyBuildingReview =>
             {

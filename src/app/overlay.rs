@@ -33,6 +33,15 @@ pub enum PromptKind {
     Investigation(String, String),
     Combined(String, String),
     Rectification(String, String),
+    /// 综合评分 of (unit, secretary): 0-100, empty for the suggestion.
+    Score(String, String),
+    /// 综合评价材料 of (unit, secretary), replaced whole.
+    Material(String, String),
+    /// Roll call: the name of someone absent, then (`AbsenceReason`) why.
+    AbsenteeName,
+    AbsenceReason(String),
+    /// Roll call: who comes off the absentee list (name or number).
+    RemoveAbsentee,
     /// The path of a roster to import.
     ImportRoster,
     /// A grade (index into the group's grades) or a combined level (0 = 好)

@@ -67,6 +67,11 @@ impl App {
             PromptKind::Rectification(unit, secretary) => {
                 self.answer_rectification(unit, secretary, input)
             }
+            PromptKind::Score(unit, secretary) => self.answer_score(unit, secretary, input),
+            PromptKind::Material(unit, secretary) => self.answer_material(unit, secretary, input),
+            PromptKind::AbsenteeName => self.answer_absentee_name(input),
+            PromptKind::AbsenceReason(name) => self.answer_absence_reason(name, input),
+            PromptKind::RemoveAbsentee => self.answer_remove_absentee(input),
             PromptKind::ConfirmProvisional(decision, level) => {
                 self.answer_provisional(decision, level)
             }

@@ -1,5 +1,5 @@
 //! Every label on screen, in Chinese and English, in one table. A label
-//! with `{0}`, `{1}` … takes arguments (`fill`). The macro makes a missing
+//! with `{0}`, `{1}` and so on take arguments (`fill`). The macro makes a missing
 //! translation a compile error; a test checks that both languages carry
 //! the same placeholders.
 
@@ -11,7 +11,7 @@ pub use domain::{DomainText, NameText, SheetText};
 
 /// One table of sentences: an enum whose every entry has a Chinese and an
 /// English text. The UI labels are [`Msg`]; the errors' sentences live in
-/// the submodules (`domain`, …), one table each, all checked by the same
+/// the submodules (`domain` and the rest), one table each, all checked by the same
 /// test.
 macro_rules! catalog {
     ($(#[$doc:meta])* $vis:vis enum $Enum:ident { $($name:ident => $zh:literal, $en:literal;)* }) => {
@@ -29,7 +29,7 @@ macro_rules! catalog {
                 }
             }
 
-            /// The text in `lang` with `{0}`, `{1}` … replaced by `args`.
+            /// The text in `lang` with `{0}`, `{1}` and so on replaced by `args`.
             pub fn fill_in(self, lang: $crate::i18n::Lang, args: &[&dyn std::fmt::Display]) -> String {
                 $crate::catalog::fill(self.text_in(lang), args)
             }
@@ -366,6 +366,36 @@ catalog! {
     MirrorWaiting => "U盘备份：正在写第一份", "Mirror: writing the first copy";
     MirrorWritten => "U盘备份 {0}（{1} 条记录）", "Mirror {0} ({1} events)";
     MirrorFailed => "U盘备份失败 {0}：{1}；录入照常，稍后自动重试", "Mirror failed {0}: {1}; keying goes on, retrying";
+    // The roll call's absentees (for the minutes).
+    KeyAddAbsentee => "登记缺席", "add absentee";
+    KeyRemoveAbsentee => "删除缺席", "remove absentee";
+    PromptAbsentee => "缺席人员姓名：", "Name of the absentee:";
+    PromptAbsenceReason => "{0} 缺席的原因（1 请假  2 公出  3 其他）：", "Why is {0} absent? (1 on leave, 2 official business, 3 other):";
+    PromptRemoveAbsentee => "从缺席名单删除（输入姓名或序号）：", "Remove from the absentee list (name or number):";
+    BadAbsenceReason => "请输入 1、2 或 3", "Type 1, 2 or 3";
+    NotAbsent => "缺席名单上没有“{0}”", "\"{0}\" is not on the absentee list";
+    NoAbsentees => "缺席名单是空的", "The absentee list is empty";
+    AbsenteeAdded => "已登记缺席：{0}", "Absentee added: {0}";
+    AbsenteeRemoved => "已从缺席名单删除：{0}", "Removed from the absentee list: {0}";
+    Absentees => "缺席：{0}", "Absent: {0}";
+    AbsenteesNone => "缺席：（未登记，按 b 登记）", "Absent: (none listed; press b)";
+    AbsenteesCount => "未到 {0} 人，已登记 {1} 人", "{0} missing, {1} listed";
+    AbsenteeWithReason => "{0}（{1}）", "{0} ({1})";
+    ReasonLeave => "请假", "on leave";
+    ReasonBusiness => "公出", "official business";
+    ReasonOther => "其他", "other";
+    // 附件6 on the grading board: 综合评分 and 综合评价材料.
+    KeyScore => "综合评分", "score";
+    KeyMaterial => "评价材料", "evaluation text";
+    ScoreCol => "评分", "Score";
+    ScoreSuggested => "{0} 建议", "{0} suggested";
+    PromptScore => "{0} 的综合评分（0-100；不填则用建议分 {1}）：", "Score of {0} (0-100; empty: the suggested {1}):";
+    BadScore => "请输入 0 到 100 的整数", "Type a whole number from 0 to 100";
+    ScoreSaved => "{0} 的综合评分：{1}", "Score of {0}: {1}";
+    ScoreCleared => "{0} 的综合评分改用建议分", "The score of {0} is the suggested one again";
+    PromptMaterial => "{0} 的综合评价材料：", "Written evaluation of {0}:";
+    MaterialTitle => "综合评价材料", "Written evaluation";
+    NoMaterial => "（尚无评价材料，按 m 录入）", "(no written evaluation yet; press m)";
     }
 }
 
@@ -396,13 +426,13 @@ impl Msg {
         self.text_in(lang())
     }
 
-    /// The label with `{0}`, `{1}` … replaced by `args`.
+    /// The label with `{0}`, `{1}` and so on replaced by `args`.
     pub fn fill(self, args: &[&dyn std::fmt::Display]) -> String {
         fill(self.text(), args)
     }
 }
 
-/// `template` with each `{0}`, `{1}` … replaced by its argument, in one
+/// `template` with each `{0}`, `{1}` and so on replaced by its argument, in one
 /// pass: an argument that itself contains `{1}` (a typed name or reason)
 /// stays as typed.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
@@ -492,7 +522,7 @@ mod tests {
         for (m, zh, en) in every_entry() {
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
-            // English may quote the notice's grade names (好, 较好 …),
+            // English may quote the notice's grade names (好, 较好 and the rest),
             // which are the forms' own words; nothing else Chinese.
             let mut rest = en.to_string();
             for g in [

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::campaign::{Campaign, MeetingKind, Role};
-use super::grading::{FinalGrade, Group, Target, suggest_combined};
+use super::grading::{FinalGrade, Group, Target, suggest_combined, suggest_score};
 use super::model::Model;
 use super::round::{Round, RoundStatus};
 use super::tally::SubjectTally;
@@ -28,6 +28,11 @@ pub struct BoardRow {
     /// Secretaries: the suggested and decided combined levels (0 = 好).
     pub suggested: Option<u8>,
     pub combined: Option<u8>,
+    /// Secretaries: the suggested 综合评分 (0-100).
+    pub suggested_score: Option<u32>,
+    /// Secretaries: the review's counts come from a round still open, so
+    /// they (and the suggestions) are provisional.
+    pub review_open: bool,
     /// Secretaries: 一般 or 差 means a talk (约谈).
     pub talk: bool,
     pub grade: Option<FinalGrade>,
@@ -238,15 +243,21 @@ pub fn board(model: &Model, group: Group) -> Vec<BoardRow> {
                 .then(|| counts.get(&unit, &name, MeetingKind::PartyBuildingReview))
                 .flatten();
             let combined = model.grading.combined.get(&(unit.clone(), name.clone()));
-            let suggested = if is_secretary {
-                suggest_combined(
-                    review.as_ref().map(|r| r.counts.as_slice()).unwrap_or(&[]),
-                    combined.and_then(|c| c.investigation),
-                    rules.combined_review_weight,
+            let review_counts = review.as_ref().map_or(&[][..], |r| r.counts.as_slice());
+            let investigation = combined.and_then(|c| c.investigation);
+            let weight = rules.combined_review_weight;
+            let (suggested, suggested_score) = if is_secretary {
+                (
+                    suggest_combined(review_counts, investigation, weight),
+                    suggest_score(review_counts, investigation, weight),
                 )
             } else {
-                None
+                (None, None)
             };
+            let review_open = review.is_some()
+                && model
+                    .current_round(&unit, MeetingKind::PartyBuildingReview)
+                    .is_some_and(|r| !matches!(r.status, RoundStatus::Closed { .. }));
             let grade = model.grading.grades.get(&target).cloned();
             let level = combined.and_then(|c| c.level);
             BoardRow {
@@ -266,6 +277,8 @@ pub fn board(model: &Model, group: Group) -> Vec<BoardRow> {
                 talk: is_secretary && model.grading.needs_talk(&unit, &name),
                 combined: level,
                 suggested,
+                suggested_score,
+                review_open,
                 review,
                 result,
                 name,

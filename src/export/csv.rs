@@ -1,22 +1,25 @@
 //! The results as one CSV file: UTF-8 with a byte-order mark (so Excel and
 //! WPS read the Chinese correctly), CRLF line ends, RFC 4180 quoting.
 //!
-//! One row per subject per round, every unit in one file (`单位` first),
-//! void rounds included (状态 作废). The two meetings have different
-//! scales, so the grade columns are generic: `等次` names the meeting's
-//! scale ("优秀/称职/基本称职/不称职" or "好/较好/一般/差"), and
-//! `等次1` … `等次N` hold the counts in that order (N = the longest scale).
-//! `优秀率` and `称职及以上率` are the shares of the scale's first grade and
-//! first two grades (for the Party-building review: 好, and 较好 or
-//! better), four decimals, empty while nothing is graded.
+//! One section per meeting kind, in the campaign's order (述职测评大会
+//! first, then 抓基层党建述职评议); each section is a header row naming
+//! that meeting's grades, then a row per subject per round of every unit
+//! (`单位` first), void rounds included (状态 作废); an empty line ends a
+//! section. The two meetings have different scales, so each section's
+//! header names its own grades and rates:
 //!
-//! Columns: 单位, 会议, 轮次, 状态, 姓名, 职务, 等次, 等次1 … 等次N, 弃权,
-//! 无效, 优秀率, 称职及以上率, 应到, 实到, 发出, 收回, 已录入, 有效, 废票,
-//! 空白票, 指纹 (the head recorded when the round closed), 提示 (the
-//! round's counting warnings as on the screen, each followed by （已确认）
-//! or （未确认）, joined by "；"), 历次结束 (for a reopened round, each
-//! earlier close: when, fingerprint, reopened when and why, what changed
-//! after; joined by "；", empty when never reopened).
+//! 单位, 会议, 轮次, 状态, 姓名, 职务, then the grades (优秀, 称职, 基本称职,
+//! 不称职 — or 好, 较好, 一般, 差), 弃权, 无效, the two rates (优秀率,
+//! 称职及以上率 — or 好评率, 较好及以上率: the shares of the scale's first
+//! grade and first two grades, four decimals, empty while nothing is
+//! graded), 应到, 实到, 发出, 收回, 已录入, 有效, 废票, 空白票, 指纹 (the
+//! head recorded when the round closed), 提示 (the round's counting
+//! warnings as on the screen, each followed by （已确认） or （未确认）,
+//! joined by "；"), 历次结束 (for a reopened round, each earlier close:
+//! when, fingerprint, reopened when and why, what changed after; joined by
+//! "；", empty when never reopened).
+//!
+//! A reader finds a section by its first cell: `单位` starts a header row.
 //!
 //! Spreadsheet injection: a text cell starting with `=`, `+`, `-`, `@`,
 //! tab, CR or LF gets a leading `'` (OWASP's advice), so no spreadsheet
@@ -24,7 +27,7 @@
 
 use super::xlsx::labels::{self, TOTALS};
 use crate::catalog::{Msg, t};
-use crate::domain::{Model, RoundStatus};
+use crate::domain::{MeetingKind, Model, RoundStatus};
 
 /// A value in a row: text from users (neutralised) or a number we made.
 enum Cell<'a> {
@@ -77,9 +80,18 @@ fn rate(r: Option<f64>) -> Cell<'static> {
 /// The CSV of `model`; `_head` is accepted for symmetry with the other
 /// formats (each closed round carries its own head).
 pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
-    let c = &model.campaign;
-    let grades = c.meetings.iter().map(|m| m.scale.len()).max().unwrap_or(0);
     let mut out = String::from("\u{feff}");
+    for (i, meeting) in model.campaign.meetings.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        section(&mut out, model, meeting.kind);
+    }
+    out.into_bytes()
+}
+
+/// The header row of `kind`'s section: its grades and rates by name.
+fn header(scale: &[String]) -> Vec<String> {
     let mut header: Vec<String> = [
         labels::UNIT,
         labels::MEETING,
@@ -87,68 +99,69 @@ pub fn to_bytes(model: &Model, _head: &[u8; 32]) -> Vec<u8> {
         labels::STATUS,
         labels::NAME,
         labels::ROLE,
-        "等次",
     ]
     .map(String::from)
     .to_vec();
-    header.extend((1..=grades).map(|i| format!("等次{i}")));
-    header.extend(
-        [
-            labels::ABSTAIN,
-            labels::VOID_MARKS,
-            "优秀率",
-            "称职及以上率",
-        ]
-        .map(String::from),
-    );
+    header.extend(scale.iter().cloned());
+    header.extend([
+        labels::ABSTAIN.into(),
+        labels::VOID_MARKS.into(),
+        labels::top_rate(scale),
+        labels::top_two_rate(scale),
+    ]);
     header.extend(TOTALS.map(String::from));
     header.push(labels::FINGERPRINT.into());
     header.push(labels::FLAGS.into());
     header.push("历次结束".into());
-    let cells: Vec<Cell> = header.iter().map(|h| Cell::Text(h)).collect();
-    record(&mut out, &cells);
+    header
+}
 
-    for unit in &c.units {
-        for &kind in &unit.meetings {
-            let scale = labels::scale(model, kind);
-            let scale_names = scale.join("/");
-            for round in model.rounds_of(&unit.name, kind) {
-                let tally = model.tally(round);
-                let totals = labels::totals(round, &tally);
-                let round_no = round.key.round.to_string();
-                let head = match &round.status {
-                    RoundStatus::Closed { head } => head.as_str(),
-                    _ => "",
-                };
-                let warnings = labels::warnings_joined(model, round);
-                let history = labels::history(round).join(t(Msg::PartSep));
-                for (line, t) in round.lines.iter().zip(&tally.subjects) {
-                    let mut cells = vec![
-                        Cell::Text(&unit.name),
-                        Cell::Text(kind.label_zh()),
-                        Cell::Num(round_no.clone()),
-                        Cell::Text(labels::status(&round.status)),
-                        Cell::Text(&line.name),
-                        Cell::Text(line.role.label_zh()),
-                        Cell::Text(&scale_names),
-                    ];
-                    cells.extend((0..grades).map(|g| num(t.counts.get(g).copied())));
-                    cells.extend([
-                        num(Some(t.abstain)),
-                        num(Some(t.void_marks)),
-                        rate(t.top_rate()),
-                        rate(t.top_two_rate()),
-                    ]);
-                    cells.extend(totals.iter().map(|&n| num(n)));
-                    cells.push(Cell::Text(head));
-                    cells.push(Cell::Text(&warnings));
-                    cells.push(Cell::Text(&history));
-                    record(&mut out, &cells);
-                }
+/// The section of meeting `kind`: its header, then every unit's rounds.
+fn section(out: &mut String, model: &Model, kind: MeetingKind) {
+    let scale = labels::scale(model, kind);
+    let header = header(&scale);
+    let cells: Vec<Cell> = header.iter().map(|h| Cell::Text(h)).collect();
+    record(out, &cells);
+    for unit in model
+        .campaign
+        .units
+        .iter()
+        .filter(|u| u.meetings.contains(&kind))
+    {
+        for round in model.rounds_of(&unit.name, kind) {
+            let tally = model.tally(round);
+            let totals = labels::totals(round, &tally);
+            let round_no = round.key.round.to_string();
+            let head = match &round.status {
+                RoundStatus::Closed { head } => head.as_str(),
+                _ => "",
+            };
+            let warnings = labels::warnings_joined(model, round);
+            let history = labels::history(round).join(t(Msg::PartSep));
+            for (line, t) in round.lines.iter().zip(&tally.subjects) {
+                let mut cells = vec![
+                    Cell::Text(&unit.name),
+                    Cell::Text(kind.label_zh()),
+                    Cell::Num(round_no.clone()),
+                    Cell::Text(labels::status(&round.status)),
+                    Cell::Text(&line.name),
+                    Cell::Text(line.role.label_zh()),
+                ];
+                cells.extend((0..scale.len()).map(|g| num(t.counts.get(g).copied())));
+                cells.extend([
+                    num(Some(t.abstain)),
+                    num(Some(t.void_marks)),
+                    rate(t.top_rate()),
+                    rate(t.top_two_rate()),
+                ]);
+                cells.extend(totals.iter().map(|&n| num(n)));
+                cells.push(Cell::Text(head));
+                cells.push(Cell::Text(&warnings));
+                cells.push(Cell::Text(&history));
+                record(out, &cells);
             }
         }
     }
-    out.into_bytes()
 }
 
 #[cfg(test)]

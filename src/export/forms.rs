@@ -12,9 +12,13 @@
 //!
 //! The forms are always in Chinese (they are the meeting's paper), whatever
 //! the program's language; errors follow it. All text is written as text,
-//! never as a formula. Each copy starts on a new page (manual page breaks);
-//! the width is fitted to the page with a print scale rather than Excel's
-//! "fit to page", which would ignore the page breaks.
+//! never as a formula. Each copy starts on a new page (manual page breaks)
+//! and is planned to fit it ([`Fit`]): the rows share the page's height and
+//! the columns leave 15 % of its width spare, so up to 25 people print at
+//! full size; a longer or wider form gets a computed print scale rather
+//! than "fit to page", under which Excel ignores the page breaks. Beside
+//! each 序号 is the entry grid's row letter ("3 c"), so the keyer reads the
+//! key off the paper.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
@@ -182,11 +186,35 @@ impl Layout {
     }
 }
 
-/// Printable width and height of A4 portrait within the margins below, in
-/// pixels (at 96 dpi) and points.
-const PAGE_WIDTH_PX: f64 = 680.0;
-const PAGE_HEIGHT_PT: f64 = 740.0;
-const ROW_PT: f64 = 28.0;
+/// A4 portrait within the margins set below (0.6 inch each side, no
+/// header or footer): 7.07 inches across at 96 pixels an inch, and
+/// 10.49 inches (755 points) down.
+const PAGE_WIDTH_PX: f64 = 678.0;
+const PAGE_HEIGHT_PT: f64 = 755.0;
+/// How much of the page a copy may use. A column's width is stored in
+/// character widths of the workbook's default font (Calibri), and a client
+/// without Calibri converts it with the font it has: LibreOffice on Linux
+/// falls back to DejaVu Sans, whose digits are 26 % wider, and lays CJK
+/// text out about 5 % wider again. A copy planned to the last pixel spills
+/// its last column onto a second page there; three quarters of the page
+/// holds everywhere (and is centred).
+const USE_WIDTH: f64 = 0.75;
+const USE_HEIGHT: f64 = 0.9;
+/// The rows of one copy before the people, in points: title, form name,
+/// unit, (instructions: computed), header.
+const TITLE_PT: f64 = 26.0;
+const NAME_PT: f64 = 32.0;
+const UNIT_PT: f64 = 22.0;
+/// The header: two lines of 12 points, for a grade that wraps.
+const HEADER_PT: f64 = 32.0;
+/// A person's row: as tall as the page allows, within these bounds (a
+/// box of 6 mm is still easy to tick).
+const ROW_MIN_PT: f64 = 17.0;
+const ROW_MAX_PT: f64 = 30.0;
+/// The grade boxes: at least this wide (2 cm at Calibri's widths; the
+/// header wraps when its grade is wider), wider when the page has room.
+const BOX_MIN: f64 = 9.0;
+const BOX_MAX: f64 = 18.0;
 
 /// The xlsx bytes of `copies` forms for `unit`'s `meeting`.
 pub fn to_bytes(
@@ -211,106 +239,188 @@ fn base() -> Format {
         .set_align(FormatAlign::VerticalCenter)
 }
 
-/// Width of a column in Excel's units for text `s` (CJK counts double).
+/// Width of a column, in Excel's character widths (a digit of the default
+/// 11-point font, 7 pixels), for text `s` in the forms' 12-point font: a
+/// CJK character (two display cells) is 16 pixels there, 2.3 widths,
+/// counted as 2.2 plus 2 for the padding (the page's spare quarter is the
+/// slack for other fonts, see [`USE_WIDTH`]).
 fn fit(s: &str, min: f64) -> f64 {
-    (s.width() as f64 + 2.0).max(min)
+    (s.width() as f64 * 1.1 + 2.0).max(min)
+}
+
+/// The pixels a column of `w` character widths takes (Excel's rule).
+fn pixels(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum()
+}
+
+/// The number beside each person, with the entry grid's row letter (the
+/// key the keyer presses for that row): "3 c". Rows past the letters have
+/// the number only.
+pub fn row_label(i: usize) -> String {
+    match crate::labels::row_key(i) {
+        Some(key) => format!("{} {key}", i + 1),
+        None => (i + 1).to_string(),
+    }
+}
+
+/// How a form is laid out on its page: the column widths, the height of
+/// the instructions and of a person's row, and the print scale (100
+/// unless the form is too long or too wide for a page at that size).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    pub widths: Vec<f64>,
+    pub instructions_pt: f64,
+    pub row_pt: f64,
+    pub scale: u16,
+}
+
+impl Fit {
+    pub fn new(form: &Form) -> Fit {
+        // 序号 (with the row letter), 姓名, 职务, then the grades.
+        let mut widths = vec![
+            fit("25 z", 7.0),
+            form.lines
+                .iter()
+                .map(|l| fit(&l.name, 10.0))
+                .fold(10.0, f64::max),
+            form.lines
+                .iter()
+                .map(|l| fit(l.role.label_zh(), 10.0))
+                .fold(10.0, f64::max),
+        ];
+        widths.extend(form.scale.iter().map(|_| BOX_MIN));
+        // Spare width goes to the boxes (bigger boxes are easier to tick).
+        let room = PAGE_WIDTH_PX * USE_WIDTH;
+        let grades = form.scale.len().max(1) as f64;
+        let spare = ((room - pixels(&widths)) / 7.0 / grades).floor();
+        if spare > 0.0 {
+            for w in widths.iter_mut().skip(3) {
+                *w = (*w + spare).min(BOX_MAX);
+            }
+        }
+        let width_px = pixels(&widths);
+        // The instructions wrap in a merged cell, whose height no client
+        // fits by itself: 11-point CJK is 14.7 pixels a character (half
+        // that a display cell), counted 10 % wider.
+        let per_line = (width_px / (14.7 / 2.0 * 1.1)).max(1.0);
+        let lines = (form.instructions.width() as f64 / per_line)
+            .ceil()
+            .max(1.0);
+        let instructions_pt = lines * 17.0 + 6.0;
+        let fixed = TITLE_PT + NAME_PT + UNIT_PT + instructions_pt + HEADER_PT;
+        let people = form.lines.len().max(1) as f64;
+        let height = PAGE_HEIGHT_PT * USE_HEIGHT;
+        let row_pt = ((height - fixed) / people).clamp(ROW_MIN_PT, ROW_MAX_PT);
+        let copy_pt = fixed + row_pt * people;
+        let scale = (room / width_px).min(height / copy_pt).min(1.0);
+        Fit {
+            widths,
+            instructions_pt,
+            row_pt,
+            scale: (scale * 100.0).floor().clamp(10.0, 100.0) as u16,
+        }
+    }
+}
+
+/// The formats of a form.
+struct Formats {
+    title: Format,
+    heading: Format,
+    plain: Format,
+    wrapped: Format,
+    boxed: Format,
+    header: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let boxed = base()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center);
+        Formats {
+            title: base().set_font_size(14).set_align(FormatAlign::Center),
+            heading: base()
+                .set_font_name("黑体")
+                .set_font_size(18)
+                .set_bold()
+                .set_align(FormatAlign::Center),
+            plain: base().set_align(FormatAlign::Left),
+            wrapped: base().set_font_size(11).set_text_wrap(),
+            header: boxed.clone().set_bold().set_text_wrap(),
+            boxed,
+        }
+    }
 }
 
 fn sheet(form: &Form, copies: u32) -> Result<Worksheet, XlsxError> {
     let layout = Layout::new(form, copies);
+    let fit = Fit::new(form);
+    let f = Formats::new();
     let mut ws = Worksheet::new();
     ws.set_name(match form.meeting {
         MeetingKind::AnnualReview => "民主测评表",
         MeetingKind::PartyBuildingReview => "民主评议表",
     })?;
-    let title = base().set_font_size(14).set_align(FormatAlign::Center);
-    let heading = base()
-        .set_font_name("黑体")
-        .set_font_size(18)
-        .set_bold()
-        .set_align(FormatAlign::Center);
-    let plain = base().set_align(FormatAlign::Left);
-    let wrapped = base().set_font_size(11).set_text_wrap();
-    let boxed = base()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center);
-    let header = boxed.clone().set_bold();
-
-    // Column widths: 序号, 姓名, 职务, then the grades.
-    let mut widths = vec![
-        6.0,
-        form.lines
-            .iter()
-            .map(|l| fit(&l.name, 12.0))
-            .fold(12.0, f64::max),
-        form.lines
-            .iter()
-            .map(|l| fit(l.role.label_zh(), 12.0))
-            .fold(12.0, f64::max),
-    ];
-    widths.extend(form.scale.iter().map(|g| fit(g, 10.0)));
-    let pixels = |widths: &[f64]| -> f64 { widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum() };
-    // Spare page width goes to the boxes (bigger boxes are easier to tick).
-    let spare = (PAGE_WIDTH_PX - pixels(&widths)) / 7.0 / form.scale.len().max(1) as f64;
-    if spare > 0.0 {
-        for w in widths.iter_mut().skip(3) {
-            *w = (*w + spare.floor()).min(18.0);
-        }
+    for (col, w) in (0u16..).zip(&fit.widths) {
+        ws.set_column_width(col, *w)?;
     }
-    for (col, w) in widths.iter().enumerate() {
-        ws.set_column_width(col as u16, *w)?;
-    }
-    let chars: f64 = widths.iter().sum();
-    let pixels = pixels(&widths);
-    // The instructions wrap in a merged cell, whose height Excel does not
-    // fit by itself: about one line per `chars` columns of text.
-    let lines = (form.instructions.width() as f64 * 1.1 / chars)
-        .ceil()
-        .max(1.0);
-    let instructions_pt = lines * 16.0 + 6.0;
-    let copy_pt = 26.0 + 32.0 + 22.0 + instructions_pt + 26.0 + ROW_PT * form.lines.len() as f64;
-    let scale = (PAGE_WIDTH_PX / pixels)
-        .min(PAGE_HEIGHT_PT / copy_pt)
-        .min(1.0);
-    let last = layout.last_col;
     for c in 0..copies {
-        let top = layout.start(c);
-        ws.merge_range(top + TITLE, 0, top + TITLE, last, &form.title, &title)?;
-        ws.set_row_height(top + TITLE, 26)?;
-        ws.merge_range(top + NAME, 0, top + NAME, last, &form.name, &heading)?;
-        ws.set_row_height(top + NAME, 32)?;
-        ws.merge_range(top + UNIT, 0, top + UNIT, last, &form.unit_line, &plain)?;
-        ws.set_row_height(top + UNIT, 22)?;
-        let row = top + INSTRUCTIONS;
-        ws.merge_range(row, 0, row, last, &form.instructions, &wrapped)?;
-        ws.set_row_height(row, instructions_pt)?;
-        let row = top + HEADER;
-        ws.set_row_height(row, 26)?;
-        for (col, text) in ["序号", "姓名", "职务"].iter().enumerate() {
-            ws.write_string_with_format(row, col as u16, *text, &header)?;
-        }
-        for (i, grade) in form.scale.iter().enumerate() {
-            ws.write_string_with_format(row, 3 + i as u16, grade, &header)?;
-        }
-        for (i, line) in form.lines.iter().enumerate() {
-            let row = top + HEADER + 1 + i as u32;
-            ws.set_row_height(row, ROW_PT)?;
-            ws.write_string_with_format(row, 0, (i + 1).to_string(), &boxed)?;
-            ws.write_string_with_format(row, 1, &line.name, &boxed)?;
-            ws.write_string_with_format(row, 2, line.role.label_zh(), &boxed)?;
-            for col in 3..=last {
-                ws.write_blank(row, col, &boxed)?;
-            }
-        }
+        copy(&mut ws, form, &layout, &fit, &f, layout.start(c))?;
     }
+    // No "fit to page": Excel ignores manual page breaks under it. The
+    // copy is planned to fit at `fit.scale`, with room to spare.
     ws.set_paper_size(9) // A4
         .set_portrait()
         .set_print_center_horizontally(true)
-        .set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3)
-        .set_print_scale((scale * 100.0).floor().clamp(10.0, 100.0) as u16);
-    ws.set_print_area(0, 0, layout.last_row(), last)?;
+        .set_margins(0.6, 0.6, 0.6, 0.6, 0.3, 0.3)
+        .set_print_scale(fit.scale);
+    ws.set_print_area(0, 0, layout.last_row(), layout.last_col)?;
     ws.set_page_breaks(&layout.page_breaks())?;
     Ok(ws)
+}
+
+/// One copy of the form from row `top`.
+fn copy(
+    ws: &mut Worksheet,
+    form: &Form,
+    layout: &Layout,
+    fit: &Fit,
+    f: &Formats,
+    top: u32,
+) -> Result<(), XlsxError> {
+    let last = layout.last_col;
+    let lines = [
+        (TITLE, form.title.as_str(), &f.title, TITLE_PT),
+        (NAME, form.name.as_str(), &f.heading, NAME_PT),
+        (UNIT, form.unit_line.as_str(), &f.plain, UNIT_PT),
+        (
+            INSTRUCTIONS,
+            &form.instructions,
+            &f.wrapped,
+            fit.instructions_pt,
+        ),
+    ];
+    for (row, text, format, height) in lines {
+        ws.merge_range(top + row, 0, top + row, last, text, format)?;
+        ws.set_row_height(top + row, height)?;
+    }
+    let row = top + HEADER;
+    ws.set_row_height(row, HEADER_PT)?;
+    let heads = ["序号", "姓名", "职务"].into_iter().map(String::from);
+    for (col, text) in (0u16..).zip(heads.chain(form.scale.iter().cloned())) {
+        ws.write_string_with_format(row, col, text, &f.header)?;
+    }
+    for (i, line) in form.lines.iter().enumerate() {
+        let row = top + HEADER + 1 + i as u32;
+        ws.set_row_height(row, fit.row_pt)?;
+        ws.write_string_with_format(row, 0, row_label(i), &f.boxed)?;
+        ws.write_string_with_format(row, 1, &line.name, &f.boxed)?;
+        ws.write_string_with_format(row, 2, line.role.label_zh(), &f.boxed)?;
+        for col in 3..=last {
+            ws.write_blank(row, col, &f.boxed)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -333,6 +443,40 @@ mod tests {
         assert_eq!(layout.last_row(), 3 * (5 + n) - 1);
         assert_eq!(layout.last_col, 2 + 4);
         assert_eq!(Layout::new(&f, 1).page_breaks(), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn up_to_25_people_fit_a_page_at_full_size() {
+        use crate::domain::Role;
+        let model = demo();
+        for kind in MeetingKind::ALL {
+            let mut f = form(&model, "南塘村", kind.key()).unwrap();
+            f.lines = (0..25)
+                .map(|i| BallotLine {
+                    name: format!("欧阳{}", ["一", "二二"][i % 2]),
+                    role: Role::WorkTeamLeader,
+                })
+                .collect();
+            let fit = Fit::new(&f);
+            assert_eq!(fit.scale, 100, "{kind:?}");
+            assert!(fit.row_pt >= ROW_MIN_PT);
+            assert!(pixels(&fit.widths) <= PAGE_WIDTH_PX * USE_WIDTH);
+            f.lines.truncate(7);
+            let seven = Fit::new(&f);
+            assert_eq!(seven.scale, 100);
+            assert_eq!(seven.row_pt, ROW_MAX_PT, "few people get tall rows");
+            // Past what a page holds at the smallest rows: scaled down.
+            f.lines = (0..60).map(|_| f.lines[0].clone()).collect();
+            assert!(Fit::new(&f).scale < 100);
+        }
+    }
+
+    #[test]
+    fn rows_carry_the_entry_grids_letters() {
+        assert_eq!(row_label(0), "1 a");
+        assert_eq!(row_label(17), "18 s", "r is skipped");
+        assert_eq!(row_label(21), "22 z");
+        assert_eq!(row_label(22), "23", "past the letters, the number only");
     }
 
     #[test]

@@ -54,10 +54,20 @@ pub struct CombinedResults {
     pub secretary: String,
     /// The Party-building review's counts, 好/较好/一般/差.
     pub review: Option<Vec<u64>>,
+    /// The review's round is not closed: its counts (and the suggested
+    /// level and score) are provisional (未结束（暂定）).
+    pub review_provisional: bool,
     pub investigation: Option<&'static str>,
     pub investigation_note: String,
     pub suggested: Option<&'static str>,
     pub level: Option<&'static str>,
+    /// 综合评分: the office's score (0-100), null when it left the
+    /// suggestion (`suggested_score`) standing.
+    pub score: Option<u32>,
+    /// The score suggested from the review and the investigation.
+    pub suggested_score: Option<u32>,
+    /// 综合评价材料: the office's written evaluation.
+    pub material: String,
     /// 一般 or 差: a talk (约谈) and a rectification.
     pub talk: bool,
     /// The level is set while the Party-building review is not closed (or
@@ -142,8 +152,12 @@ pub fn grading(model: &Model) -> GradingResults {
                 .get(&(unit.clone(), row.name.clone()));
             CombinedResults {
                 review: row.review.map(|r| r.counts),
+                review_provisional: row.review_open,
                 investigation: level_label(c.and_then(|c| c.investigation)),
                 investigation_note: c.map(|c| c.investigation_note.clone()).unwrap_or_default(),
+                score: c.and_then(|c| c.score),
+                suggested_score: row.suggested_score,
+                material: c.map(|c| c.material.clone()).unwrap_or_default(),
                 suggested: level_label(row.suggested),
                 level: level_label(row.combined),
                 talk: row.talk,

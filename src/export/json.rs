@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::xlsx;
 use crate::domain::round::{Changes, CountField};
-use crate::domain::{CountWarning, Model, Round, Tally, Unit};
+use crate::domain::{CountWarning, MeetingKey, MeetingKind, Model, Round, Tally, Unit};
 use crate::store::chain;
 
 pub const SCHEMA: &str = "ceping.results.v1";
@@ -58,6 +59,96 @@ pub struct MeetingResults {
     /// Grade labels, best first: the keys of every `counts`.
     pub scale: Vec<String>,
     pub rounds: Vec<RoundResults>,
+    /// The minutes (会议记录) of the meeting; null while it is not held.
+    /// Added within v1.
+    pub minutes: Option<MinutesResults>,
+    /// Each person's sentence for the annual registration form (登记表),
+    /// from the counted (latest) round; empty while the meeting is not
+    /// held. Added within v1.
+    pub registration: Vec<RegistrationResults>,
+}
+
+/// The minutes of one meeting, as the 会议记录 sheet prints them.
+#[derive(Debug, Serialize)]
+pub struct MinutesResults {
+    /// The first and latest event of the meeting (RFC 3339).
+    pub started: Option<DateTime<FixedOffset>>,
+    pub ended: Option<DateTime<FixedOffset>>,
+    /// 主持人: the work group's lead (第一责任人).
+    pub host: String,
+    pub work_group: WorkGroupResults,
+    /// The counted round (the latest); null before any round opened.
+    pub round: Option<u32>,
+    /// The counted round is not closed (未结束（暂定）).
+    pub provisional: bool,
+    pub expected: Option<u32>,
+    pub present: Option<u32>,
+    pub absentees: Vec<crate::domain::attendance::Absentee>,
+    pub speeches: Vec<SpeechResults>,
+    pub written_reports: Vec<WrittenResults>,
+    /// Earlier rounds of the meeting (voided and re-run).
+    pub earlier_rounds: Vec<EarlierRound>,
+    /// Every close of the counted round, oldest first, each with its
+    /// reopening when it was reopened.
+    pub closes: Vec<CloseEntry>,
+    /// The counted round's warnings acknowledged, as on the screen.
+    pub warnings_acknowledged: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WorkGroupResults {
+    pub lead: String,
+    pub liaison: String,
+    pub members: Vec<String>,
+}
+
+/// One oral report.
+#[derive(Debug, Serialize)]
+pub struct SpeechResults {
+    pub name: String,
+    pub role: Option<crate::domain::Role>,
+    /// Time used, whole seconds, and as mm:ss.
+    pub used_seconds: i64,
+    pub used: String,
+    pub limit_minutes: u32,
+    /// The timer was stopped: the time is final.
+    pub finished: bool,
+    /// The superior's comment (一述一评).
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WrittenResults {
+    pub name: String,
+    pub handed_in: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EarlierRound {
+    pub round: u32,
+    pub status: &'static str,
+}
+
+/// One close of a round: when, the fingerprint, and the reopening.
+#[derive(Debug, Serialize)]
+pub struct CloseEntry {
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub fingerprint: String,
+    pub reopened_at: Option<DateTime<FixedOffset>>,
+    /// Null for the current close.
+    pub reopen_reason: Option<String>,
+}
+
+/// One person's 登记表 sentence.
+#[derive(Debug, Serialize)]
+pub struct RegistrationResults {
+    pub name: String,
+    pub role: crate::domain::Role,
+    pub round: u32,
+    /// e.g. "民主测评：参评 44 人，优秀 30 票、称职 12 票、基本称职 2 票、
+    /// 不称职 0 票，优秀率 68.2%"; "（暂定）" at the end while provisional.
+    pub sentence: String,
+    pub provisional: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -295,6 +386,10 @@ fn unit_results(model: &Model, unit: &Unit) -> UnitResults {
                     .meeting(kind)
                     .map(|m| m.scale.grades.clone())
                     .unwrap_or_default();
+                let key = MeetingKey {
+                    unit: unit.name.clone(),
+                    meeting: kind,
+                };
                 MeetingResults {
                     kind,
                     rounds: model
@@ -302,10 +397,107 @@ fn unit_results(model: &Model, unit: &Unit) -> UnitResults {
                         .map(|r| round_results(model, r, &scale))
                         .collect(),
                     scale,
+                    minutes: minutes_results(model, &key),
+                    registration: registration(model, &unit.name, kind),
                 }
             })
             .collect(),
     }
+}
+
+/// The minutes of `key`, if the meeting was held.
+fn minutes_results(model: &Model, key: &MeetingKey) -> Option<MinutesResults> {
+    if !xlsx::minutes::is_held(model, key) {
+        return None;
+    }
+    let m = xlsx::minutes::of(model, key)?;
+    let unit = m.unit;
+    let role = |name: &str| {
+        unit.subjects
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.role)
+    };
+    let round = m.round;
+    Some(MinutesResults {
+        started: m.started,
+        ended: m.ended,
+        host: unit.work_group.lead.clone(),
+        work_group: WorkGroupResults {
+            lead: unit.work_group.lead.clone(),
+            liaison: unit.work_group.liaison.clone(),
+            members: unit.work_group.members.clone(),
+        },
+        round: round.map(|r| r.key.round),
+        provisional: m.provisional(),
+        expected: round.and_then(|r| r.expected),
+        present: round.and_then(|r| r.present),
+        absentees: m.absentees().to_vec(),
+        speeches: m
+            .speeches
+            .iter()
+            .map(|s| SpeechResults {
+                role: role(&s.name),
+                name: s.name.clone(),
+                used_seconds: s.used_ms / 1000,
+                used: crate::labels::clock(s.used_ms),
+                limit_minutes: s.limit_minutes,
+                finished: s.finished,
+                comment: s.comment.clone(),
+            })
+            .collect(),
+        written_reports: m
+            .written
+            .iter()
+            .map(|(name, handed_in)| WrittenResults {
+                name: name.clone(),
+                handed_in: *handed_in,
+            })
+            .collect(),
+        earlier_rounds: m
+            .earlier
+            .iter()
+            .map(|r| EarlierRound {
+                round: r.key.round,
+                status: r.status.key(),
+            })
+            .collect(),
+        closes: round.map_or_else(Vec::new, |r| {
+            r.history
+                .iter()
+                .map(|c| CloseEntry {
+                    closed_at: c.closed_at,
+                    fingerprint: c.head.clone(),
+                    reopened_at: c.reopened.as_ref().and_then(|re| re.at),
+                    reopen_reason: c.reopened.as_ref().map(|re| re.reason.clone()),
+                })
+                .collect()
+        }),
+        warnings_acknowledged: round.map_or_else(Vec::new, |r| {
+            xlsx::labels::warnings(model, r)
+                .into_iter()
+                .filter(|(_, acked)| *acked)
+                .map(|(w, _)| crate::labels::warning_text(&w))
+                .collect()
+        }),
+    })
+}
+
+/// The 登记表 sentences of `unit`'s meeting `kind`.
+fn registration(model: &Model, unit: &str, kind: MeetingKind) -> Vec<RegistrationResults> {
+    let Some(round) = model.rounds_of(unit, kind).last() else {
+        return Vec::new();
+    };
+    xlsx::register::round_lines(model, round, &model.tally(round))
+        .into_iter()
+        .map(|l| RegistrationResults {
+            name: l.name,
+            role: l.role,
+            round: l.round,
+            sentence: l.sentence,
+            provisional: l.provisional,
+        })
+        .collect()
 }
 
 /// The results of `model`, whose log ends in `head`.

@@ -4,20 +4,31 @@
 //!   each meeting and round the totals (应到, 实到, 发出, 收回, 已录入,
 //!   有效, 废票, 空白票), a row per subject with the count of each grade,
 //!   弃权, 无效 and the two rates, then the round's status and fingerprint;
-//! - 街道汇总: every unit and meeting with its status and progress, and
-//!   every subject's rates;
-//! - 评定等次: the grading board with quota use, and the deadlines;
+//! - 街道汇总: every unit and meeting with its status and progress; and
+//!   街道汇总-各人测评: every subject's counts and rates, per meeting;
+//! - 评定等次-单位, -书记, -干部, -工作队: the grading board, a sheet per
+//!   group with its quota use (the deadlines under the units');
 //! - 附件6 综合评价 and 附件7 整改清单;
+//! - 附件9 (民主评议结果报告单), a sheet per Party secretary, and the
+//!   minutes (会议记录), a sheet per meeting held, each with a signature
+//!   block (`attachment9`, `minutes`, `signature`);
+//! - 登记表用语: each person's sentence for the annual registration form
+//!   (`register`);
 //! - 原始选票: every keyed ballot, anonymous (unit, meeting, round, number,
 //!   marks).
 //!
 //! Every text cell is written with `write_string`: a name such as
 //! `=HYPERLINK(...)` stays text and never becomes a formula.
 
+mod attachment9;
 mod ballots;
+mod grading;
 pub mod labels;
+pub mod minutes;
 mod office;
+pub mod register;
 mod sheet;
+pub(crate) mod signature;
 mod street;
 mod units;
 
@@ -30,11 +41,23 @@ use sheet::cut_utf16;
 
 /// The fixed sheets, in order after the unit sheets.
 const SUMMARY: &str = "街道汇总";
-const GRADING: &str = "评定等次";
+const PEOPLE: &str = "街道汇总-各人测评";
 const COMBINED: &str = "附件6 综合评价";
 const RECTIFICATION: &str = "附件7 整改清单";
+const REGISTER: &str = "登记表用语";
 const BALLOTS: &str = "原始选票";
-const FIXED: [&str; 5] = [SUMMARY, GRADING, COMBINED, RECTIFICATION, BALLOTS];
+const FIXED: [&str; 10] = [
+    SUMMARY,
+    PEOPLE,
+    grading::NAMES[0],
+    grading::NAMES[1],
+    grading::NAMES[2],
+    grading::NAMES[3],
+    COMBINED,
+    RECTIFICATION,
+    REGISTER,
+    BALLOTS,
+];
 
 /// The workbook of `model`, whose log ends in `head`.
 pub fn to_bytes(model: &Model, head: &[u8; 32]) -> Result<Vec<u8>, ExportError> {
@@ -46,20 +69,35 @@ pub fn to_bytes(model: &Model, head: &[u8; 32]) -> Result<Vec<u8>, ExportError> 
             .set_subject("民主测评结果汇总")
             .set_comment(format!("ceping; 指纹 {fingerprint}")),
     );
-    let unit_names: Vec<&str> = model
-        .campaign
-        .units
-        .iter()
-        .map(|u| u.name.as_str())
+    // The unit sheets (附件4), then 附件9 per secretary and the minutes
+    // per meeting held: their names made valid and unique together.
+    let secretaries = attachment9::secretaries(model);
+    let held = minutes::held(model);
+    let wanted: Vec<String> = (model.campaign.units.iter().map(|u| u.name.clone()))
+        .chain(secretaries.iter().map(attachment9::sheet_name))
+        .chain(held.iter().map(minutes::sheet_name))
         .collect();
-    let names = sheet_names(&unit_names, &FIXED);
-    for (unit, name) in model.campaign.units.iter().zip(&names) {
+    let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    let names = sheet_names(&wanted, &FIXED);
+    let (unit_names, rest) = names.split_at(model.campaign.units.len());
+    let (secretary_names, minutes_names) = rest.split_at(secretaries.len());
+    for (unit, name) in model.campaign.units.iter().zip(unit_names) {
         book.push_worksheet(units::sheet(model, unit, name)?);
     }
+    for (sec, name) in secretaries.iter().zip(secretary_names) {
+        book.push_worksheet(attachment9::sheet(model, sec, name)?);
+    }
+    for (key, name) in held.iter().zip(minutes_names) {
+        book.push_worksheet(minutes::sheet(model, key, name)?);
+    }
     book.push_worksheet(street::sheet(model, SUMMARY, &fingerprint)?);
-    book.push_worksheet(office::grading_sheet(model, GRADING)?);
+    book.push_worksheet(street::people_sheet(model, PEOPLE)?);
+    for sheet in grading::sheets(model)? {
+        book.push_worksheet(sheet);
+    }
     book.push_worksheet(office::combined_sheet(model, COMBINED)?);
     book.push_worksheet(office::rectification_sheet(model, RECTIFICATION)?);
+    book.push_worksheet(register::sheet(model, REGISTER)?);
     book.push_worksheet(ballots::sheet(model, BALLOTS)?);
     Ok(book.save_to_buffer()?)
 }

@@ -14,7 +14,9 @@ use crate::app::{App, MeetingView};
 use crate::catalog::{Msg, t};
 use crate::domain::needs::{Need, needs};
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Round, RoundStatus, TimerBand};
-use crate::labels::{clock, history_lines, need_text, role_label, step_name, timer_state};
+use crate::labels::{
+    absentee_label, clock, history_lines, need_text, role_label, step_name, timer_state,
+};
 
 /// Two labelled numbers on one bold line: "应到 45    实到 40".
 fn pair(a: Msg, x: Option<u32>, b: Msg, y: Option<u32>) -> Line<'static> {
@@ -83,9 +85,7 @@ fn draw_detail(frame: &mut Frame, app: &App, view: &MeetingView, step: &AgendaSt
     let key = &view.key;
     let round = app.current_round();
     let lines = match step {
-        AgendaStep::RollCall => round
-            .map(|r| vec![pair(Msg::Expected, r.expected, Msg::Present, r.present)])
-            .unwrap_or_default(),
+        AgendaStep::RollCall => round.map(|r| roll_call(r, area.width)).unwrap_or_default(),
         AgendaStep::OralReport { subject } => oral_report(app, key, subject, area.width),
         AgendaStep::WrittenReports => written_reports(app, key, view.written_selected),
         AgendaStep::IssueBallots | AgendaStep::CollectBallots => round
@@ -101,6 +101,35 @@ fn draw_detail(frame: &mut Frame, app: &App, view: &MeetingView, step: &AgendaSt
     if !lines.is_empty() {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
     }
+}
+
+/// 应到 and 实到; once they are keyed and someone is missing, the
+/// absentees with their reasons and how many of the missing are listed.
+fn roll_call(r: &Round, cells: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![pair(Msg::Expected, r.expected, Msg::Present, r.present)];
+    let (Some(expected), Some(present)) = (r.expected, r.present) else {
+        return lines;
+    };
+    let missing = expected.saturating_sub(present);
+    if missing == 0 && r.absentees.is_empty() {
+        return lines;
+    }
+    lines.push(Line::default());
+    if r.absentees.is_empty() {
+        lines.push(Line::from(t(Msg::AbsenteesNone)).dim());
+    } else {
+        let names: Vec<String> = r.absentees.iter().map(absentee_label).collect();
+        let text = Msg::Absentees.fill(&[&names.join(t(Msg::ListSep))]);
+        // Wrapped here: see `wrap_cells`.
+        lines.extend(
+            wrap_cells(&text, usize::from(cells), Breaks::Spaces)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    let count = Msg::AbsenteesCount.fill(&[&missing, &r.absentees.len()]);
+    lines.push(Line::from(count).dim());
+    lines
 }
 
 /// The speaker, the clock in its band's colour, the timer's state and

@@ -1,6 +1,7 @@
 //! Ballot entry, ballot by ballot (唱票): the grid of the ballot being
 //! keyed (people in ballot order, grades as columns, each row's key
-//! letter), the recent ballots beside it, the running results below.
+//! letter beside its number on the paper form), the recent ballots
+//! beside it, the running results below.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -76,15 +77,19 @@ fn grid_block(draft: &Draft, round: &Round) -> Block<'static> {
     block
 }
 
-/// The ballot being keyed: a row per person with its key letter, a
-/// column per grade, then blank and void; the cursor row shaded.
+/// The ballot being keyed: a row per person with its key letter and 序号,
+/// a column per grade, then blank and void; the cursor row shaded.
 fn draw_grid(frame: &mut Frame, round: &Round, scale: &[String], draft: &Draft, area: Rect) {
     let name_w = column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let mut header = vec![Cell::from(""), Cell::from(t(Msg::Name))];
     header.extend(grade_headers(scale));
     header.push(Cell::from(t(Msg::Abstain)));
     header.push(Cell::from(t(Msg::VoidMarks)));
-    let mut widths = vec![Constraint::Length(2), Constraint::Length(name_w)];
+    let numbers = round.lines.len().to_string().len();
+    let mut widths = vec![
+        Constraint::Length(2 + numbers as u16),
+        Constraint::Length(name_w),
+    ];
     widths.extend(
         scale
             .iter()
@@ -98,7 +103,7 @@ fn draw_grid(frame: &mut Frame, round: &Round, scale: &[String], draft: &Draft, 
         .lines
         .iter()
         .enumerate()
-        .map(|(i, line)| grid_row(i, &line.name, scale, draft));
+        .map(|(i, line)| grid_row(i, numbers, &line.name, scale, draft));
     frame.render_widget(
         Table::new(rows, widths)
             .header(Row::new(header).bold())
@@ -108,7 +113,10 @@ fn draw_grid(frame: &mut Frame, round: &Round, scale: &[String], draft: &Draft, 
     );
 }
 
-fn grid_row<'a>(i: usize, name: &str, scale: &[String], draft: &Draft) -> Row<'a> {
+/// Row `i`: its key letter and, beside it, the paper form's 序号 (i + 1,
+/// right-aligned in `numbers` digits), so that a caller's "3号" is found
+/// at a glance; the name; a cell per grade, blank and void.
+fn grid_row<'a>(i: usize, numbers: usize, name: &str, scale: &[String], draft: &Draft) -> Row<'a> {
     let mark = draft.marks.get(i).copied().flatten();
     let on = |m: Mark, label: String, style: Style| {
         if mark == Some(m) && !draft.invalid {
@@ -118,7 +126,10 @@ fn grid_row<'a>(i: usize, name: &str, scale: &[String], draft: &Draft) -> Row<'a
         }
     };
     let mut cells = vec![
-        Cell::from(row_key(i).map(String::from).unwrap_or_default()).bold(),
+        Cell::from(Line::from(vec![
+            Span::raw(row_key(i).map(String::from).unwrap_or_default()).bold(),
+            Span::raw(format!(" {:>numbers$}", i + 1)),
+        ])),
         Cell::from(name.to_string()),
     ];
     cells.extend(scale.iter().enumerate().map(|(g, label)| {

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, Table, TableState};
 
 use super::widgets::Column;
 use crate::app::{App, GradingView};
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &GradingView, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(if group == Group::Secretaries { 3 } else { 0 }),
+        Constraint::Length(if group == Group::Secretaries { 4 } else { 0 }),
         Constraint::Length(5),
     ])
     .areas(area);
@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &GradingView, area: Rect) {
     if group == Group::Secretaries
         && let Some(row) = rows.get(view.selected)
     {
-        draw_rectification(frame, app.model(), row, detail);
+        draw_secretary(frame, app.model(), row, detail);
     }
     draw_deadlines(frame, app.model(), dl);
 }
@@ -145,6 +145,7 @@ fn draw_table(frame: &mut Frame, app: &App, rows: &[BoardRow], selected: usize, 
     cols.extend(result_columns(app.model(), rows));
     if group == Group::Secretaries {
         cols.extend(secretary_columns(app.model(), rows));
+        cols.push(score_column(app, rows));
     }
     cols.push(final_grade_column(group, rows));
     let block = Block::bordered().title(group_name(group));
@@ -328,13 +329,44 @@ fn final_grade_column(group: Group, rows: &[BoardRow]) -> Column {
     col(t(Msg::FinalGradeCol), 0, grades)
 }
 
-/// The selected secretary's rectification list (整改清单).
-fn draw_rectification(frame: &mut Frame, model: &Model, row: &BoardRow, area: Rect) {
-    let entry = model
+/// 综合评分: the office's score, or the suggested one marked 建议 (dim).
+fn score_column(app: &App, rows: &[BoardRow]) -> Column {
+    let cells = rows
+        .iter()
+        .map(|r| {
+            let (unit, name) = (r.target.unit(), r.name.as_str());
+            match app.combined_of(unit, name).and_then(|c| c.score) {
+                Some(n) => (n.to_string(), Style::new()),
+                None => match r.suggested_score {
+                    Some(n) => (Msg::ScoreSuggested.fill(&[&n]), Style::new().dim()),
+                    None => ("-".to_string(), Style::new().dim()),
+                },
+            }
+        })
+        .collect();
+    col(t(Msg::ScoreCol), 2, cells)
+}
+
+/// The selected secretary's 附件6 text and 附件7 entry: the written
+/// evaluation (综合评价材料) cut to one line, and the rectification list
+/// (整改清单).
+fn draw_secretary(frame: &mut Frame, model: &Model, row: &BoardRow, area: Rect) {
+    let key = (row.target.unit().to_string(), row.name.clone());
+    let cells = usize::from(area.width.saturating_sub(2));
+    let material = model
         .grading
-        .rectifications
-        .get(&(row.target.unit().to_string(), row.name.clone()));
-    let text = match entry {
+        .combined
+        .get(&key)
+        .map(|c| c.material.as_str())
+        .filter(|m| !m.is_empty());
+    let material = match material {
+        Some(m) => Line::from(one_line(
+            &format!("{}{}{m}", t(Msg::MaterialTitle), t(Msg::Colon)),
+            cells,
+        )),
+        None => Line::from(t(Msg::NoMaterial)).dim(),
+    };
+    let rectification = match model.grading.rectifications.get(&key) {
         Some(e) => {
             let status = t(match e.status {
                 RectificationStatus::Open => Msg::RectStatusOpen,
@@ -342,18 +374,32 @@ fn draw_rectification(frame: &mut Frame, model: &Model, row: &BoardRow, area: Re
                 RectificationStatus::Done => Msg::RectStatusDone,
             });
             format!(
-                "{} | {} | {} | {} | {}",
-                e.problems, e.measures, e.deadline, e.responsible, status
+                "{}{}{} | {} | {} | {} | {}",
+                t(Msg::Rectification),
+                t(Msg::Colon),
+                e.problems,
+                e.measures,
+                e.deadline,
+                e.responsible,
+                status
             )
         }
         None => t(Msg::NoRectification).to_string(),
     };
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!("{} {}", t(Msg::Rectification), row.name))),
+        Paragraph::new(vec![material, Line::from(one_line(&rectification, cells))])
+            .block(Block::bordered().title(format!("{} {}", row.target.unit(), row.name))),
         area,
     );
+}
+
+/// `s` on one line of `cells`: cut, with "..." (ASCII) when it is longer.
+fn one_line(s: &str, cells: usize) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    if crate::text::width(&s) <= cells {
+        return s;
+    }
+    format!("{}...", crate::text::truncate(&s, cells.saturating_sub(3)))
 }
 
 /// The notice's deadlines, each done or with what is still missing.

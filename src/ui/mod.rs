@@ -176,6 +176,15 @@ fn question(app: &App, kind: &PromptKind) -> String {
         PromptKind::Investigation(_, s) => Msg::PromptInvestigation.fill(&[s]),
         PromptKind::Combined(_, s) => Msg::PromptCombined.fill(&[s]),
         PromptKind::Rectification(_, s) => Msg::PromptRectification.fill(&[s]),
+        PromptKind::Score(u, s) => {
+            let suggested = app.suggested_score(u, s);
+            let suggested = suggested.map_or_else(|| "-".to_string(), |n| n.to_string());
+            Msg::PromptScore.fill(&[s, &suggested])
+        }
+        PromptKind::Material(_, s) => Msg::PromptMaterial.fill(&[s]),
+        PromptKind::AbsenteeName => t(Msg::PromptAbsentee).into(),
+        PromptKind::AbsenceReason(name) => Msg::PromptAbsenceReason.fill(&[name]),
+        PromptKind::RemoveAbsentee => t(Msg::PromptRemoveAbsentee).into(),
         PromptKind::ImportRoster => t(Msg::PromptImport).into(),
         PromptKind::ConfirmProvisional(d, _) => grading::provisional_question(app.model(), d),
         kind => sheet::question(app, kind),

@@ -1,7 +1,9 @@
 //! Printable ballot forms (issue 5): made by the real binary, read back with
-//! calamine. The people are in exactly the entry grid's order, the grade
-//! columns are the meeting's scale, and there are N copies, each laid out
-//! the same (one per page). All names are invented.
+//! calamine. The people are in exactly the entry grid's order, each 序号
+//! with the row's letter in the grid (the key that selects it in ballot
+//! entry), the grade columns are the meeting's scale, and there are N
+//! copies, each laid out the same (one per page; `print_pdf` prints them).
+//! All names are invented.
 
 use std::path::{Path, PathBuf};
 
@@ -98,16 +100,29 @@ fn copies(range: &Range<Data>, grades: usize, people: usize) -> Vec<Copy> {
         .collect()
 }
 
+/// The key that selects row `i` in ballot entry, found through the real
+/// keymap: the letter the keyer presses for that person.
+fn entry_key(i: usize) -> Option<char> {
+    use ceping::app::keymap::{Action, Mode, lookup};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    ('a'..='z').find(|&c| {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        lookup(Mode::Ballots, &key) == Some(Action::Row(i))
+    })
+}
+
+/// 序号 and, beside it, the row's letter in the entry grid ("3 c"); past
+/// the letters, the number alone.
 fn expected_rows(lines: &[BallotLine]) -> Vec<(String, String, String)> {
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            (
-                (i + 1).to_string(),
-                l.name.clone(),
-                l.role.label_zh().into(),
-            )
+            let no = match entry_key(i) {
+                Some(c) => format!("{} {c}", i + 1),
+                None => (i + 1).to_string(),
+            };
+            (no, l.name.clone(), l.role.label_zh().into())
         })
         .collect()
 }
@@ -219,6 +234,31 @@ fn the_top_grade_limit_is_printed_when_configured() {
         "{}",
         found[0].instructions
     );
+}
+
+#[test]
+fn rows_past_the_grids_letters_have_their_number_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = campaign(&dir, None);
+    let roster = dir.path().join("r.csv");
+    let mut csv = String::from("单位,姓名,职务\r\n西塘村,柏明远,党组织书记\r\n");
+    for i in 0..24 {
+        let name = format!(
+            "{}{}",
+            ["岑", "管", "蓝", "闵"][i / 6],
+            ["晓岚", "秋实", "若溪", "景行", "子衿", "望舒"][i % 6]
+        );
+        csv.push_str(&format!("西塘村,{name},两委成员\r\n"));
+    }
+    std::fs::write(&roster, csv).unwrap();
+    let o = ceping(&[&"import", &path, &roster]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let found = check(&path, "西塘村", MeetingKind::AnnualReview, 2);
+    let numbers: Vec<&str> = found[0].rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(numbers.len(), 25);
+    assert_eq!(numbers[..3], ["1 a", "2 b", "3 c"]);
+    assert_eq!(numbers[17], "18 s", "no r: it corrects a ballot");
+    assert_eq!(numbers[22..], ["23", "24", "25"]);
 }
 
 #[test]

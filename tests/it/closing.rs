@@ -58,8 +58,7 @@ fn all_top_ballots(n: usize) -> String {
 /// A fresh demo app at the close step of 南塘村's annual review, with
 /// 12 ballots issued, returned and keyed.
 fn at_close_step() -> (tempfile::TempDir, App) {
-    let (dir, mut app) = demo_app();
-    press(&mut app, &to_counting_script(12));
+    let (dir, mut app) = demo_at(&to_counting_script(12));
     press(&mut app, &all_top_ballots(12));
     press(&mut app, "n n");
     assert_eq!(step(&app), AgendaStep::Close);

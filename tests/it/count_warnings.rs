@@ -151,8 +151,7 @@ fn acks(app: &App) -> Vec<Value> {
 
 /// A fresh demo app at the roll call of 南塘村's annual review.
 fn started() -> (tempfile::TempDir, App) {
-    let (dir, mut app) = demo_app();
-    press(&mut app, "<Enter> <Enter>");
+    let (dir, app) = demo_at("<Enter> <Enter>");
     assert_eq!(step(&app), AgendaStep::RollCall);
     (dir, app)
 }

@@ -32,7 +32,7 @@ use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::support::app;
-use crate::support::meeting::{counting_events, rec_all};
+use crate::support::meeting::{counting_events, key, key_ballots_with, open, rec_all};
 use crate::support::recount::Recount;
 use ceping::app::draft::ROW_KEYS;
 use ceping::app::{App, Mode, Prompt, PromptKind, ScreenId, Status};
@@ -264,35 +264,12 @@ struct Run {
 /// every kind (one withdrawn), at the counting step.
 fn other_round(app: &mut App, unit: &str, meeting: MeetingKind) {
     let s = &mut app.session;
-    let round = RoundKey {
-        unit: unit.into(),
-        meeting,
-        round: 1,
-    };
-    let lines = s.model.ballot_lines(unit, meeting).unwrap();
-    let n = lines.len();
+    let round = key(unit, meeting, 1);
+    let n = s.model.ballot_lines(unit, meeting).unwrap().len();
     let mut mixed = vec![Mark::Grade(1); n];
     mixed[0] = Mark::Void;
     *mixed.last_mut().unwrap() = Mark::Abstain;
-    let mut events = vec![
-        Event::RoundOpened {
-            round: round.clone(),
-            lines,
-        },
-        Event::RollCall {
-            round: round.clone(),
-            expected: 30,
-            present: 25,
-        },
-        Event::BallotsIssued {
-            round: round.clone(),
-            count: 25,
-        },
-        Event::BallotsReturned {
-            round: round.clone(),
-            count: 25,
-        },
-    ];
+    open(s, &round, [30, 25, 25, 25]);
     let contents = [
         BallotContent::all(0, n),
         BallotContent::all(1, n),
@@ -300,24 +277,22 @@ fn other_round(app: &mut App, unit: &str, meeting: MeetingKind) {
         BallotContent::Invalid,
         BallotContent::Marks(mixed),
     ];
-    for (i, content) in contents.into_iter().enumerate() {
-        events.push(Event::BallotRecorded {
-            round: round.clone(),
-            number: i as u32 + 1,
-            content,
-        });
-    }
-    events.push(Event::BallotWithdrawn {
-        round: round.clone(),
-        number: 2,
+    key_ballots_with(s, &round, 5, |number, _| {
+        contents[number as usize - 1].clone()
     });
-    events.push(Event::AgendaMoved {
-        meeting: round.meeting_key(),
-        step: AgendaStep::Counting,
-    });
-    for e in events {
-        s.record(e).unwrap();
-    }
+    rec_all(
+        s,
+        [
+            Event::BallotWithdrawn {
+                round: round.clone(),
+                number: 2,
+            },
+            Event::AgendaMoved {
+                meeting: round.meeting_key(),
+                step: AgendaStep::Counting,
+            },
+        ],
+    );
 }
 
 /// The one number typed at a prompt (as the app reads it), if it is one.

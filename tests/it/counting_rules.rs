@@ -9,6 +9,7 @@ mod entry;
 mod sheet;
 
 use crate::support::app::*;
+use crate::support::meeting::{counting_events, rec_all};
 use crate::support::zh_en;
 use ceping::app::{App, PromptKind, ScreenId, SheetStage, Status};
 use ceping::domain::{
@@ -16,6 +17,7 @@ use ceping::domain::{
     SheetCell, SheetDiscard, TallySheet, TallySource,
 };
 use ceping::i18n::Lang;
+use ceping::store::StoreError;
 use ratatui::style::Color;
 
 fn nantang() -> MeetingKey {
@@ -37,23 +39,37 @@ fn round(app: &App) -> &Round {
     &app.model().rounds[&key1()]
 }
 
-/// The events after `seq`, decoded.
-fn events_after(app: &App, seq: u64) -> Vec<Event> {
-    app.session
-        .store
-        .read_after(seq)
-        .unwrap()
-        .into_iter()
-        .map(|e| Event::from_parts(&e.kind, &e.body).unwrap())
-        .collect()
+/// Record pass `pass` of an empty tally sheet for round 1 directly,
+/// around the keys (as the screen never would): what the domain says.
+fn record_empty_sheet(app: &mut App, pass: u8) -> Result<u64, StoreError> {
+    app.session.record(Event::TallySheetEntered {
+        round: key1(),
+        pass,
+        sheet: TallySheet::empty(7, 4),
+        keyer: None,
+    })
+}
+
+/// What the domain said to a record made directly: a refusal, with
+/// `error`'s sentence.
+fn refused_by_domain(said: Result<u64, StoreError>, error: DomainError) {
+    assert_eq!(said.unwrap_err().to_string(), error.to_string());
+}
+
+/// At the counting step with `returned` ballots issued and returned, pass
+/// 1 of the tally sheet keyed as `rows` (no invalid or blank ballots), not
+/// saved yet.
+fn sheet_keyed(returned: u32, rows: &[[u32; 6]; 7]) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = at_counting(returned);
+    press(&mut app, "t <Enter>");
+    press(&mut app, &sheet_script(0, 0, rows));
+    (dir, app)
 }
 
 /// A fresh demo app at 南塘村's counting step with `n` ballots issued and
 /// returned.
 fn at_counting(n: u32) -> (tempfile::TempDir, App) {
-    let (dir, mut app) = demo_app();
-    press(&mut app, &to_counting_script(n));
-    (dir, app)
+    demo_at(&to_counting_script(n))
 }
 
 /// At the counting step with 12 issued and returned, the sheet open at

@@ -100,21 +100,26 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     let fingerprint = chain::to_hex(&store.head());
     assert!(summary.iter().any(|c| c.contains(&fingerprint)));
 
-    // The sheets, in order, with valid names.
+    // The sheets, in order, with valid names: the units' first, then the
+    // street's and the office's (附件9 and the minutes between them),
+    // the raw ballots last.
+    let names = book.sheet_names();
+    assert_eq!(names[..4], ["南塘村", "回龙村", "西塘村", "东马社区"]);
+    let street = names.iter().position(|n| n == "街道汇总").unwrap();
     assert_eq!(
-        book.sheet_names(),
+        names[street..street + 8],
         [
-            "南塘村",
-            "回龙村",
-            "西塘村",
-            "东马社区",
             "街道汇总",
-            "评定等次",
+            "街道汇总-各人测评",
+            "评定等次-单位",
+            "评定等次-书记",
+            "评定等次-干部",
+            "评定等次-工作队",
             "附件6 综合评价",
             "附件7 整改清单",
-            "原始选票",
         ]
     );
+    assert_eq!(names.last().map(String::as_str), Some("原始选票"));
 
     // The street summary: one row per unit and meeting, the counting round.
     let range = book.worksheet_range("街道汇总").unwrap();
@@ -126,26 +131,28 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     };
     let party = row_of("南塘村", "抓基层党建述职评议");
     assert_eq!(number(party.get(4)), Some(2), "the re-run counts");
-    assert_eq!(text(party.get(5)), "进行中");
+    assert_eq!(text(party.get(5)), "未结束（暂定）");
     assert_eq!(number(party.get(6)), Some(1), "one void round");
     let huilong = row_of("回龙村", "述职测评大会");
     assert_eq!(number(huilong.get(10)), Some(28), "收回");
     assert_eq!(number(huilong.get(11)), Some(12), "已录入");
 
-    // The grading board: quota use and the grades given.
-    let grading = cells(&mut book, "评定等次");
+    // The grading board, a sheet per group: quota use and the grades
+    // given.
+    let secretaries = cells(&mut book, "评定等次-书记");
     assert!(
-        grading
+        secretaries
             .iter()
             .any(|c| c.starts_with("党组织书记：优秀 1 个，最多 1 个"))
     );
+    let units = cells(&mut book, "评定等次-单位");
     assert!(
-        grading
+        units
             .iter()
             .any(|c| c.starts_with("村(社区)：一类 1 个，最多 2 个"))
     );
     assert!(
-        grading.iter().any(|c| c == "一类（暂定）"),
+        units.iter().any(|c| c == "一类\n（暂定）"),
         "the unit's Party-building review is not closed"
     );
 
@@ -157,8 +164,12 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
         .expect("回龙村's secretary");
     let row: Vec<String> = huilong.iter().map(|d| text(Some(d))).collect();
     // No review yet: the suggestion is the investigation's level.
+    // 综合评分 (the suggestion from the investigation, 一般 = 70) and
+    // 综合评价材料 (none yet) close the row.
+    assert_eq!(number(huilong.get(row.len() - 2)), Some(70));
+    assert_eq!(row[row.len() - 1], "");
     assert_eq!(
-        row[row.len() - 5..],
+        row[row.len() - 7..row.len() - 2],
         [
             "一般",
             "走访群众，反映村务公开不及时",
@@ -177,17 +188,21 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
         .map(|d| text(Some(d)))
         .collect();
     assert_eq!(
-        row[1..],
+        row[1..5],
         [
             "回龙村",
             "汤建华",
             "村务公开不及时",
             "每月公开一次，逐项对账",
-            "2022-03-31",
-            "汤建华",
-            "整改中"
         ]
     );
+    assert_eq!(row[6..], ["汤建华", "整改中"]);
+    // 整改时限 is a date cell: 2022-03-31 is day 44651 of Excel's calendar.
+    let deadline = range.rows().find(|r| text(r.get(2)) == "汤建华").unwrap()[5].clone();
+    match deadline {
+        Data::DateTime(d) => assert_eq!(d.as_f64(), 44651.0),
+        d => panic!("a date cell: {d:?}"),
+    }
 
     // The raw ballots: every keyed ballot once, the withdrawn one flagged,
     // the marks as keyed; nothing else about a ballot.
@@ -196,8 +211,8 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     let header = rows.iter().position(|r| text(r.first()) == "单位").unwrap();
     let header_cells: Vec<String> = rows[header].iter().map(|d| text(Some(d))).collect();
     assert_eq!(
-        header_cells[..6],
-        ["单位", "会议", "轮次", "票号", "计为", "已撤销"]
+        header_cells[..7],
+        ["单位", "会议", "轮次", "票号", "计为", "已撤销", "轮次状态"]
     );
     let ballots = &rows[header + 1..];
     let keyed: usize = model.rounds.values().map(|r| r.ballots.len()).sum();
@@ -227,7 +242,7 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
                 .collect(),
             _ => Vec::new(),
         };
-        let keyed: Vec<String> = row[6..]
+        let keyed: Vec<String> = row[7..]
             .iter()
             .map(|d| text(Some(d)))
             .filter(|s| !s.is_empty())
@@ -438,7 +453,7 @@ fn the_d_key_exports_beside_the_campaign_file_and_never_overwrites() {
         from_xlsx(&bytes, &app.session.model),
         from_model(&app.session.model)
     );
-    assert!(book.sheet_names().contains(&"评定等次".to_string()));
+    assert!(book.sheet_names().contains(&"评定等次-单位".to_string()));
 
     // The same second again, from 南塘村's closed annual review (close
     // step): a second file, the first untouched.

@@ -23,8 +23,20 @@ use ceping::store::{Damage, FileProblem, Looks, Store, StoreError, sidecar};
 
 /// `ceping --lang LANG ARGS` in `dir`, without a terminal.
 fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--lang")
+    run_as(&Runner::Me, dir, lang, args)
+}
+
+/// The same, as the user `nobody` (for `chmod` cases when we are root).
+fn run_as(user: &Runner, dir: &Path, lang: &str, args: &[&str]) -> Output {
+    let mut cmd = match user {
+        Runner::Me => Command::new(BIN),
+        Runner::Nobody => {
+            let mut setpriv = Command::new("setpriv");
+            setpriv.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+            setpriv
+        }
+    };
+    cmd.arg("--lang")
         .arg(lang)
         .args(args)
         .current_dir(dir)
@@ -32,23 +44,6 @@ fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .unwrap()
-}
-
-/// The same, as the user `nobody` (for `chmod` cases when we are root).
-fn run_as(user: &Runner, dir: &Path, lang: &str, args: &[&str]) -> Output {
-    match user {
-        Runner::Me => run(dir, lang, args),
-        Runner::Nobody => Command::new("setpriv")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
-            .arg("--lang")
-            .arg(lang)
-            .args(args)
-            .current_dir(dir)
-            .env_remove("CEPING_LANG")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap(),
-    }
 }
 
 /// What every message must be: no doubled stop, no raw line alone.
@@ -84,6 +79,13 @@ fn refused(o: &Output, lang: &str, sentence: &str) {
     well_formed(&err);
 }
 
+/// `ceping ARGS` in `dir` is refused in Chinese with `zh` and in English
+/// with `en` (see [`refused`]).
+fn refused_in_both(dir: &Path, args: &[&str], zh: &str, en: &str) {
+    refused(&run(dir, "zh", args), "zh", zh);
+    refused(&run(dir, "en", args), "en", en);
+}
+
 /// Like `refused`, and the detail line is there.
 fn refused_with_detail(o: &Output, lang: &str, sentence: &str) {
     refused(o, lang, sentence);
@@ -105,6 +107,15 @@ fn campaign(path: &Path, ballots: u32) {
     let mut s = Store::create(path, &small_campaign()).unwrap();
     run_ballots(&mut s, ballots);
     drop(s);
+}
+
+/// A fresh folder holding the campaign file `name` with `ballots`
+/// ballots (see [`campaign`]).
+fn campaign_in(name: &str, ballots: u32) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    campaign(&path, ballots);
+    (dir, path)
 }
 
 #[cfg(unix)]
@@ -167,6 +178,17 @@ impl Runner {
             std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
         }
     }
+}
+
+/// A `chmod` case: who runs ceping (`None`: the test is skipped, see
+/// [`Runner::find`]), and a fresh folder that anyone may enter holding the
+/// campaign file `name` with `ballots` ballots.
+#[cfg(unix)]
+fn chmod_case(test: &str, name: &str, ballots: u32) -> Option<(Runner, tempfile::TempDir, PathBuf)> {
+    let runner = Runner::find(test)?;
+    let (dir, path) = campaign_in(name, ballots);
+    chmod(dir.path(), 0o777);
+    Some((runner, dir, path))
 }
 
 /// A small tmpfs mounted at `dir`, unmounted when dropped.

@@ -9,13 +9,15 @@
 //! them directly with `INSTA_UPDATE=always cargo test --test it grading::`.
 
 use crate::support::app::*;
+use crate::support::board::{board_row, counter, quota_full};
 use crate::support::campaign::{person, team, unit};
+use crate::support::meeting::{key, key_ballots_with, open};
 use crate::support::zh_en;
-use ceping::app::{App, Mode, PromptKind, ScreenId, Status};
+use ceping::app::{App, Mode, PromptKind, ScreenId};
 use ceping::domain::grading::{
     Combined, FinalGrade, Group, Rectification, RectificationStatus, Target,
 };
-use ceping::domain::{BallotContent, Event, Mark, MeetingKind, RoundKey, RoundStatus};
+use ceping::domain::{BallotContent, Event, Mark, MeetingKind, RoundStatus};
 use ceping::i18n::Lang;
 use ceping::store::chain;
 use ratatui::backend::TestBackend;
@@ -66,28 +68,6 @@ fn quota_line(b: &TestBackend) -> String {
     row(b, 2).trim_end().to_string()
 }
 
-/// The board row (table line) showing `name`.
-fn board_row(b: &TestBackend, name: &str) -> String {
-    rows(b.buffer())
-        .into_iter()
-        .find(|r| r.starts_with('│') && r.contains(&format!(" {name} ")))
-        .unwrap_or_else(|| panic!("{name} not on the board:\n{}", screen(b)))
-}
-
-/// Press `script`: exactly one event must be recorded, and no error said.
-fn recorded(app: &mut App, script: &str) -> Event {
-    let seq = app.session.store.last_seq();
-    press(app, script);
-    assert!(
-        !matches!(app.status, Some(Status::Error(_))),
-        "{script:?}: {:?}",
-        app.status
-    );
-    assert_eq!(app.session.store.last_seq(), seq + 1, "{script:?}");
-    let e = app.session.store.read_after(seq).unwrap().pop().unwrap();
-    Event::from_parts(&e.kind, &e.body).unwrap()
-}
-
 /// The grading guard asks before a grade or combined evaluation that
 /// rests on a meeting not closed: confirm it if it asked.
 fn confirm_provisional(app: &mut App) {
@@ -104,28 +84,6 @@ fn provisional(l: Lang) -> &'static str {
     zh_en(l, "（暂定）", " (provisional)")
 }
 
-fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u32) -> String {
-    match l {
-        Lang::Zh => format!(
-            "名额已满：{label}最多 {allowed} 个，已经评了 {allowed} 个（{size} 人的 {percent}%，向下取整）。请先改掉一个。"
-        ),
-        Lang::En => format!(
-            "Quota full: at most {allowed} {label}, {allowed} already given ({percent}% of {size}, rounded down). Change one first."
-        ),
-    }
-}
-
-fn counter(l: Lang, label: &str, used: usize, allowed: usize, size: usize, percent: u32) -> String {
-    match l {
-        Lang::Zh => {
-            format!("{label} {used} 个，最多 {allowed} 个（{size} 个的 {percent}%，向下取整）")
-        }
-        Lang::En => {
-            format!("{label}: {used} of at most {allowed} ({percent}% of {size}, rounded down)")
-        }
-    }
-}
-
 fn not_good(l: Lang) -> &'static str {
     zh_en(
         l,
@@ -139,42 +97,12 @@ fn not_good(l: Lang) -> &'static str {
 /// Record, as set-up, a whole round of `meeting` in `unit`: roll call
 /// 45/40, `ballots.len()` issued and returned, and the ballots.
 fn record_round(app: &mut App, unit: &str, meeting: MeetingKind, ballots: &[BallotContent]) {
-    let round = RoundKey {
-        unit: unit.into(),
-        meeting,
-        round: 1,
-    };
-    let lines = app.model().ballot_lines(unit, meeting).unwrap();
+    let round = key(unit, meeting, 1);
     let n = ballots.len() as u32;
-    let mut events = vec![
-        Event::RoundOpened {
-            round: round.clone(),
-            lines,
-        },
-        Event::RollCall {
-            round: round.clone(),
-            expected: 45,
-            present: 40,
-        },
-        Event::BallotsIssued {
-            round: round.clone(),
-            count: n,
-        },
-        Event::BallotsReturned {
-            round: round.clone(),
-            count: n,
-        },
-    ];
-    for (i, content) in ballots.iter().enumerate() {
-        events.push(Event::BallotRecorded {
-            round: round.clone(),
-            number: i as u32 + 1,
-            content: content.clone(),
-        });
-    }
-    for e in events {
-        app.session.record(e).unwrap();
-    }
+    open(&mut app.session, &round, [45, 40, n, n]);
+    key_ballots_with(&mut app.session, &round, n, |number, _| {
+        ballots[number as usize - 1].clone()
+    });
 }
 
 fn marks(grades: &[u8]) -> BallotContent {
@@ -256,9 +184,7 @@ fn graded_demo(app: &mut App) {
 
 #[test]
 fn snapshots_of_the_grading_board() {
-    let guard = lock(Lang::Zh);
-    for (l, tag) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, tag| {
         let (_dir, mut app) = demo_app();
         graded_demo(&mut app);
         // The secretaries, 彭振华 (talk, rectification entry) selected.
@@ -301,5 +227,5 @@ fn snapshots_of_the_grading_board() {
             assert!(board_row(&b, "回龙村").contains("二类"));
             insta::assert_snapshot!(format!("units_{tag}_{w}x{h}"), screen(&b));
         }
-    }
+    });
 }

@@ -5,7 +5,9 @@
 //! the JSON export until those meetings close. Driven only through the
 //! keys on the demo campaign, in which no meeting has been held.
 
+use crate::support;
 use crate::support::app::*;
+use crate::support::board::{board_row, quota_full};
 use crate::support::campaign::{person, unit};
 use crate::support::zh_en;
 use ceping::app::{App, Mode, PromptKind, Status};
@@ -38,14 +40,6 @@ fn mark(l: Lang) -> &'static str {
     zh_en(l, "（暂定）", " (provisional)")
 }
 
-/// The board row (table line) showing `name`.
-fn board_row(b: &TestBackend, name: &str) -> String {
-    rows(b.buffer())
-        .into_iter()
-        .find(|r| r.starts_with('│') && r.contains(&format!(" {name} ")))
-        .unwrap_or_else(|| panic!("{name} not on the board:\n{}", screen(b)))
-}
-
 /// Open the grading board (from the street board) on `group`: the board
 /// keeps the group it was left on.
 fn board_on(app: &mut App, group: Group) {
@@ -71,20 +65,12 @@ fn select(app: &mut App, name: &str) {
     panic!("{name} is not in {:?}", app.grading_group);
 }
 
-/// Press `script`: exactly one event must be recorded, no error said and
-/// no question left open.
+/// Press `script`: exactly one event must be recorded, no error said
+/// ([`support::app::recorded`]) and no question left open.
 fn recorded(app: &mut App, script: &str) -> Event {
-    let seq = app.session.store.last_seq();
-    press(app, script);
-    assert!(
-        !matches!(app.status, Some(Status::Error(_))),
-        "{script:?}: {:?}",
-        app.status
-    );
+    let e = support::app::recorded(app, script);
     assert_eq!(app.prompt(), None, "{script:?} left a question open");
-    assert_eq!(app.session.store.last_seq(), seq + 1, "{script:?}");
-    let e = app.session.store.read_after(seq).unwrap().pop().unwrap();
-    Event::from_parts(&e.kind, &e.body).unwrap()
+    e
 }
 
 /// Press `script`: the guard must ask `sentence` about `decision` at

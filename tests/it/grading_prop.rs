@@ -239,8 +239,7 @@ proptest! {
     fn quotas_and_the_cross_rule_hold_after_every_step(
         steps in prop::collection::vec(step(), 1..60)
     ) {
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g");
+        let (_dir, mut app) = demo_at("g");
         for step in &steps {
             run(&mut app, step);
             check_state(app.model())?;

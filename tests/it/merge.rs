@@ -10,10 +10,11 @@ use ceping::campaign_toml;
 use ceping::domain::grading::Target;
 use ceping::domain::*;
 use ceping::merge::{MergeError, merge};
-use ceping::store::{Store, chain};
+use ceping::store::{Session, Store, chain};
 use serde_json::Value;
 
 use crate::support;
+use crate::support::campaign::{team, unit};
 
 mod equal;
 mod refused;
@@ -21,6 +22,41 @@ mod script;
 mod sources;
 
 use script::*;
+
+/// Open the file at `path` and record the office's grade of `target`.
+fn grade_in(path: &Path, target: Target, grade: u8) {
+    let mut s = Store::open(path).unwrap();
+    rec(
+        &mut s,
+        Event::GradeAssigned {
+            target,
+            grade: Some(grade),
+            justification: None,
+        },
+    );
+}
+
+/// Record a roster imported from `source` (read as `encoding`) that gives
+/// `unit` the people `subjects`.
+fn import_roster(
+    s: &mut Session,
+    source: &str,
+    encoding: &str,
+    unit: &str,
+    subjects: Vec<Subject>,
+) {
+    rec(
+        s,
+        Event::RosterImported {
+            source: source.into(),
+            encoding: encoding.into(),
+            units: vec![UnitRoster {
+                unit: unit.into(),
+                subjects,
+            }],
+        },
+    );
+}
 
 fn load(path: &Path) -> (Model, String) {
     let mut store = Store::open_read_only(path).unwrap();
@@ -47,6 +83,14 @@ fn export_units(path: &Path) -> Value {
 fn without_fingerprints(mut units: Value) -> Value {
     for u in units.as_array_mut().unwrap() {
         for m in u["meetings"].as_array_mut().unwrap() {
+            // The minutes: each file's own clock and chain.
+            if m["minutes"].is_object() {
+                m["minutes"]["started"] = Value::Null;
+                m["minutes"]["ended"] = Value::Null;
+                for c in m["minutes"]["closes"].as_array_mut().unwrap() {
+                    c["fingerprint"] = Value::Null;
+                }
+            }
             for r in m["rounds"].as_array_mut().unwrap() {
                 r["fingerprint"] = Value::Null;
                 // Earlier closes of a reopened round: same chain caveat.

@@ -10,7 +10,7 @@
 
 use crate::support::app;
 
-use crate::support::app::{LANGS, lock, problems};
+use crate::support::app::{lock, problems};
 use crate::support::{t0, zh_en};
 use ceping::domain::{
     AgendaStep, BallotContent, Event, Mark, MeetingKey, MeetingKind, Model, RoundKey, TimerAction,
@@ -241,16 +241,14 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 /// of each screen's plain text (one thing the scene is about, checked
 /// without reading the snapshot).
 fn snapshots(name: &str, scene: impl Fn() -> ProjectorState, fact: impl Fn(Lang, &str) -> bool) {
-    let guard = lock(Lang::Zh);
-    for (lang, code) in LANGS {
-        app::lang(&guard, lang);
+    app::each_lang(|lang, code| {
         for (w, h) in SIZES {
             let buf = render(&scene(), w, h);
             let screen = text(&buf);
             assert!(fact(lang, &screen), "{name}_{code}_{w}x{h}:\n{screen}");
             insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), picture(&buf));
         }
-    }
+    });
 }
 
 /// The progress line of `counting(23)`: 23 of the 40 returned entered.

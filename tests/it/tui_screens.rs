@@ -64,17 +64,10 @@ fn masked(app: &App, backend: &TestBackend) -> String {
 /// Snapshot the screen that `build` reaches from a fresh demo app, in both
 /// languages and both sizes, after `check` has looked at it.
 fn snap(name: &str, build: Build, check: impl Fn(Lang, &App, &TestBackend)) {
-    let guard = lock(Lang::Zh);
-    for (l, tag) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        build(&mut app);
-        for (w, h) in SIZES {
-            let backend = render(&app, w, h);
-            check(l, &app, &backend);
-            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), masked(&app, &backend));
-        }
-    }
+    each_screen(build, |l, tag, (w, h), app, backend| {
+        check(l, app, backend);
+        insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), masked(app, backend));
+    });
 }
 
 // ------------------------------------------------------------ the screens
@@ -277,9 +270,7 @@ const SCREENS: &[(&str, Build)] = &[
 
 #[test]
 fn window_too_small_notice() {
-    let guard = lock(Lang::Zh);
-    for (l, tag) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, tag| {
         let (_dir, mut app) = demo_app();
         counting(&mut app);
         for (w, h) in [(59, 30), (100, 15), (30, 8)] {
@@ -291,5 +282,5 @@ fn window_too_small_notice() {
         }
         // One cell more in both directions and the meeting is back.
         assert!(shows(&render(&app, 60, 16), "龚晓峰"));
-    }
+    });
 }

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 use ceping::app::App;
+use ceping::domain::Event;
 use ceping::i18n::{Lang, set_thread_lang};
 use chrono::Duration;
 use ratatui::Terminal;
@@ -40,6 +41,17 @@ pub fn lang(_guard: &LangGuard, lang: Lang) {
 pub const LANGS: [(Lang, &str); 2] = [(Lang::Zh, "zh"), (Lang::En, "en")];
 pub const SIZES: [(u16, u16); 2] = [(100, 30), (160, 45)];
 
+/// Run `test` once in each language, Chinese then English, with this
+/// test's thread set to it (see [`lock`]); `test` is given the language
+/// and its tag (`zh`, `en`, for snapshot names).
+pub fn each_lang(mut test: impl FnMut(Lang, &'static str)) {
+    let guard = lock(Lang::Zh);
+    for (l, tag) in LANGS {
+        lang(&guard, l);
+        test(l, tag);
+    }
+}
+
 /// A fresh demo campaign file in a temporary folder, opened for the
 /// meeting screen with the clock at [`super::t0`]. Keep the `TempDir` alive.
 pub fn demo_app() -> (tempfile::TempDir, App) {
@@ -47,6 +59,13 @@ pub fn demo_app() -> (tempfile::TempDir, App) {
     let session =
         ceping::store::Store::create(&file(&dir), &ceping::campaign_toml::demo()).unwrap();
     (dir, App::new(session, super::t0()))
+}
+
+/// A fresh [`demo_app`] after the key script `script`.
+pub fn demo_at(script: &str) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app();
+    press(&mut app, script);
+    (dir, app)
 }
 
 /// The campaign file inside a [`demo_app`] folder.
@@ -129,6 +148,24 @@ pub fn render(app: &App, w: u16, h: u16) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     draw(&mut terminal, app);
     terminal.backend().clone()
+}
+
+/// In each language, the screen that `build` reaches from a fresh
+/// [`demo_app`], drawn at each of [`SIZES`] (see [`render`]):
+/// `look(language, tag, (w, h), &app, &backend)` — to check it and
+/// snapshot it (the snapshot asserted by the caller, so that it keeps the
+/// caller's module in its name).
+pub fn each_screen(
+    build: impl Fn(&mut App),
+    mut look: impl FnMut(Lang, &'static str, (u16, u16), &App, &TestBackend),
+) {
+    each_lang(|l, tag| {
+        let (_dir, mut app) = demo_app();
+        build(&mut app);
+        for size in SIZES {
+            look(l, tag, size, &app, &render(&app, size.0, size.1));
+        }
+    });
 }
 
 /// Draw the app on an existing test terminal and return the frame's
@@ -258,6 +295,19 @@ pub fn status_shows(b: &TestBackend, sentence: &str) -> ratatui::style::Color {
     b.buffer()[(line[..at].width() as u16, y)].fg
 }
 
+/// The status line is exactly `sentence`, in `colour`.
+pub fn status_says(b: &TestBackend, sentence: &str, colour: Color) {
+    assert_eq!(status_line(b), sentence);
+    assert_eq!(fg_of(b, sentence), colour);
+}
+
+/// The status line of the app drawn at 160x45 starts with `text` (a
+/// question or prompt, followed by what is typed).
+pub fn status_starts(app: &App, text: &str) {
+    let line = status_line(&render(app, 160, 45));
+    assert!(line.starts_with(text), "{line}");
+}
+
 /// The footer: its one or two rows, joined by the two spaces that ended
 /// the first row's last binding.
 pub fn footer_line(backend: &TestBackend) -> String {
@@ -281,6 +331,31 @@ pub fn find(backend: &TestBackend, needle: &str) -> Option<(u16, u16)> {
         })
 }
 
+/// The events recorded after `seq`, decoded as read back from the file.
+pub fn events_after(app: &App, seq: u64) -> Vec<Event> {
+    app.session
+        .store
+        .read_after(seq)
+        .unwrap()
+        .into_iter()
+        .map(|e| Event::from_parts(&e.kind, &e.body).unwrap())
+        .collect()
+}
+
+/// Press `script`: exactly one event must be recorded, and no error said;
+/// returns that event as read back from the file.
+pub fn recorded(app: &mut App, script: &str) -> Event {
+    let seq = app.session.store.last_seq();
+    press(app, script);
+    assert!(
+        !matches!(app.status, Some(ceping::app::Status::Error(_))),
+        "{script:?}: {:?}",
+        app.status
+    );
+    assert_eq!(app.session.store.last_seq(), seq + 1, "{script:?}");
+    events_after(app, seq).pop().unwrap()
+}
+
 /// Press `script`: the app must refuse with `sentence` in red on the
 /// status line, and nothing may change in the model or the file.
 pub fn refused(app: &mut App, script: &str, sentence: &str) {
@@ -296,6 +371,13 @@ pub fn refused(app: &mut App, script: &str, sentence: &str) {
     assert_eq!(app.session.store.last_seq(), seq, "{script:?} wrote");
     let b = render(app, 160, 45);
     assert_eq!(status_shows(&b, sentence), Color::Red);
+}
+
+/// The agenda lists `need` in red, and `n` (the next step) is refused
+/// with it (see [`refused`]).
+pub fn next_refused(app: &mut App, need: &str) {
+    assert_eq!(fg_of(&render(app, 160, 45), &format!("- {need}")), Color::Red);
+    refused(app, "n", need);
 }
 
 /// The foreground colour where `needle` first appears (panics if absent).
@@ -328,7 +410,16 @@ pub fn is_cjk(c: char) -> bool {
 /// oral reports and written reports (reminders only), issue and collect
 /// `n` ballots.
 pub fn to_counting_script(n: u32) -> String {
-    format!("<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"{n}\" <Enter> n e \"{n}\" <Enter> n")
+    format!("{} n", collected_script(n, n))
+}
+
+/// Keys from home to the collect step of a fresh meeting, as
+/// [`to_counting_script`] but with `issued` ballots issued and `returned`
+/// collected, the agenda left at the collect step.
+pub fn collected_script(issued: u32, returned: u32) -> String {
+    format!(
+        "<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"{issued}\" <Enter> n e \"{returned}\" <Enter>"
+    )
 }
 
 /// A true tally sheet of 南塘村's annual review (7 people) for 12 returned

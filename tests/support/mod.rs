@@ -9,6 +9,7 @@
 //! - [`app`]: the app driven through its keymap by named key scripts
 //!   (`to_counting_script`, `sheet_script`) and rendered to a test
 //!   terminal;
+//! - [`board`]: the grading board's rows and quota sentences;
 //! - [`bin`]: the real `ceping` binary;
 //! - [`tmux`]: the binary in a real terminal;
 //! - [`large`]: the benchmarks' large campaign, keyed up to counting.
@@ -23,6 +24,7 @@
 
 pub mod app;
 pub mod bin;
+pub mod board;
 pub mod campaign;
 pub mod large;
 pub mod meeting;

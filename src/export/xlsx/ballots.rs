@@ -2,13 +2,15 @@
 //! ballot's number, how it was counted (已撤销 for a withdrawn one,
 //! 已作废（改用计票单） for one set aside when the round switched to a tally
 //! sheet: neither counts in any total), whether it was withdrawn, and its
-//! marks as keyed. Nothing about who filled it in exists to export.
+//! round's status (未结束（暂定） while it is still open: its ballots may
+//! yet change), and its marks as keyed. Nothing about who filled it in
+//! exists to export.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::labels;
 use super::sheet::{Print, Sheet};
-use crate::domain::{BallotContent, Model};
+use crate::domain::{BallotContent, Model, RoundStatus};
 
 /// Header row of the table.
 const HEADER_ROW: u32 = 3;
@@ -28,6 +30,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         "票号",
         "计为",
         "已撤销",
+        "轮次状态",
     ]
     .map(String::from)
     .to_vec();
@@ -49,6 +52,10 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         for &kind in &unit.meetings {
             let scale = labels::scale(model, kind);
             for round in model.rounds_of(&unit.name, kind) {
+                let round_status = match round.status {
+                    RoundStatus::Open => labels::PROVISIONAL,
+                    ref other => labels::status(other),
+                };
                 for (i, slot) in round.ballots.iter().enumerate() {
                     s.text(row, 0, &unit.name)?;
                     s.text(row, 1, kind.label_zh())?;
@@ -56,8 +63,9 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
                     s.int(row, 3, Some(i as u64 + 1))?;
                     s.text(row, 4, labels::counted_as(slot, rules))?;
                     s.text(row, 5, if slot.withdrawn { "是" } else { "" })?;
+                    s.text(row, 6, round_status)?;
                     if let BallotContent::Marks(marks) = &slot.content {
-                        for (col, m) in (6u16..).zip(marks) {
+                        for (col, m) in (7u16..).zip(marks) {
                             s.text(row, col, labels::mark(m, &scale))?;
                         }
                     }

@@ -25,6 +25,21 @@ pub const ABSTAIN: &str = "弃权";
 pub const VOID_MARKS: &str = "无效";
 pub const FLAGS: &str = "提示";
 pub const FINGERPRINT: &str = "指纹";
+/// Who signs the forms the liaison hands in (see `signature`).
+pub const COUNTER: &str = "计票人";
+pub const SCRUTINEER: &str = "监票人";
+pub const HOST: &str = "主持人";
+/// The mark of a round that is not closed: every figure may still change.
+pub const PROVISIONAL: &str = "未结束（暂定）";
+
+/// Why someone was absent at the roll call, as the minutes write it.
+pub fn absence(reason: crate::domain::attendance::AbsenceReason) -> &'static str {
+    match reason {
+        crate::domain::attendance::AbsenceReason::Leave => "请假",
+        crate::domain::attendance::AbsenceReason::Business => "公出",
+        crate::domain::attendance::AbsenceReason::Other => "其他",
+    }
+}
 
 /// The round totals of 附件4, in this order (see [`totals`]).
 pub const TOTALS: [&str; 8] = [

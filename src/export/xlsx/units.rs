@@ -4,14 +4,23 @@
 //! the round's counting warnings with whether each was acknowledged
 //! (结束时的提示), its status and fingerprint and, for a round that was
 //! reopened, a line per earlier close (when, fingerprint, reason, what
-//! changed after).
+//! changed after). Under the annual review's counting round, the
+//! signature block (计票人、监票人、主持人, the date, the fingerprint): the
+//! sheet is the paper the liaison hands in.
+//!
+//! A round that is not closed says so (未结束（暂定）) in its heading and
+//! its status line: its numbers may still change. The sheet prints on one
+//! A4 page when it fits there at 9 points or more (a unit of 15 people
+//! does), else fitted to the page's width.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::labels::{self, TOTALS};
 use super::sheet::{Print, Sheet};
+use super::signature;
 use crate::catalog::Msg;
-use crate::domain::{Model, Round, RoundStatus, Tally, TallySource, Unit};
+use crate::domain::board::counting_round;
+use crate::domain::{MeetingKind, Model, Round, RoundStatus, Tally, TallySource, Unit};
 
 /// Columns before the grade counts: 序号, 姓名, 职务.
 const LEAD: usize = 3;
@@ -28,16 +37,18 @@ pub(super) fn sheet(model: &Model, unit: &Unit, name: &str) -> Result<Worksheet,
     let last = (LEAD + grades + TRAIL - 1) as u16;
     let mut s = Sheet::new(name)?;
     s.note(0, 0, "附件4")?;
-    s.title(1, last, &format!("{}民主测评结果汇总表", unit.name))?;
+    let year = model.campaign.year;
+    s.title(
+        1,
+        last,
+        &format!("村(社区){year}年度考核工作民主测评结果汇总表"),
+    )?;
+    let kind = unit.kind.label_zh();
+    let campaign = &model.campaign.title;
     s.subtitle(
         2,
         last,
-        &format!(
-            "{}　{}（{}）",
-            model.campaign.title,
-            unit.name,
-            unit.kind.label_zh()
-        ),
+        &format!("单位：{}（{kind}）　{campaign}", unit.name),
     )?;
     let mut row = 4;
     for &kind in &unit.meetings {
@@ -47,12 +58,23 @@ pub(super) fn sheet(model: &Model, unit: &Unit, name: &str) -> Result<Worksheet,
             s.section(row, last, &format!("{}：尚未开始", kind.label_zh()))?;
             row += 2;
         }
+        let signed = counting_round(model, &unit.name, kind)
+            .filter(|_| kind == MeetingKind::AnnualReview)
+            .map(|r| &r.key);
         for round in rounds {
             row = block(&mut s, row, last, model, round, &scale)?;
+            if signed == Some(&round.key) {
+                let head = match &round.status {
+                    RoundStatus::Closed { head } => Some(head.as_str()),
+                    _ => None,
+                };
+                row = signature::block(&mut s, row, last, head)? + 1;
+            }
         }
     }
+    s.one_page();
     s.finish(Print {
-        landscape: true,
+        landscape: false,
         repeat: Some((1, 2)),
     })
 }
@@ -67,10 +89,10 @@ fn block(
     scale: &[String],
 ) -> Result<u32, XlsxError> {
     let tally = model.tally(round);
-    let void = if round.status == RoundStatus::Void {
-        "（作废）"
-    } else {
-        ""
+    let void = match round.status {
+        RoundStatus::Void => "（作废）".to_string(),
+        RoundStatus::Open => format!("　{}", labels::PROVISIONAL),
+        RoundStatus::Closed { .. } => String::new(),
     };
     let meeting = round.key.meeting.label_zh();
     let title = format!("{meeting}　第 {} 轮{void}", round.key.round);
@@ -138,7 +160,7 @@ fn subject_rows(
         s.int(row, col + 1, Some(t.void_marks))?;
         s.pct(row, col + 2, t.top_rate())?;
         s.pct(row, col + 3, t.top_two_rate())?;
-        s.text(
+        s.long_text(
             row,
             col + 4,
             &labels::flags(t, &model.campaign.rules, scale),
@@ -191,7 +213,10 @@ fn counted_by(source: TallySource) -> Option<&'static str> {
 
 fn status_line(status: &RoundStatus) -> String {
     match status {
-        RoundStatus::Open => "状态：进行中（未结束），尚无指纹。".to_string(),
+        RoundStatus::Open => format!(
+            "状态：进行中，{}：数字还可能变化，尚无指纹。",
+            labels::PROVISIONAL
+        ),
         RoundStatus::Void => {
             "状态：作废（收回多于发出），保留在记录中，已重新投票；无指纹。".to_string()
         }

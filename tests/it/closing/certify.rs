@@ -6,24 +6,20 @@ use super::*;
 
 #[test]
 fn closing_certifies_the_round_with_the_chain_head() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (dir, mut app) = at_close_step();
 
         // Enter asks first; nothing is recorded by asking.
         let seq = app.session.store.last_seq();
         press(&mut app, "<Enter>");
         assert_eq!(app.session.store.last_seq(), seq);
-        let b = render(&app, 160, 45);
-        assert!(
-            status_line(&b).starts_with(zh_en(
+        status_starts(
+            &app,
+            zh_en(
                 l,
                 "结束并认证第 1 轮？结束后只读。按 Enter 确认，Esc 取消",
                 "Close and certify round 1? It becomes read-only. Enter to confirm, Esc to cancel",
-            )),
-            "{}",
-            status_line(&b)
+            ),
         );
         // Esc cancels: still open, nothing recorded.
         press(&mut app, "<Esc>");
@@ -60,8 +56,7 @@ fn closing_certifies_the_round_with_the_chain_head() {
         };
         for (w, h) in SIZES {
             let b = render(&app, w, h);
-            assert_eq!(status_line(&b), closed_msg);
-            assert_eq!(fg_of(&b, &closed_msg), Color::Green);
+            status_says(&b, &closed_msg, Color::Green);
             // The agenda's note may be cut at the right edge of a narrow
             // screen; the fingerprint itself must show.
             let shown = if w >= 160 {
@@ -108,14 +103,12 @@ fn closing_certifies_the_round_with_the_chain_head() {
             Lang::En => format!("chain head {after} (fingerprint {})", &after[..12]),
         };
         assert!(stdout.contains(&expected), "{stdout}");
-    }
+    });
 }
 
 #[test]
 fn a_closed_round_is_read_only() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_close_step();
         press(&mut app, "<Enter> <Enter>");
         assert!(matches!(round(&app, 1).status, RoundStatus::Closed { .. }));
@@ -157,14 +150,12 @@ fn a_closed_round_is_read_only() {
         assert_eq!((r.issued, r.returned), (Some(12), Some(12)));
         assert_eq!(r.ballots.len(), 12);
         assert!(r.ballots.iter().all(|b| !b.withdrawn));
-    }
+    });
 }
 
 #[test]
 fn reopening_needs_a_written_reason_which_is_recorded() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_close_step();
 
         // An open round is not reopened.
@@ -187,15 +178,13 @@ fn reopening_needs_a_written_reason_which_is_recorded() {
 
         // `o` asks for the reason; an empty one (or only spaces) is refused.
         press(&mut app, "o");
-        let b = render(&app, 160, 45);
-        assert!(
-            status_line(&b).starts_with(zh_en(
+        status_starts(
+            &app,
+            zh_en(
                 l,
                 "重新打开第 1 轮的理由：",
-                "Reason for reopening round 1:"
-            )),
-            "{}",
-            status_line(&b)
+                "Reason for reopening round 1:",
+            ),
         );
         let no_reason = zh_en(
             l,
@@ -252,5 +241,5 @@ fn reopening_needs_a_written_reason_which_is_recorded() {
         press(&mut app, "<Enter> <Enter>");
         assert_eq!(round(&app, 1).status, RoundStatus::Closed { head: before });
         assert_ne!(head_hex(&app)[..12], first[..12]);
-    }
+    });
 }

@@ -4,11 +4,8 @@ use super::*;
 
 #[test]
 fn quorum_is_checked_when_ballots_are_issued() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "<Enter> <Enter> e \"45 22\" <Enter>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("<Enter> <Enter> e \"45 22\" <Enter>");
 
         // At the roll call, no quorum is a reminder (people may still
         // arrive): yellow, and the meeting moves on.
@@ -49,5 +46,5 @@ fn quorum_is_checked_when_ballots_are_issued() {
         assert!(!shows(&render(&app, 160, 45), &need[2..]));
         press(&mut app, "n");
         assert_eq!(step(&app), AgendaStep::CollectBallots);
-    }
+    });
 }

@@ -5,11 +5,8 @@ use super::*;
 
 #[test]
 fn closing_waits_until_entered_equals_returned() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at(&to_counting_script(12));
         press(&mut app, &all_top_ballots(11));
 
         // 11 keyed of 12 returned: the agenda does not move on to the
@@ -69,16 +66,13 @@ fn closing_waits_until_entered_equals_returned() {
             "{:?}",
             app.status
         );
-    }
+    });
 }
 
 #[test]
 fn closing_waits_until_the_tally_sheet_agrees() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, &to_counting_script(12));
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at(&to_counting_script(12));
         let mut pass2 = SHEET_12;
         pass2[1] = [7, 2, 1, 0, 1, 0]; // 蒋丽: 称职 and 基本称职 differ
         press(&mut app, "t <Enter>");
@@ -146,5 +140,5 @@ fn closing_waits_until_the_tally_sheet_agrees() {
             "{:?}",
             app.status
         );
-    }
+    });
 }

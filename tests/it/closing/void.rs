@@ -5,14 +5,8 @@ use super::*;
 
 #[test]
 fn a_void_round_is_kept_and_re_run_with_the_same_ballot_and_roll_call() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(
-            &mut app,
-            "<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"10\" <Enter> n e \"11\" <Enter>",
-        );
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at(&collected_script(10, 11));
         assert_eq!(step(&app), AgendaStep::CollectBallots);
 
         // The collect step shows the need in red and does not move on.
@@ -21,21 +15,17 @@ fn a_void_round_is_kept_and_re_run_with_the_same_ballot_and_roll_call() {
             "收回 11 张多于发出 10 张：本轮无效，须重新投票",
             "returned 11 is more than issued 10: the round is void and must be re-run",
         );
-        let b = render(&app, 160, 45);
-        assert_eq!(fg_of(&b, &format!("- {need}")), Color::Red);
-        refused(&mut app, "n", need);
+        next_refused(&mut app, need);
 
         // `v` asks; Enter voids.
         press(&mut app, "v");
-        let b = render(&app, 160, 45);
-        assert!(
-            status_line(&b).starts_with(zh_en(
+        status_starts(
+            &app,
+            zh_en(
                 l,
                 "收回多于发出：作废第 1 轮并重新投票？按 Enter 确认，Esc 取消",
                 "More returned than issued: void round 1 and re-run? Enter to confirm, Esc to cancel",
-            )),
-            "{}",
-            status_line(&b)
+            ),
         );
         press(&mut app, "<Enter>");
         assert_eq!(
@@ -161,19 +151,13 @@ fn a_void_round_is_kept_and_re_run_with_the_same_ballot_and_roll_call() {
         assert_eq!(rounds[0]["status"], "void");
         assert_eq!(rounds[1]["status"], "closed");
         assert_eq!(rounds[1]["fingerprint"], before.as_str());
-    }
+    });
 }
 
 #[test]
 fn void_is_only_for_more_returned_than_issued() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(
-            &mut app,
-            "<Enter> <Enter> e \"45 40\" <Enter> n n n n e \"10\" <Enter> n e \"10\" <Enter>",
-        );
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at(&collected_script(10, 10));
         refused(
             &mut app,
             "v <Enter>",
@@ -186,5 +170,5 @@ fn void_is_only_for_more_returned_than_issued() {
         press(&mut app, "<Esc>");
         assert_eq!(app.model().rounds.len(), 1);
         assert_eq!(round(&app, 1).status, RoundStatus::Open);
-    }
+    });
 }

@@ -5,9 +5,7 @@ use super::*;
 
 #[test]
 fn the_close_step_lists_every_warning_and_refuses_while_one_is_open() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let (_dir, mut app) = started();
         // A warning at the roll call, at collecting and at counting, each
         // acknowledged at its step.
@@ -65,16 +63,14 @@ fn the_close_step_lists_every_warning_and_refuses_while_one_is_open() {
         let head = chain::to_hex(&app.session.store.head());
         press(&mut app, "<Enter> <Enter>");
         assert_eq!(round(&app).status, RoundStatus::Closed { head });
-    }
+    });
 }
 
 // ------------------------------------------------------------ re-run round
 
 #[test]
 fn a_re_run_round_needs_its_ballots_issued_before_it_closes() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let (_dir, mut app) = at_issue("45 40");
         press(&mut app, "e \"10\" <Enter> n e \"11\" <Enter> v <Enter>");
         assert_eq!(round(&app).key, round_key(2));
@@ -84,11 +80,7 @@ fn a_re_run_round_needs_its_ballots_issued_before_it_closes() {
             "还没有录入发出选票数：按 p 回到发放选票，按 e 录入",
             "ballots issued not keyed in: press p to go back to issuing ballots, then e"
         );
-        assert_eq!(
-            fg_of(&render(&app, 160, 45), &format!("- {need}")),
-            Color::Red
-        );
-        refused(&mut app, "n", &need);
+        next_refused(&mut app, &need);
 
         // Closing it directly is refused, and records nothing.
         let no_issued = tr!(
@@ -103,5 +95,5 @@ fn a_re_run_round_needs_its_ballots_issued_before_it_closes() {
         press(&mut app, "<Enter> n");
         assert_eq!(round(&app).issued, Some(40));
         assert_eq!(step(&app), AgendaStep::CollectBallots);
-    }
+    });
 }

@@ -6,9 +6,7 @@ use super::*;
 
 #[test]
 fn counts_that_cannot_be_true_are_refused_and_record_nothing() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let too_large = |n: &str| {
             tr!(
                 "{n} 超过了上限 100000，请核对。",
@@ -64,27 +62,21 @@ fn counts_that_cannot_be_true_are_refused_and_record_nothing() {
             "收回 11 张多于发出 10 张：本轮无效，须重新投票",
             "returned 11 is more than issued 10: the round is void and must be re-run"
         );
-        assert_eq!(
-            fg_of(&render(&app, 160, 45), &format!("- {need}")),
-            Color::Red
-        );
-        refused(&mut app, "n", &need);
+        next_refused(&mut app, &need);
         let void = tr!(
             "收回多于发出，这一轮无效，不能结束；请按 v 作废并重新投票。",
             "More ballots returned than issued: the round is void and cannot close; press v to void it and re-run."
         );
         close_refused(&mut app, 1, &void);
         assert_eq!(round(&app).status, RoundStatus::Open);
-    }
+    });
 }
 
 // ------------------------------------------------------------ 发出 suggested
 
 #[test]
 fn issued_is_suggested_from_present_and_typing_replaces_it() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let (_dir, mut app) = at_issue("45 40");
         press(&mut app, "e");
         let p = app.prompt().cloned().unwrap();
@@ -121,5 +113,5 @@ fn issued_is_suggested_from_present_and_typing_replaces_it() {
         // 收回 suggests nothing before it is keyed.
         press(&mut app, "n e");
         assert_eq!(app.prompt().unwrap().input, "");
-    }
+    });
 }

@@ -7,9 +7,7 @@ use super::*;
 
 #[test]
 fn issued_over_present_waits_for_a_and_holds_for_its_numbers_only() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let (_dir, mut app) = at_issue("45 40");
         let nothing = tr!(
             "这一步没有需要确认的提示",
@@ -35,14 +33,12 @@ fn issued_over_present_waits_for_a_and_holds_for_its_numbers_only() {
         press(&mut app, "n");
         assert_eq!(step(&app), AgendaStep::CollectBallots);
         assert_eq!(acks(&app).len(), 2);
-    }
+    });
 }
 
 #[test]
 fn returned_short_warns_from_two_percent_of_issued() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         // 1 of 50 missing is 2 %: a warning.
         let (_dir, mut app) = at_issue("120 100");
         press(&mut app, "e \"50\" <Enter> n e \"49\" <Enter>");
@@ -62,14 +58,12 @@ fn returned_short_warns_from_two_percent_of_issued() {
         press(&mut app, "n");
         assert_eq!(step(&app), AgendaStep::Counting);
         assert!(acks(&app).is_empty());
-    }
+    });
 }
 
 #[test]
 fn no_ballots_warns_and_then_the_round_closes_with_none() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         let (_dir, mut app) = at_issue("45 40");
         press(&mut app, "e <Enter> n e \"0\" <Enter>");
         assert_eq!(
@@ -87,7 +81,7 @@ fn no_ballots_warns_and_then_the_round_closes_with_none() {
         press(&mut app, "<Enter> <Enter>");
         let closed = matches!(round(&app).status, RoundStatus::Closed { .. });
         assert!(closed, "{:?}", app.status);
-    }
+    });
 }
 
 /// A fresh app on the demo campaign with `[rules.warnings] blank_percent`
@@ -118,25 +112,21 @@ fn count_then_results(blank_percent: u32, blank: usize, invalid: usize, warnings
 
 #[test]
 fn blank_and_invalid_ballots_warn_from_three_percent_of_returned() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         // Of 40 returned, 1 is 2.5 % and 2 are 5 %.
         count_then_results(3, 1, 1, &[]);
         count_then_results(3, 2, 0, &[many("blank", 2, 40, 3)]);
         count_then_results(3, 0, 2, &[many("invalid", 2, 40, 3)]);
         let both = [many("blank", 2, 40, 3), many("invalid", 2, 40, 3)];
         count_then_results(3, 2, 2, &both);
-    }
+    });
 }
 
 #[test]
 fn thresholds_come_from_the_campaign() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|_, _| {
         // blank_percent = 50: 2 blank of 40 raise nothing, 20 do.
         count_then_results(50, 2, 0, &[]);
         count_then_results(50, 20, 0, &[many("blank", 20, 40, 50)]);
-    }
+    });
 }

@@ -7,9 +7,7 @@ use super::*;
 
 #[test]
 fn one_counting_method_per_round_and_switching_is_recorded() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> <Space> <Space> <Esc>");
         assert_eq!(round(&app).ballots.len(), 3);
@@ -29,16 +27,10 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         press(&mut app, "<Esc>");
         assert_eq!(app.session.store.last_seq(), seq);
         // The domain refuses a sheet outright while ballots count.
-        let e = app
-            .session
-            .record(Event::TallySheetEntered {
-                round: key1(),
-                pass: 1,
-                sheet: TallySheet::empty(7, 4),
-                keyer: None,
-            })
-            .unwrap_err();
-        assert_eq!(e.to_string(), DomainError::BallotsKeyed(3).to_string());
+        refused_by_domain(
+            record_empty_sheet(&mut app, 1),
+            DomainError::BallotsKeyed(3),
+        );
 
         // With a reason: set aside (kept, not counted), and the sheet opens.
         press(&mut app, "t \"改用计票单\" <Enter>");
@@ -54,15 +46,12 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
         press(&mut app, "s <Esc> <Esc>");
 
         // Ballot by ballot is now refused, the other way round too.
-        let e = app
-            .session
-            .record(Event::BallotRecorded {
-                round: key1(),
-                number: 4,
-                content: BallotContent::Invalid,
-            })
-            .unwrap_err();
-        assert_eq!(e.to_string(), DomainError::SheetKeyed.to_string());
+        let ballot = Event::BallotRecorded {
+            round: key1(),
+            number: 4,
+            content: BallotContent::Invalid,
+        };
+        refused_by_domain(app.session.record(ballot), DomainError::SheetKeyed);
         let seq = app.session.store.last_seq();
         press(&mut app, "<Enter>");
         assert_eq!(
@@ -85,16 +74,14 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
             "{}",
             screen(&b)
         );
-    }
+    });
 }
 
 // ------------------------------------------------------------ ballot entry
 
 #[test]
 fn a_correction_abandoned_never_becomes_a_new_ballot() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
         for abandon in ["<Esc>", "<BS>"] {
@@ -138,14 +125,12 @@ fn a_correction_abandoned_never_becomes_a_new_ballot() {
         // Esc then Enter from the agenda: still nothing pre-filled.
         press(&mut app, "r \"2\" <Enter> <Esc> <Esc> <Enter>");
         assert!(app.draft().is_empty());
-    }
+    });
 }
 
 #[test]
 fn undo_clears_the_draft_first_and_stays_in_its_round() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter>");
         press(&mut app, "r \"1\" <Enter> c 3 <Enter>");
@@ -172,7 +157,7 @@ fn undo_clears_the_draft_first_and_stays_in_its_round() {
         // Then the save of ballot 2.
         press(&mut app, "u");
         assert!(round(&app).ballots[1].withdrawn);
-    }
+    });
 }
 
 /// Open the street board's row `row` (starting it) and move it to the
@@ -184,37 +169,14 @@ fn other_meeting_counting(app: &mut App, row: usize) -> RoundKey {
     }
     press(app, "<Enter> <Enter>");
     let key = app.current_round().unwrap().key.clone();
-    let meeting = key.meeting_key();
-    for event in [
-        Event::RollCall {
-            round: key.clone(),
-            expected: 45,
-            present: 40,
-        },
-        Event::BallotsIssued {
-            round: key.clone(),
-            count: 12,
-        },
-        Event::BallotsReturned {
-            round: key.clone(),
-            count: 12,
-        },
-        Event::AgendaMoved {
-            meeting,
-            step: ceping::domain::AgendaStep::Counting,
-        },
-    ] {
-        app.session.record(event).unwrap();
-    }
+    rec_all(&mut app.session, counting_events(&key, [45, 40, 12, 12]));
     press(app, "<Enter>");
     key
 }
 
 #[test]
 fn undo_never_reaches_into_another_round_or_a_closed_one() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(
             &mut app,
@@ -249,14 +211,12 @@ fn undo_never_reaches_into_another_round_or_a_closed_one() {
         press(&mut app, "1 <Enter> u");
         assert!(app.model().rounds[&other].ballots[0].withdrawn);
         assert_eq!(round(&app), &nantang_round);
-    }
+    });
 }
 
 #[test]
 fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter> w \"1\" <Enter>");
         assert!(round(&app).ballots[0].withdrawn);
@@ -273,14 +233,12 @@ fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
         // Undo takes the restore back.
         press(&mut app, "u");
         assert!(round(&app).ballots[0].withdrawn);
-    }
+    });
 }
 
 #[test]
 fn a_ballot_beyond_the_ballots_returned_asks_first() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(2);
         press(&mut app, "<Enter> 1 <Enter> <Space>");
         assert_eq!(round(&app).ballots.len(), 2);
@@ -307,5 +265,5 @@ fn a_ballot_beyond_the_ballots_returned_asks_first() {
                 zh_en(l, "已保存第 3 号选票", "Ballot 3 saved").into()
             ))
         );
-    }
+    });
 }

@@ -6,15 +6,11 @@ use super::*;
 
 #[test]
 fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         // 收回 10 (no invalid): rows 10 / 10 / 12 → the third is wrong.
-        let (_dir, mut app) = at_counting(10);
-        press(&mut app, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[2] = [12, 0, 0, 0, 0, 0];
-        press(&mut app, &sheet_script(0, 0, &rows));
+        let (_dir, mut app) = sheet_keyed(10, &rows);
         refused(
             &mut app,
             "s",
@@ -28,9 +24,7 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         // The same sheet with that row true (9 + 1 abstain): saved.
         let mut ok = rows;
         ok[2] = [9, 0, 0, 0, 1, 0];
-        let (_d, mut app2) = at_counting(10);
-        press(&mut app2, "t <Enter>");
-        press(&mut app2, &sheet_script(0, 0, &ok));
+        let (_d, mut app2) = sheet_keyed(10, &ok);
         press(&mut app2, "s");
         assert_eq!(
             app2.status,
@@ -40,11 +34,9 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
         );
 
         // A first row of 0 is no longer a sheet of 0 ballots: refused.
-        let (_d, mut app3) = at_counting(10);
-        press(&mut app3, "t <Enter>");
         let mut rows = [[10, 0, 0, 0, 0, 0]; 7];
         rows[0] = [0, 0, 0, 0, 0, 0];
-        press(&mut app3, &sheet_script(0, 0, &rows));
+        let (_d, mut app3) = sheet_keyed(10, &rows);
         refused(
             &mut app3,
             "s",
@@ -68,14 +60,12 @@ fn a_sheet_whose_rows_do_not_add_up_is_refused_naming_the_person() {
             ),
             Color::Red
         );
-    }
+    });
 }
 
 #[test]
 fn blank_ballots_are_abstentions_for_everyone_on_the_sheet() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_sheet();
         // 5 blank ballots, but 龚晓峰 has only 1 abstention.
         let mut rows = [[6, 1, 0, 0, 5, 0]; 7];
@@ -99,14 +89,12 @@ fn blank_ballots_are_abstentions_for_everyone_on_the_sheet() {
                 "A blank ballot is an abstention for everyone"
             )
         ));
-    }
+    });
 }
 
 #[test]
 fn invalid_above_returned_and_a_sheet_before_returned_are_refused() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_sheet();
         press(&mut app, &sheet_script(13, 0, &[[0; 6]; 7]));
         refused(
@@ -118,21 +106,14 @@ fn invalid_above_returned_and_a_sheet_before_returned_are_refused() {
                 "Invalid ballots (13) are more than returned (12).",
             ),
         );
-    }
+    });
     // Without 收回 the domain refuses a sheet (the agenda cannot get to
     // counting without it; a direct record shows the rule holds anyway).
-    let (_dir, mut app) = demo_app();
-    press(&mut app, "<Enter> <Enter> e \"45 40\" <Enter>");
-    let e = app
-        .session
-        .record(Event::TallySheetEntered {
-            round: key1(),
-            pass: 1,
-            sheet: TallySheet::empty(7, 4),
-            keyer: None,
-        })
-        .unwrap_err();
-    assert_eq!(e.to_string(), DomainError::SheetNeedsReturned.to_string());
+    let (_dir, mut app) = demo_at("<Enter> <Enter> e \"45 40\" <Enter>");
+    refused_by_domain(
+        record_empty_sheet(&mut app, 1),
+        DomainError::SheetNeedsReturned,
+    );
 }
 
 // ------------------------------------------------------------ double entry
@@ -154,13 +135,7 @@ fn pass_two_is_blind_and_opens_only_after_pass_one() {
     let (_dir, mut app) = at_sheet();
     // Pass 2 cannot come first (the screen never offers it; the rule
     // holds in the domain).
-    let e = app.session.record(Event::TallySheetEntered {
-        round: key1(),
-        pass: 2,
-        sheet: TallySheet::empty(7, 4),
-        keyer: None,
-    });
-    assert!(e.is_err());
+    assert!(record_empty_sheet(&mut app, 2).is_err());
     press(&mut app, &sheet_script(1, 1, &SHEET_12));
     press(&mut app, "s <Enter>");
     let b = render(&app, 160, 45);
@@ -170,9 +145,7 @@ fn pass_two_is_blind_and_opens_only_after_pass_one() {
 
 #[test]
 fn a_value_matching_neither_pass_asks_for_confirmation() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_sheet();
         at_resolve(&mut app);
         // Both differing cells show both passes.
@@ -220,14 +193,12 @@ fn a_value_matching_neither_pass_asks_for_confirmation() {
             }]
         ));
         assert_eq!(app.model().tally(round(&app)).source, TallySource::Sheet);
-    }
+    });
 }
 
 #[test]
 fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         // Keep pass 1.
         let (_dir, mut app) = at_sheet();
         at_resolve(&mut app);
@@ -304,14 +275,12 @@ fn keep_pass_one_keep_pass_two_discard_pass_two_discard_both() {
         press(&mut app, "<Enter> x \"重新计票\" <Enter>");
         assert!(!round(&app).by_sheet());
         assert_eq!(app.prompt().map(|p| &p.kind), Some(&PromptKind::Keyer(1)));
-    }
+    });
 }
 
 #[test]
 fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_sheet();
         press(&mut app, &sheet_script(1, 1, &SHEET_12));
         press(&mut app, "s <Enter>");
@@ -348,14 +317,12 @@ fn an_accepted_sheet_can_be_discarded_with_a_reason_and_keyed_again() {
         );
         press(&mut app, "<Enter>");
         assert_eq!(app.sheet().unwrap().stage, SheetStage::Pass(1));
-    }
+    });
 }
 
 #[test]
 fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = at_counting(12);
         press(&mut app, "t \"符明\" <Enter>");
         press(&mut app, &sheet_script(1, 1, &SHEET_12));
@@ -378,5 +345,5 @@ fn the_same_keyer_on_both_passes_is_a_warning_not_a_block() {
                 .into()
             ))
         );
-    }
+    });
 }

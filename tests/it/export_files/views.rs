@@ -228,19 +228,61 @@ pub fn csv_text(bytes: &[u8]) -> &str {
     std::str::from_utf8(&bytes[3..]).expect("UTF-8")
 }
 
+/// The CSV read back: one section per meeting kind, each a header row
+/// naming its grades (first cell 单位), its rows, and an empty line; the
+/// rounds put back in the model's order (unit by unit as the file first
+/// names them, then meeting, then round).
 pub fn from_csv(bytes: &[u8]) -> Vec<RoundView> {
     let records = parse_csv(csv_text(bytes));
-    let header = &records[0];
+    assert_eq!(records[0][0], "单位", "the file starts with a header row");
+    let mut out: Vec<RoundView> = Vec::new();
+    let mut header: Option<&Vec<String>> = None;
+    for r in &records {
+        if r[0] == "单位" {
+            header = Some(r);
+            continue;
+        }
+        if r.len() == 1 && r[0].is_empty() {
+            header = None;
+            continue;
+        }
+        let header = header.expect("a row under a header row");
+        assert_eq!(r.len(), header.len());
+        let (round, subject) = csv_row(header, r);
+        match out.last_mut() {
+            Some(last)
+                if (&last.unit, &last.meeting, last.round)
+                    == (&round.unit, &round.meeting, round.round) =>
+            {
+                assert_eq!(last.totals, round.totals, "round totals on every row");
+                last.subjects.push(subject);
+            }
+            _ => out.push(RoundView {
+                subjects: vec![subject],
+                ..round
+            }),
+        }
+    }
+    let mut units: Vec<String> = Vec::new();
+    for r in &out {
+        if !units.contains(&r.unit) {
+            units.push(r.unit.clone());
+        }
+    }
+    out.sort_by_key(|r| units.iter().position(|u| *u == r.unit));
+    out
+}
+
+/// One CSV row under `header`: its round (no subjects) and its subject.
+fn csv_row(header: &[String], r: &[String]) -> (RoundView, SubjectView) {
     let col = |name: &str| {
         header
             .iter()
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("no column {name}"))
     };
-    assert_eq!(header[0], "单位", "the unit column comes first");
-    let grades: Vec<usize> = (1..)
-        .map_while(|i| header.iter().position(|h| *h == format!("等次{i}")))
-        .collect();
+    // The grades are named between 职务 and 弃权; the rates follow 无效.
+    let (first, abstain) = (col("职务") + 1, col("弃权"));
     let totals = [
         "应到",
         "实到",
@@ -253,45 +295,23 @@ pub fn from_csv(bytes: &[u8]) -> Vec<RoundView> {
     ]
     .map(col);
     let opt = |s: &str| (!s.is_empty()).then(|| s.parse::<u64>().unwrap());
-    let mut out: Vec<RoundView> = Vec::new();
-    for r in &records[1..] {
-        assert_eq!(r.len(), header.len());
-        let round: u32 = r[col("轮次")].parse().unwrap();
-        let scale = r[col("等次")].split('/').count();
-        let subject = SubjectView {
-            name: r[col("姓名")].clone(),
-            counts: grades[..scale]
-                .iter()
-                .map(|&c| r[c].parse().unwrap())
-                .collect(),
-            abstain: r[col("弃权")].parse().unwrap(),
-            void_marks: r[col("无效")].parse().unwrap(),
-            rates: [col("优秀率"), col("称职及以上率")]
-                .map(|c| (!r[c].is_empty()).then(|| r[c].clone())),
-        };
-        let view = RoundView {
-            unit: r[0].clone(),
-            meeting: r[col("会议")].clone(),
-            round,
-            status: r[col("状态")].clone(),
-            totals: totals.map(|c| opt(&r[c])),
-            subjects: Vec::new(),
-        };
-        match out.last_mut() {
-            Some(last)
-                if (&last.unit, &last.meeting, last.round)
-                    == (&view.unit, &view.meeting, view.round) =>
-            {
-                assert_eq!(last.totals, view.totals, "round totals on every row");
-                last.subjects.push(subject);
-            }
-            _ => out.push(RoundView {
-                subjects: vec![subject],
-                ..view
-            }),
-        }
-    }
-    out
+    let rate = |c: usize| (!r[c].is_empty()).then(|| r[c].clone());
+    let subject = SubjectView {
+        name: r[col("姓名")].clone(),
+        counts: (first..abstain).map(|c| r[c].parse().unwrap()).collect(),
+        abstain: r[abstain].parse().unwrap(),
+        void_marks: r[col("无效")].parse().unwrap(),
+        rates: [rate(abstain + 2), rate(abstain + 3)],
+    };
+    let round = RoundView {
+        unit: r[0].clone(),
+        meeting: r[col("会议")].clone(),
+        round: r[col("轮次")].parse().unwrap(),
+        status: r[col("状态")].clone(),
+        totals: totals.map(|c| opt(&r[c])),
+        subjects: Vec::new(),
+    };
+    (round, subject)
 }
 
 // ---------------------------------------------------------------- json

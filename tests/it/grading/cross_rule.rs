@@ -6,11 +6,8 @@ use super::*;
 
 #[test]
 fn a_secretary_is_excellent_only_with_a_good_combined_evaluation() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab>");
 
         // No combined evaluation yet, then 较好: 优秀 is refused.
         refused(&mut app, "1", not_good(l));
@@ -64,16 +61,13 @@ fn a_secretary_is_excellent_only_with_a_good_combined_evaluation() {
         // Investigation 较好; suggested (from the investigation alone) 较好.
         let words: Vec<&str> = row.split_whitespace().collect();
         assert!(words.windows(2).any(|w| w == ["较好", "较好"]), "{row}");
-    }
+    });
 }
 
 #[test]
 fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab> <Down> <Down>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab> <Down> <Down>");
         assert_eq!(
             app.grading_row().map(|r| r.name),
             Some("彭振华".to_string())
@@ -178,5 +172,5 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         assert!(!board_row(&b, "汤建华").contains(zh_en(l, "约谈", "talk")));
         assert!(rectification(&app, "东马社区", "袁丽华").is_some());
         assert!(rectification(&app, "回龙村", "汤建华").is_none());
-    }
+    });
 }

@@ -6,11 +6,8 @@ use super::*;
 
 #[test]
 fn units_first_class_quota_is_half_of_four() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g");
         assert_eq!(app.screen.id(), ScreenId::Grading);
         assert_eq!(app.grading_group, Group::Units);
         let b = render(&app, 160, 45);
@@ -74,16 +71,13 @@ fn units_first_class_quota_is_half_of_four() {
         );
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "一类", 2, 2, 4, 50));
-    }
+    });
 }
 
 #[test]
 fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab>");
         assert_eq!(app.grading_group, Group::Secretaries);
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
@@ -115,16 +109,13 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         recorded(&mut app, "<Down> 1 <Enter>");
         assert_eq!(grade(&app, &person("回龙村", "汤建华")), graded(0));
         assert_eq!(grade(&app, &person("南塘村", "龚晓峰")), graded(1));
-    }
+    });
 }
 
 #[test]
 fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab> <Tab> <Tab>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab> <Tab> <Tab>");
         assert_eq!(app.grading_group, Group::WorkTeams);
         let b = render(&app, 160, 45);
         assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
@@ -145,7 +136,7 @@ fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         assert_eq!(app.grading_group, Group::Units);
         press(&mut app, "<Esc>");
         assert_eq!(app.screen.id(), ScreenId::Home);
-    }
+    });
 }
 
 /// The 20 cadres of the demo, in the street's order.
@@ -174,11 +165,8 @@ const CADRES: [(&str, &str); 20] = [
 
 #[test]
 fn cadres_soft_quota_asks_for_a_written_justification() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab> <Tab>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab> <Tab>");
         assert_eq!(app.grading_group, Group::Cadres);
         let soft = zh_en(l, "  [原则上]", "  [in principle]");
         let b = render(&app, 160, 45);
@@ -212,15 +200,9 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
             app.prompt().map(|p| &p.kind),
             Some(&PromptKind::Justification(person(u7, n7), 0))
         );
-        let b = render(&app, 160, 45);
-        assert!(
-            status_line(&b).starts_with(zh_en(
-                l,
-                "超出名额的理由：",
-                "Reason for exceeding the quota:"
-            )),
-            "{}",
-            status_line(&b)
+        status_starts(
+            &app,
+            zh_en(l, "超出名额的理由：", "Reason for exceeding the quota:"),
         );
 
         // An empty justification (or spaces) is refused; the prompt stays.
@@ -276,5 +258,5 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         recorded(&mut app, "1 <Enter>");
         assert_eq!(app.prompt(), None);
         assert_eq!(grade(&app, &person(CADRES[7].0, CADRES[7].1)), top(None));
-    }
+    });
 }

@@ -4,9 +4,7 @@ use super::*;
 
 #[test]
 fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = demo_app();
         // 蒋丽 (a 南塘村 cadre) graded 优秀 before the annual review.
         press(&mut app, "g <Tab> <Tab>");
@@ -131,5 +129,5 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         select(&mut app, "龚晓峰");
         recorded(&mut app, "c 1 <Enter>");
         recorded(&mut app, "1");
-    }
+    });
 }

@@ -4,11 +4,8 @@ use super::*;
 
 #[test]
 fn a_combined_evaluation_waits_for_the_party_building_review() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g <Tab>");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g <Tab>");
         assert_eq!(app.grading_group, Group::Secretaries);
         select(&mut app, "汤建华");
         let combined = Decision::Combined {
@@ -105,5 +102,5 @@ fn a_combined_evaluation_waits_for_the_party_building_review() {
             member(&json(&app), "secretaries", "龚晓峰")["provisional"],
             true
         );
-    }
+    });
 }

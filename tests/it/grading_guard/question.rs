@@ -5,11 +5,8 @@ use super::*;
 
 #[test]
 fn grading_a_unit_whose_meetings_were_never_held_asks_first() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g");
         assert_eq!(app.grading_group, Group::Units);
         let question = zh_en(
             l,
@@ -70,7 +67,7 @@ fn grading_a_unit_whose_meetings_were_never_held_asks_first() {
             }
         );
         assert_eq!(grade(&app, &unit("南塘村")), None);
-    }
+    });
 }
 
 fn row_at(b: &TestBackend, y: u16) -> String {
@@ -79,9 +76,7 @@ fn row_at(b: &TestBackend, y: u16) -> String {
 
 #[test]
 fn the_question_names_an_open_round() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let (_dir, mut app) = demo_app();
         // 南塘村's annual review starts: round 1 is open.
         press(&mut app, "<Enter> <Enter> <Esc> g");
@@ -136,5 +131,5 @@ fn the_question_names_an_open_round() {
             ),
         );
         cancel(&mut app);
-    }
+    });
 }

@@ -2,24 +2,10 @@
 
 use super::*;
 
-fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u32) -> String {
-    match l {
-        Lang::Zh => format!(
-            "名额已满：{label}最多 {allowed} 个，已经评了 {allowed} 个（{size} 人的 {percent}%，向下取整）。请先改掉一个。"
-        ),
-        Lang::En => format!(
-            "Quota full: at most {allowed} {label}, {allowed} already given ({percent}% of {size}, rounded down). Change one first."
-        ),
-    }
-}
-
 #[test]
 fn quotas_still_hold_with_the_guard() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "g");
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_at("g");
         // Two provisional 一类, confirmed.
         recorded(&mut app, "1 <Enter>");
         recorded(&mut app, "<Down> 1 <Enter>");
@@ -77,5 +63,5 @@ fn quotas_still_hold_with_the_guard() {
             "{}",
             screen(&b)
         );
-    }
+    });
 }

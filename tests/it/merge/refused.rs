@@ -142,20 +142,7 @@ fn an_event_that_does_not_fit_the_merged_file_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     // Laptop a grades 南塘村's work team 优秀: 1 of 4 teams at 40 %.
     let a = laptop(dir.path(), "a.ceping", "南塘村");
-    {
-        let mut s = Store::open(&a).unwrap();
-        let target = Target::WorkTeam {
-            unit: "南塘村".into(),
-        };
-        rec(
-            &mut s,
-            Event::GradeAssigned {
-                target,
-                grade: Some(0),
-                justification: None,
-            },
-        );
-    }
+    grade_in(&a, team("南塘村"), 0);
     // Laptops b and c held their meetings with rosters without a work
     // team: the street has 2 teams, and 40 % of 2 allows none.
     let without_team = |name: &str, unit: &str| {
@@ -163,18 +150,7 @@ fn an_event_that_does_not_fit_the_merged_file_writes_nothing() {
         let mut s = Store::create(&path, &campaign_toml::demo()).unwrap();
         let mut subjects = s.model.campaign.unit(unit).unwrap().subjects.clone();
         subjects.retain(|p| !matches!(p.role, Role::WorkTeamLeader | Role::WorkTeamMember));
-        let units = vec![UnitRoster {
-            unit: unit.into(),
-            subjects,
-        }];
-        rec(
-            &mut s,
-            Event::RosterImported {
-                source: "名单.xlsx".into(),
-                encoding: "xlsx".into(),
-                units,
-            },
-        );
+        import_roster(&mut s, "名单.xlsx", "xlsx", unit, subjects);
         script(&mut s, unit);
         path
     };

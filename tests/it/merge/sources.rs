@@ -13,20 +13,7 @@ fn a_merged_file_merges_again_and_keeps_its_sources() {
     merge(&first, &inputs[..2]).unwrap();
 
     // The office grades 南塘村 in the first merged file.
-    {
-        let mut s = Store::open(&first).unwrap();
-        let target = Target::Unit {
-            unit: "南塘村".into(),
-        };
-        rec(
-            &mut s,
-            Event::GradeAssigned {
-                target,
-                grade: Some(0),
-                justification: None,
-            },
-        );
-    }
+    grade_in(&first, unit("南塘村"), 0);
     let again = dir.path().join("again.ceping");
     let paths = [&again, &first, &inputs[2], &inputs[3]].map(|p| p.to_str().unwrap());
     let o = ceping(&[&["merge"][..], &paths[..]].concat());
@@ -72,39 +59,13 @@ fn a_merged_file_merges_again_and_keeps_its_sources() {
     assert!(matches!(err, MergeError::Duplicate { .. }), "{err:?}");
 
     // Grading in two files: refused.
-    {
-        let mut s = Store::open(&inputs[2]).unwrap();
-        let target = Target::Unit {
-            unit: "西塘村".into(),
-        };
-        rec(
-            &mut s,
-            Event::GradeAssigned {
-                target,
-                grade: Some(1),
-                justification: None,
-            },
-        );
-    }
+    grade_in(&inputs[2], unit("西塘村"), 1);
     let (err, msg) = refused(&out, &[first.clone(), inputs[2].clone()]);
     assert!(matches!(err, MergeError::GradingTwice { .. }), "{err:?}");
     assert!(msg.contains("都有街道的评定记录"), "{msg}");
 
     // Grading a unit whose meeting is in another file: a conflict.
-    {
-        let mut s = Store::open(&first).unwrap();
-        let target = Target::Unit {
-            unit: "东马社区".into(),
-        };
-        rec(
-            &mut s,
-            Event::GradeAssigned {
-                target,
-                grade: Some(1),
-                justification: None,
-            },
-        );
-    }
+    grade_in(&first, unit("东马社区"), 1);
     let (err, _) = refused(&out, &[first, inputs[3].clone()]);
     assert!(
         matches!(err, MergeError::Conflict { ref unit, .. } if unit == "东马社区"),
@@ -126,18 +87,7 @@ fn rosters_come_from_the_file_holding_the_results() {
     fixed[1].name = "阎秀岚".into();
     {
         let mut s = Store::create(&b, &campaign_toml::demo()).unwrap();
-        let units = vec![UnitRoster {
-            unit: "西塘村".into(),
-            subjects: fixed.clone(),
-        }];
-        rec(
-            &mut s,
-            Event::RosterImported {
-                source: "名单.xlsx".into(),
-                encoding: "xlsx".into(),
-                units,
-            },
-        );
+        import_roster(&mut s, "名单.xlsx", "xlsx", "西塘村", fixed.clone());
         script(&mut s, "西塘村");
     }
     let out = dir.path().join("out.ceping");
@@ -156,18 +106,7 @@ fn rosters_come_from_the_file_holding_the_results() {
     let c = dir.path().join("c.ceping");
     {
         let mut s = Store::create(&c, &campaign_toml::demo()).unwrap();
-        let units = vec![UnitRoster {
-            unit: "东马社区".into(),
-            subjects: fixed[..3].to_vec(),
-        }];
-        rec(
-            &mut s,
-            Event::RosterImported {
-                source: "名单.csv".into(),
-                encoding: "GBK".into(),
-                units,
-            },
-        );
+        import_roster(&mut s, "名单.csv", "GBK", "东马社区", fixed[..3].to_vec());
     }
     let out = dir.path().join("out2.ceping");
     let (err, msg) = refused(&out, &[a, c.clone()]);

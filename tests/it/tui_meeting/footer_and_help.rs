@@ -72,9 +72,7 @@ fn modes() -> Vec<(Mode, &'static str)> {
 
 #[test]
 fn footer_and_help_come_from_the_keymap() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let mut helps = Vec::new();
         for (mode, script) in modes() {
             let (_dir, mut app) = demo_app();
@@ -144,5 +142,5 @@ fn footer_and_help_come_from_the_keymap() {
         // (a `?` typed at a prompt is text).
         let all = modes().len();
         assert_eq!(helps.len(), all - 2, "{helps:?}");
-    }
+    });
 }

@@ -4,13 +4,10 @@ use super::*;
 
 #[test]
 fn refusals_change_nothing_and_say_why_in_both_languages() {
-    let guard = lock(Lang::Zh);
-    for (l, _) in LANGS {
-        lang(&guard, l);
+    each_lang(|l, _| {
         let zh = l == Lang::Zh;
         let s = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
-        let (_dir, mut app) = demo_app();
-        press(&mut app, "<Enter> <Enter>");
+        let (_dir, mut app) = demo_at("<Enter> <Enter>");
 
         // Numbers at a prompt: the prompt stays open with the reason.
         refused(
@@ -187,5 +184,5 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
             Color::Red,
             "the need is listed in red on the agenda"
         );
-    }
+    });
 }

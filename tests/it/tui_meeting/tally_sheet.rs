@@ -6,8 +6,7 @@ use super::*;
 #[test]
 fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     let _guard = lock(Lang::Zh);
-    let (dir, mut app) = demo_app();
-    press(&mut app, &to_counting_script(12));
+    let (dir, mut app) = demo_at(&to_counting_script(12));
     assert_eq!(step(&app), AgendaStep::Counting);
 
     let pass1 = SHEET_12;

@@ -58,8 +58,7 @@ fn start_meeting_prompt() {
             "开始 南塘村 述职测评大会？按 Enter 确认，Esc 取消",
             "Start 南塘村 Annual review? Enter to confirm, Esc to cancel",
         );
-        assert_eq!(status_line(b), question);
-        assert_eq!(fg_of(b, question), Color::Yellow);
+        status_says(b, question, Color::Yellow);
     });
 }
 

@@ -58,8 +58,7 @@ fn refused_ballot_shows_a_red_sentence() {
             "还有 7 人没有录入；没勾的请按 0 记为弃权",
             "7 people not keyed yet; press 0 for a blank (abstain)",
         );
-        assert_eq!(status_line(b), sentence);
-        assert_eq!(fg_of(b, sentence), Color::Red);
+        status_says(b, sentence, Color::Red);
     });
 }
 

@@ -1,0 +1,43 @@
+//! The grading board (评定等次) as a test reads it: a row of its table,
+//! and the sentences of its quotas.
+#![allow(dead_code)]
+
+use ceping::i18n::Lang;
+use ratatui::backend::TestBackend;
+
+use super::app::{rows, screen};
+
+/// The board row (table line) showing `name`; panics with the screen if
+/// there is none.
+pub fn board_row(b: &TestBackend, name: &str) -> String {
+    rows(b.buffer())
+        .into_iter()
+        .find(|r| r.starts_with('│') && r.contains(&format!(" {name} ")))
+        .unwrap_or_else(|| panic!("{name} not on the board:\n{}", screen(b)))
+}
+
+/// The refusal when a quota is used up: `allowed` of `label` given, the
+/// quota being `percent` of `size`.
+pub fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u32) -> String {
+    match l {
+        Lang::Zh => format!(
+            "名额已满：{label}最多 {allowed} 个，已经评了 {allowed} 个（{size} 人的 {percent}%，向下取整）。请先改掉一个。"
+        ),
+        Lang::En => format!(
+            "Quota full: at most {allowed} {label}, {allowed} already given ({percent}% of {size}, rounded down). Change one first."
+        ),
+    }
+}
+
+/// The quota counter above the table: `used` of at most `allowed` of
+/// `label`, the quota being `percent` of `size`.
+pub fn counter(l: Lang, label: &str, used: usize, allowed: usize, size: usize, percent: u32) -> String {
+    match l {
+        Lang::Zh => {
+            format!("{label} {used} 个，最多 {allowed} 个（{size} 个的 {percent}%，向下取整）")
+        }
+        Lang::En => {
+            format!("{label}: {used} of at most {allowed} ({percent}% of {size}, rounded down)")
+        }
+    }
+}
