@@ -6,7 +6,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use rusqlite::{Connection, params};
 
 use ceping::domain::Event;
@@ -24,6 +25,34 @@ fn ballot_event(number: u32, lines: usize) -> Event {
         number,
         content: cycling(number, lines),
     }
+}
+
+/// Bench `name`: the row (`kind`, `body`, `hash`) inserted into `conn`'s
+/// `events` table, one INSERT per transaction, numbered on from 1.
+fn raw_insert(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    conn: &Connection,
+    (kind, body, hash): (&str, &str, &str),
+) {
+    let mut seq = 0i64;
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            seq += 1;
+            conn.prepare_cached(
+                "INSERT INTO events (seq, ts, kind, body, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .unwrap()
+            .execute(params![
+                seq,
+                "2022-01-10T09:00:00.000+08:00",
+                kind,
+                body,
+                hash
+            ])
+            .unwrap()
+        })
+    });
 }
 
 fn bench_append(c: &mut Criterion) {
@@ -53,24 +82,7 @@ fn bench_append(c: &mut Criterion) {
     .unwrap();
     let (kind, body) = ballot_event(1, n_lines).to_parts().unwrap();
     let hash = "0".repeat(64);
-    let mut seq = 0i64;
-    g.bench_function("raw_insert", |b| {
-        b.iter(|| {
-            seq += 1;
-            raw.prepare_cached(
-                "INSERT INTO events (seq, ts, kind, body, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .unwrap()
-            .execute(params![
-                seq,
-                "2022-01-10T09:00:00.000+08:00",
-                kind,
-                body,
-                hash
-            ])
-            .unwrap()
-        })
-    });
+    raw_insert(&mut g, "raw_insert", &raw, (&kind, &body, &hash));
 
     // Raw again, into a table shaped exactly like ceping's (AUTOINCREMENT,
     // append-only triggers): isolates the cost of ceping's code from the
@@ -86,24 +98,12 @@ fn bench_append(c: &mut Criterion) {
              BEGIN SELECT RAISE(ABORT, 'append-only'); END;",
     )
     .unwrap();
-    let mut seq2 = 0i64;
-    g.bench_function("raw_insert_same_schema", |b| {
-        b.iter(|| {
-            seq2 += 1;
-            same.prepare_cached(
-                "INSERT INTO events (seq, ts, kind, body, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .unwrap()
-            .execute(params![
-                seq2,
-                "2022-01-10T09:00:00.000+08:00",
-                kind,
-                body,
-                hash
-            ])
-            .unwrap()
-        })
-    });
+    raw_insert(
+        &mut g,
+        "raw_insert_same_schema",
+        &same,
+        (&kind, &body, &hash),
+    );
     g.finish();
 }
 

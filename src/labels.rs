@@ -52,7 +52,8 @@ pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str)
         .unwrap_or("")
 }
 
-/// Where a speaker timer stands, as a label ("已结束，用时 06:10" …).
+/// Where a speaker timer stands, as a label ("已结束，用时 06:10" and the
+/// like).
 pub fn timer_state(speech: &crate::domain::Speech, used_ms: i64) -> String {
     if speech.finished {
         Msg::TimerDone.fill(&[&clock(used_ms)])

@@ -135,6 +135,8 @@ catalog! {
         "The new roster of {0} drops \"{1}\", who already has a grade, combined evaluation or rectification. Keep the person on the roster (a grade can first be cleared with 0 on the grading board).";
     TooManyAbsentees => "缺席名单有 {0} 人，而应到减实到只有 {1} 人。请核对名单或点名人数。",
         "The absentee list has {0} people, but expected minus present is only {1}. Check the list or the roll call.";
+    AbsenteesBeforeRollCall => "先完成点名（录入应到、实到），再登记缺席人员。",
+        "Do the roll call (expected, present) before listing who is absent.";
     EmptyAbsentee => "缺席人员的姓名不能为空。",
         "An absentee's name cannot be empty.";
     BadAbsentee => "缺席人员的姓名“{0}”{1}。",
@@ -264,6 +266,9 @@ impl DomainError {
             DomainError::RosterDropsGraded(a, b) => E::RosterDropsGraded.fill_in(lang, &[a, b]),
             DomainError::TooManyAbsentees(a, b) => E::TooManyAbsentees.fill_in(lang, &[a, b]),
             DomainError::ScoreOutOfRange(a) => E::ScoreOutOfRange.fill_in(lang, &[a]),
+            DomainError::AbsenteesBeforeRollCall => {
+                E::AbsenteesBeforeRollCall.text_in(lang).to_string()
+            }
             DomainError::EmptyAbsentee => E::EmptyAbsentee.text_in(lang).to_string(),
             DomainError::AbsentTwice(a) => E::AbsentTwice.fill_in(lang, &[&printable(a)]),
             DomainError::BadAbsentee(name, problem) => {

@@ -389,6 +389,7 @@ catalog! {
     KeyMaterial => "评价材料", "evaluation text";
     ScoreCol => "评分", "Score";
     ScoreSuggested => "{0} 建议", "{0} suggested";
+    ScoreSuggestedOpen => "{0} 暂定", "{0} prov.";
     PromptScore => "{0} 的综合评分（0-100；不填则用建议分 {1}）：", "Score of {0} (0-100; empty: the suggested {1}):";
     BadScore => "请输入 0 到 100 的整数", "Type a whole number from 0 to 100";
     ScoreSaved => "{0} 的综合评分：{1}", "Score of {0}: {1}";

@@ -47,7 +47,7 @@ impl Model {
     ) -> Result<(), DomainError> {
         let r = self.open_round(round)?;
         let (Some(expected), Some(present)) = (r.expected, r.present) else {
-            return Err(DomainError::NoRollCall);
+            return Err(DomainError::AbsenteesBeforeRollCall);
         };
         let missing = expected.saturating_sub(present) as usize;
         if absentees.len() > missing {

@@ -76,6 +76,7 @@ pub enum DomainError {
     RosterDropsGraded(String, String),
     /// More absentees listed than 应到 - 实到 (listed, missing).
     TooManyAbsentees(usize, usize),
+    AbsenteesBeforeRollCall,
     EmptyAbsentee,
     BadAbsentee(String, super::names::NameProblem),
     AbsentTwice(String),

@@ -329,7 +329,8 @@ fn final_grade_column(group: Group, rows: &[BoardRow]) -> Column {
     col(t(Msg::FinalGradeCol), 0, grades)
 }
 
-/// 综合评分: the office's score, or the suggested one marked 建议 (dim).
+/// 综合评分: the office's score, or the suggested one marked 建议 (dim);
+/// marked 暂定 instead while the review it rests on is still open.
 fn score_column(app: &App, rows: &[BoardRow]) -> Column {
     let cells = rows
         .iter()
@@ -338,6 +339,10 @@ fn score_column(app: &App, rows: &[BoardRow]) -> Column {
             match app.combined_of(unit, name).and_then(|c| c.score) {
                 Some(n) => (n.to_string(), Style::new()),
                 None => match r.suggested_score {
+                    // From a review still being counted: it may change.
+                    Some(n) if r.review_open => {
+                        (Msg::ScoreSuggestedOpen.fill(&[&n]), Style::new().dim())
+                    }
                     Some(n) => (Msg::ScoreSuggested.fill(&[&n]), Style::new().dim()),
                     None => ("-".to_string(), Style::new().dim()),
                 },

@@ -2,8 +2,9 @@
 
 use crate::support::bin::{ceping, stderr, stdout};
 use crate::support::campaign::*;
+use crate::support::meeting::{key_ballots_with, open};
 use ceping::campaign_toml::{CampaignErrorKind as K, NameField, ValueType};
-use ceping::domain::{BallotContent, Event, Mark};
+use ceping::domain::{BallotContent, Mark};
 use ceping::i18n::Lang;
 use ceping::store::{Store, sidecar};
 
@@ -161,9 +162,7 @@ fn a_second_writer_is_told_who_holds_the_file() {
 fn verify_fails_with_the_first_bad_event() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 4);
-    drop(s);
+    drop(small_file(&path, 4));
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
         "DROP TRIGGER events_no_update; UPDATE events SET ts = '2022-01-01' WHERE seq = 4;",
@@ -181,23 +180,7 @@ fn export_json_carries_the_tally() {
     let path = dir.path().join("a.ceping");
     let mut s = Store::create(&path, &small_campaign()).unwrap();
     let key = annual_round("南塘村");
-    run_ballots(&mut s, 0);
-    s.record(Event::RollCall {
-        round: key.clone(),
-        expected: 10,
-        present: 8,
-    })
-    .unwrap();
-    s.record(Event::BallotsIssued {
-        round: key.clone(),
-        count: 8,
-    })
-    .unwrap();
-    s.record(Event::BallotsReturned {
-        round: key.clone(),
-        count: 8,
-    })
-    .unwrap();
+    open(&mut s, &key, [10, 8, 8, 8]);
     let g = Mark::Grade;
     let ballots = [
         BallotContent::all(0, 5),
@@ -207,14 +190,9 @@ fn export_json_carries_the_tally() {
         BallotContent::Blank,
         BallotContent::Invalid,
     ];
-    for (i, b) in ballots.into_iter().enumerate() {
-        s.record(Event::BallotRecorded {
-            round: key.clone(),
-            number: i as u32 + 1,
-            content: b,
-        })
-        .unwrap();
-    }
+    key_ballots_with(&mut s, &key, 6, |number, _| {
+        ballots[number as usize - 1].clone()
+    });
     let head = ceping::store::chain::to_hex(&s.store.head());
     drop(s);
 

@@ -104,9 +104,7 @@ fn listing(dir: &Path) -> Vec<String> {
 
 /// A campaign file with `ballots` ballots, closed cleanly.
 fn campaign(path: &Path, ballots: u32) {
-    let mut s = Store::create(path, &small_campaign()).unwrap();
-    run_ballots(&mut s, ballots);
-    drop(s);
+    drop(small_file(path, ballots));
 }
 
 /// A fresh folder holding the campaign file `name` with `ballots`
@@ -184,7 +182,11 @@ impl Runner {
 /// [`Runner::find`]), and a fresh folder that anyone may enter holding the
 /// campaign file `name` with `ballots` ballots.
 #[cfg(unix)]
-fn chmod_case(test: &str, name: &str, ballots: u32) -> Option<(Runner, tempfile::TempDir, PathBuf)> {
+fn chmod_case(
+    test: &str,
+    name: &str,
+    ballots: u32,
+) -> Option<(Runner, tempfile::TempDir, PathBuf)> {
     let runner = Runner::find(test)?;
     let (dir, path) = campaign_in(name, ballots);
     chmod(dir.path(), 0o777);

@@ -9,7 +9,7 @@
 //! them directly with `INSTA_UPDATE=always cargo test --test it grading::`.
 
 use crate::support::app::*;
-use crate::support::board::{board_row, counter, quota_full};
+use crate::support::board::{board_row, counter, not_good, quota_full};
 use crate::support::campaign::{person, team, unit};
 use crate::support::meeting::{key, key_ballots_with, open};
 use crate::support::zh_en;
@@ -82,14 +82,6 @@ fn confirm_provisional(app: &mut App) {
 /// The mark of a provisional grade on the board.
 fn provisional(l: Lang) -> &'static str {
     zh_en(l, "（暂定）", " (provisional)")
-}
-
-fn not_good(l: Lang) -> &'static str {
-    zh_en(
-        l,
-        "述职评议综合评价未达到“好”的党组织书记，年度考核不得评为“优秀”。请先确定综合评价。",
-        "A secretary whose combined evaluation is not 好 cannot be graded 优秀. Set the combined evaluation first.",
-    )
 }
 
 // ------------------------------------------------------------ the graded demo

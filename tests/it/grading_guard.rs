@@ -7,8 +7,8 @@
 
 use crate::support;
 use crate::support::app::*;
-use crate::support::board::{board_row, quota_full};
-use crate::support::campaign::{person, unit};
+use crate::support::board::{board_row, not_good, quota_full};
+use crate::support::campaign::{person, team, unit};
 use crate::support::zh_en;
 use ceping::app::{App, Mode, PromptKind, Status};
 use ceping::domain::board::Decision;
@@ -94,6 +94,20 @@ fn asks(app: &mut App, script: &str, decision: Decision, level: u8, sentence: &s
     assert_eq!(status_line(&b), sentence);
 }
 
+/// Select `name`'s row and press the grade key `key` (1 for the top
+/// grade): the guard must ask `sentence` about grading `target` (see
+/// [`asks`]).
+fn grade_asks(app: &mut App, name: &str, key: u8, target: Target, sentence: &str) {
+    select(app, name);
+    asks(
+        app,
+        &key.to_string(),
+        Decision::Grade(target),
+        key - 1,
+        sentence,
+    );
+}
+
 /// Esc at the guard's question: nothing recorded, back on the board.
 fn cancel(app: &mut App) {
     let model = app.model().clone();
@@ -103,6 +117,41 @@ fn cancel(app: &mut App) {
     assert_eq!(app.mode(), Mode::Grading);
     assert_eq!(app.session.store.last_seq(), seq, "Esc wrote");
     assert_eq!(app.model(), &model, "Esc changed the model");
+}
+
+/// The guard's question before a grade that rests on `unit`'s annual
+/// review, never held.
+fn annual_review_not_held(l: Lang, unit: &str) -> String {
+    match l {
+        Lang::Zh => format!(
+            "{unit}的述职测评大会还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消"
+        ),
+        Lang::En => format!(
+            "{unit} has not held its annual review; the grade will be marked provisional. Enter to confirm, Esc to cancel"
+        ),
+    }
+}
+
+/// `name`'s board row shows `shown` (a grade or level), marked provisional.
+fn shown_provisional(app: &App, l: Lang, name: &str, shown: &str) {
+    let b = render(app, 160, 45);
+    let row = board_row(&b, name);
+    assert!(
+        row.contains(&format!("{shown}{}", mark(l))),
+        "{}",
+        screen(&b)
+    );
+}
+
+/// `name`'s board row shows `shown` (a grade or level), final: without the
+/// provisional mark.
+fn shown_final(app: &App, l: Lang, name: &str, shown: &str) {
+    let b = render(app, 160, 45);
+    let row = board_row(&b, name);
+    assert!(
+        row.contains(shown) && !row.contains(mark(l).trim()),
+        "{row}"
+    );
 }
 
 fn recorded_provisional(l: Lang) -> Status {

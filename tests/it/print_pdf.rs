@@ -245,4 +245,30 @@ fn workbook_pages(texts: &[String], model: &ceping::domain::Model) {
             "{title} is printed"
         );
     }
+    // What is signed is never split from what it certifies: every page
+    // with signature lines also carries a fingerprint (or says there is
+    // none yet), and a short record is one page, title to signatures.
+    let signed: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("计票人（签字）"))
+        .collect();
+    assert!(signed.len() >= 3, "附件4, 附件9 and the minutes are signed");
+    for page in &signed {
+        assert!(
+            page.contains("指纹"),
+            "signatures without the fingerprint: {page}"
+        );
+    }
+    let minutes: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("南塘村述职测评大会会议记录"))
+        .collect();
+    assert_eq!(minutes.len(), 1, "南塘村's minutes are one page");
+    assert!(minutes[0].contains("主持人（签字）"), "{}", minutes[0]);
+    assert!(minutes[0].contains(&head[..12]), "{}", minutes[0]);
+    let attachment9 = texts
+        .iter()
+        .filter(|t| t.contains("民主评议结果报告单"))
+        .count();
+    assert!(attachment9 >= 4, "附件9: a page per secretary");
 }

@@ -15,8 +15,7 @@ fn new_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
 fn append_then_replay_gives_the_same_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 12);
+    let mut s = small_file(&path, 12);
     let key = annual_round("南塘村");
     s.record(Event::BallotCorrected {
         round: key.clone(),
@@ -48,8 +47,7 @@ fn append_then_replay_gives_the_same_model() {
 fn a_refused_event_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 2);
+    let mut s = small_file(&path, 2);
     let before = (s.store.last_seq(), s.model.clone());
     let key = annual_round("南塘村");
     let err = s
@@ -88,14 +86,26 @@ fn a_refused_event_writes_nothing() {
 fn tamper_setup() -> (tempfile::TempDir, std::path::PathBuf, Connection) {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 8);
-    drop(s);
+    drop(small_file(&path, 8));
     assert!(verify(&path).is_ok());
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;")
         .unwrap();
     (dir, path, conn)
+}
+
+/// A finished file tampered with by `sql` (see [`tamper_setup`]).
+fn tampered(sql: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path, conn) = tamper_setup();
+    conn.execute_batch(sql).unwrap();
+    drop(conn);
+    (dir, path)
+}
+
+/// Where `verify` finds the damage after [`tampered`] by `sql`.
+fn damaged_by(sql: &str) -> u64 {
+    let (_d, path) = tampered(sql);
+    damaged_at(&path)
 }
 
 fn damaged_at(path: &std::path::Path) -> u64 {
@@ -138,72 +148,54 @@ fn the_log_refuses_plain_updates_and_deletes() {
 
 #[test]
 fn verify_detects_a_changed_row() {
-    let (_d, path, conn) = tamper_setup();
     // Turn ballot 4 (seq 6) into an all-优秀 ballot.
-    conn.execute(
-        "UPDATE events SET body = replace(body, '{\"grade\":3}', '{\"grade\":0}') WHERE seq = 6",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 6);
+    let sql =
+        "UPDATE events SET body = replace(body, '{\"grade\":3}', '{\"grade\":0}') WHERE seq = 6";
+    assert_eq!(damaged_by(sql), 6);
 }
 
 #[test]
 fn verify_detects_a_deleted_row() {
-    let (_d, path, conn) = tamper_setup();
-    conn.execute("DELETE FROM events WHERE seq = 5", [])
-        .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 5);
+    assert_eq!(damaged_by("DELETE FROM events WHERE seq = 5"), 5);
 }
 
 #[test]
 fn verify_detects_a_deleted_last_row() {
-    let (_d, path, conn) = tamper_setup();
-    conn.execute(
-        "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 10);
+    let sql = "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)";
+    assert_eq!(damaged_by(sql), 10);
 }
 
 #[test]
 fn verify_detects_reordered_rows() {
-    let (_d, path, conn) = tamper_setup();
     // Swap the contents of events 4 and 7, keeping each row's own hash.
-    conn.execute_batch(
-        "UPDATE events SET seq = -4 WHERE seq = 4;
+    let sql = "UPDATE events SET seq = -4 WHERE seq = 4;
          UPDATE events SET seq = 4 WHERE seq = 7;
-         UPDATE events SET seq = 7 WHERE seq = -4;",
-    )
-    .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 4);
+         UPDATE events SET seq = 7 WHERE seq = -4;";
+    assert_eq!(damaged_by(sql), 4);
 }
 
 #[test]
 fn verify_passes_and_names_the_head() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 3);
+    let s = small_file(&path, 3);
     let head = ceping::store::chain::to_hex(&s.store.head());
     drop(s);
     let report = verify(&path).unwrap();
     assert_eq!(report.events, 5);
     ceping::i18n::set_thread_lang(ceping::i18n::Lang::Zh);
-    assert!(report.summary(Lang::Zh).contains(&head), "{}", report.summary(Lang::Zh));
+    assert!(
+        report.summary(Lang::Zh).contains(&head),
+        "{}",
+        report.summary(Lang::Zh)
+    );
 }
 
 #[test]
 fn a_second_writer_is_refused_and_told_who_holds_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut first = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut first, 1);
+    let mut first = small_file(&path, 1);
     let err = Store::open(&path).unwrap_err();
     let StoreError::Locked {
         holder: Some(holder),
@@ -324,8 +316,7 @@ fn the_file_and_its_companions_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 1);
+    let _s = small_file(&path, 1);
     for p in [path.clone(), sidecar(&path, "-wal"), sidecar(&path, "-shm")] {
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", p.display());
@@ -338,8 +329,7 @@ fn the_file_and_its_companions_are_private() {
 fn ballots_carry_nothing_about_who_filled_them_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_file(&dir);
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 2);
+    let s = small_file(&path, 2);
     let events = s.store.read_after(2).unwrap();
     for e in events {
         assert_eq!(e.kind, "ballot_recorded");
@@ -356,35 +346,22 @@ fn ballots_carry_nothing_about_who_filled_them_in() {
 
 #[test]
 fn verify_detects_a_deleted_sequence_row() {
-    let (_d, path, conn) = tamper_setup();
     // Events 1..=10 stay; only the counter that proves the tail is gone.
-    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'events'", [])
-        .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 11);
+    let sql = "DELETE FROM sqlite_sequence WHERE name = 'events'";
+    assert_eq!(damaged_by(sql), 11);
 }
 
 #[test]
 fn verify_detects_a_lowered_sequence_hiding_a_deleted_tail() {
-    let (_d, path, conn) = tamper_setup();
-    conn.execute_batch(
-        "DELETE FROM events WHERE seq > 7;
-         UPDATE sqlite_sequence SET seq = 6 WHERE name = 'events';",
-    )
-    .unwrap();
-    drop(conn);
-    assert_eq!(damaged_at(&path), 8);
+    let sql = "DELETE FROM events WHERE seq > 7;
+         UPDATE sqlite_sequence SET seq = 6 WHERE name = 'events';";
+    assert_eq!(damaged_by(sql), 8);
 }
 
 #[test]
 fn a_damaged_log_gets_no_writer_note() {
-    let (_d, path, conn) = tamper_setup();
-    conn.execute(
-        "UPDATE events SET ts = '2022-01-01T00:00:00.000+08:00' WHERE seq = 5",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    let (_d, path) =
+        tampered("UPDATE events SET ts = '2022-01-01T00:00:00.000+08:00' WHERE seq = 5");
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
     assert!(

@@ -1,7 +1,7 @@
 //! `ceping verify` lists every closed round with the fingerprint shown on
 //! the laptop when it closed, so the scrutineers can check what they signed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::support::bin::{ceping, stderr, stdout};
 use crate::support::campaign::*;
@@ -21,15 +21,19 @@ fn verify_lines(dir: &Path, file: &str, en: bool) -> Vec<String> {
     stdout(&o).lines().map(str::to_string).collect()
 }
 
-/// Open round 1 of the annual review, key roll call, issued, returned and
-/// `n` ballots: ready to close.
-fn count_round(s: &mut Session, n: u32) -> RoundKey {
+/// A new file `name` of the small campaign in a fresh folder, round 1 of
+/// its annual review opened with roll call, issued, returned and `n`
+/// ballots: ready to close.
+fn counted(name: &str, n: u32) -> (tempfile::TempDir, PathBuf, Session, RoundKey) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let mut s = Store::create(&path, &small_campaign()).unwrap();
     let key = annual_round("南塘村");
-    open(s, &key, [n + 2, n, n, n]);
-    key_ballots_with(s, &key, n, |number, _| {
+    open(&mut s, &key, [n + 2, n, n, n]);
+    key_ballots_with(&mut s, &key, n, |number, _| {
         BallotContent::all(((number - 1) % 3) as u8, 5)
     });
-    key
+    (dir, path, s, key)
 }
 
 /// Close `key` as the laptop does; returns the close event's seq and the
@@ -60,10 +64,7 @@ fn minute_of(path: &Path, seq: u64) -> String {
 
 #[test]
 fn the_fingerprint_shown_at_closing_is_the_one_verify_prints() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    let key = count_round(&mut s, 7);
+    let (dir, path, mut s, key) = counted("a.ceping", 7);
     let (seq, shown) = close(&mut s, &key);
     let file_head = chain::to_hex(&s.store.head());
     drop(s);
@@ -110,10 +111,7 @@ fn the_fingerprint_shown_at_closing_is_the_one_verify_prints() {
 
 #[test]
 fn a_reopened_round_closed_again_gives_two_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    let key = count_round(&mut s, 5);
+    let (dir, path, mut s, key) = counted("a.ceping", 5);
     let (first_seq, first) = close(&mut s, &key);
     let reopen_seq = s
         .record(Event::RoundReopened {
@@ -184,38 +182,8 @@ fn a_party_building_round_uses_its_meeting_name() {
         meeting: MeetingKind::PartyBuildingReview,
         ..annual_round("南塘村")
     };
-    let lines = s
-        .model
-        .ballot_lines("南塘村", MeetingKind::PartyBuildingReview)
-        .unwrap();
-    let marks = lines.len();
-    s.record(Event::RoundOpened {
-        round: key.clone(),
-        lines,
-    })
-    .unwrap();
-    s.record(Event::RollCall {
-        round: key.clone(),
-        expected: 1,
-        present: 1,
-    })
-    .unwrap();
-    s.record(Event::BallotsIssued {
-        round: key.clone(),
-        count: 1,
-    })
-    .unwrap();
-    s.record(Event::BallotsReturned {
-        round: key.clone(),
-        count: 1,
-    })
-    .unwrap();
-    s.record(Event::BallotRecorded {
-        round: key.clone(),
-        number: 1,
-        content: BallotContent::all(0, marks),
-    })
-    .unwrap();
+    open(&mut s, &key, [1, 1, 1, 1]);
+    key_ballots_with(&mut s, &key, 1, |_, lines| BallotContent::all(0, lines));
     let (seq, shown) = close(&mut s, &key);
     drop(s);
     let zh = verify_lines(dir.path(), "a.ceping", false);
@@ -233,10 +201,7 @@ fn a_party_building_round_uses_its_meeting_name() {
 
 #[test]
 fn no_closed_round_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    count_round(&mut s, 3);
+    let (dir, path, s, _) = counted("a.ceping", 3);
     drop(s);
     let zh = verify_lines(dir.path(), "a.ceping", false);
     assert_eq!(zh.len(), 2, "{zh:?}");
@@ -248,10 +213,7 @@ fn no_closed_round_says_so() {
 
 #[test]
 fn a_merged_closing_names_its_source_and_keeps_its_fingerprint() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("南塘村.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    let key = count_round(&mut s, 4);
+    let (dir, _, mut s, key) = counted("南塘村.ceping", 4);
     let (_, shown) = close(&mut s, &key);
     drop(s);
     let o = ceping(dir.path(), &["merge", "街道.ceping", "南塘村.ceping"]);
@@ -280,10 +242,7 @@ fn a_merged_closing_names_its_source_and_keeps_its_fingerprint() {
 
 #[test]
 fn a_tampered_file_still_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    let key = count_round(&mut s, 4);
+    let (dir, path, mut s, key) = counted("a.ceping", 4);
     close(&mut s, &key);
     drop(s);
     let c = rusqlite::Connection::open(&path).unwrap();
@@ -311,10 +270,7 @@ fn a_tampered_file_still_fails() {
 /// cannot make verify list a fingerprint the chain does not match.
 #[test]
 fn a_rewritten_closing_head_fails_even_when_rechained() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    let key = count_round(&mut s, 4);
+    let (dir, path, mut s, key) = counted("a.ceping", 4);
     let (seq, shown) = close(&mut s, &key);
     drop(s);
     let c = rusqlite::Connection::open(&path).unwrap();

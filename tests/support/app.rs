@@ -376,7 +376,10 @@ pub fn refused(app: &mut App, script: &str, sentence: &str) {
 /// The agenda lists `need` in red, and `n` (the next step) is refused
 /// with it (see [`refused`]).
 pub fn next_refused(app: &mut App, need: &str) {
-    assert_eq!(fg_of(&render(app, 160, 45), &format!("- {need}")), Color::Red);
+    assert_eq!(
+        fg_of(&render(app, 160, 45), &format!("- {need}")),
+        Color::Red
+    );
     refused(app, "n", need);
 }
 

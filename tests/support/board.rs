@@ -6,6 +6,7 @@ use ceping::i18n::Lang;
 use ratatui::backend::TestBackend;
 
 use super::app::{rows, screen};
+use super::zh_en;
 
 /// The board row (table line) showing `name`; panics with the screen if
 /// there is none.
@@ -31,7 +32,14 @@ pub fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u3
 
 /// The quota counter above the table: `used` of at most `allowed` of
 /// `label`, the quota being `percent` of `size`.
-pub fn counter(l: Lang, label: &str, used: usize, allowed: usize, size: usize, percent: u32) -> String {
+pub fn counter(
+    l: Lang,
+    label: &str,
+    used: usize,
+    allowed: usize,
+    size: usize,
+    percent: u32,
+) -> String {
     match l {
         Lang::Zh => {
             format!("{label} {used} 个，最多 {allowed} 个（{size} 个的 {percent}%，向下取整）")
@@ -40,4 +48,14 @@ pub fn counter(l: Lang, label: &str, used: usize, allowed: usize, size: usize, p
             format!("{label}: {used} of at most {allowed} ({percent}% of {size}, rounded down)")
         }
     }
+}
+
+/// The cross-rule's refusal: a secretary whose combined evaluation is not
+/// 好 cannot be graded 优秀.
+pub fn not_good(l: Lang) -> &'static str {
+    zh_en(
+        l,
+        "述职评议综合评价未达到“好”的党组织书记，年度考核不得评为“优秀”。请先确定综合评价。",
+        "A secretary whose combined evaluation is not 好 cannot be graded 优秀. Set the combined evaluation first.",
+    )
 }

@@ -44,6 +44,14 @@ pub fn small_campaign() -> Campaign {
     }
 }
 
+/// A new campaign file of the [`small_campaign`] at `path`, its annual
+/// review opened and `ballots` ballots recorded (see [`run_ballots`]).
+pub fn small_file(path: &std::path::Path, ballots: u32) -> ceping::store::Session {
+    let mut session = ceping::store::Store::create(path, &small_campaign()).unwrap();
+    run_ballots(&mut session, ballots);
+    session
+}
+
 /// Round 1 of `unit`'s annual review.
 pub fn annual_round(unit: &str) -> RoundKey {
     super::meeting::key(unit, MeetingKind::AnnualReview, 1)

@@ -151,6 +151,16 @@ impl Form {
     /// Finish the sheet: portrait A4 one page wide (one page tall too when
     /// `one_page`), the form's own column widths, the spans merged.
     pub fn finish(self, one_page: bool) -> Result<Worksheet, XlsxError> {
+        self.finish_with_break(one_page, None)
+    }
+
+    /// [`Form::finish`], with a page break before row `break_before` when
+    /// the form is longer than a page: what is signed stays together.
+    pub fn finish_with_break(
+        self,
+        one_page: bool,
+        break_before: Option<u32>,
+    ) -> Result<Worksheet, XlsxError> {
         let header = self.s.f.header.clone();
         let mut ws = self.s.finish(Print {
             landscape: false,
@@ -186,6 +196,8 @@ impl Form {
         }
         if one_page {
             ws.set_print_fit_to_pages(1, 1);
+        } else if let Some(row) = break_before {
+            ws.set_page_breaks(&[row])?;
         }
         Ok(ws)
     }
@@ -216,8 +228,10 @@ pub(super) fn sheet(model: &Model, key: &MeetingKey, name: &str) -> Result<Works
     row = overview(&mut f, row, &m)? + 1;
     row = speeches(&mut f, row, model, &m)? + 1;
     row = written(&mut f, row, model, &m)? + 1;
+    let mut tail = None;
     if let (Some(round), Some(tally)) = (m.round, &m.tally) {
         row = counted(&mut f, row, model, round, tally)? + 1;
+        tail = Some(row);
         row = closes(&mut f, row, &m, round)? + 1;
         row = warnings(&mut f, row, model, round)? + 1;
     }
@@ -225,9 +239,21 @@ pub(super) fn sheet(model: &Model, key: &MeetingKey, name: &str) -> Result<Works
         Some(RoundStatus::Closed { head }) => Some(head.as_str()),
         _ => None,
     };
-    signature::block(&mut f.s, row, last, head)?;
-    f.finish(false)
+    let end = signature::block(&mut f.s, row, last, head)?;
+    // One page when it fits at 9 pt or more (about 11 pt shrunk to 82 %);
+    // a longer record breaks before 五: the closes, the warnings, the
+    // fingerprint and the signatures stay on one page, never split.
+    let one_page = f64::from(end) * ROW_PT <= PAGE_PT / MIN_SCALE;
+    f.finish_with_break(one_page, tail)
 }
+
+/// A row's height on paper, on average (measured in LibreOffice: a
+/// 50-row record fills a portrait page at full size).
+const ROW_PT: f64 = 16.0;
+/// Portrait A4's printable height, in points.
+const PAGE_PT: f64 = 748.0;
+/// The smallest print scale a one-page record may shrink to.
+const MIN_SCALE: f64 = 0.82;
 
 fn time(t: Option<DateTime<FixedOffset>>, format: &str) -> String {
     t.map(|t| t.format(format).to_string()).unwrap_or_default()

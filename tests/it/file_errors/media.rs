@@ -25,8 +25,7 @@ fn a_full_disk_is_said_plainly_and_loses_nothing() {
         return;
     };
     let path = stick.join("a.ceping");
-    let mut s = Store::create(&path, &small_campaign()).unwrap();
-    run_ballots(&mut s, 2);
+    let mut s = small_file(&path, 2);
     fill(&stick);
     // Keying on until the disk says no: a sentence, nothing half-saved.
     let key = annual_round("南塘村");
@@ -186,8 +185,7 @@ fn a_write_protected_stick_is_read() {
     // A copy taken while a writer was keying: its records are still in
     // the -wal, which SQLite can only read with a -shm it may create.
     let live = stick.join("live.ceping");
-    let mut s = Store::create(&live, &small_campaign()).unwrap();
-    run_ballots(&mut s, 3);
+    let s = small_file(&live, 3);
     std::fs::copy(&live, stick.join("c.ceping")).unwrap();
     std::fs::copy(sidecar(&live, "-wal"), stick.join("c.ceping-wal")).unwrap();
     drop(s);
@@ -240,14 +238,14 @@ fn a_read_only_folder_is_read() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_cannot_be_written_but_is_read() {
-    let Some(runner) = Runner::find("a_read_only_file_cannot_be_written_but_is_read") else {
+    let Some((runner, dir, path)) = chmod_case(
+        "a_read_only_file_cannot_be_written_but_is_read",
+        "r.ceping",
+        3,
+    ) else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    chmod(d, 0o777);
-    let path = d.join("r.ceping");
-    campaign(&path, 3);
     runner.own(&path);
     chmod(&path, 0o400);
     let before = std::fs::read(&path).unwrap();
@@ -273,14 +271,12 @@ fn a_read_only_file_cannot_be_written_but_is_read() {
 #[cfg(unix)]
 #[test]
 fn a_file_without_permission_is_said_so() {
-    let Some(runner) = Runner::find("a_file_without_permission_is_said_so") else {
+    let Some((runner, dir, path)) =
+        chmod_case("a_file_without_permission_is_said_so", "p.ceping", 1)
+    else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    chmod(d, 0o777);
-    let path = d.join("p.ceping");
-    campaign(&path, 1);
     // Somebody else's private file (as root: root's; else: mode 000).
     if let Runner::Me = runner {
         chmod(&path, 0o000);
@@ -304,10 +300,8 @@ fn a_file_without_permission_is_said_so() {
 #[cfg(unix)]
 #[test]
 fn a_file_others_can_read_is_made_private_with_a_note() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("a.ceping", 1);
     let d = dir.path();
-    let path = d.join("a.ceping");
-    campaign(&path, 1);
     for (lang, cmd) in [("zh", "open"), ("en", "verify")] {
         chmod(&path, 0o644);
         let o = run(d, lang, &[cmd, "a.ceping"]);
@@ -343,10 +337,8 @@ fn a_file_that_is_not_ours_gets_a_note_and_is_left_alone() {
         );
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("a.ceping", 1);
     let d = dir.path();
-    let path = d.join("a.ceping");
-    campaign(&path, 1);
     std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
     chmod(&path, 0o644);
     for lang in ["zh", "en"] {

@@ -43,10 +43,8 @@ fn holder_of(path: &Path) -> ceping::store::Holder {
 #[cfg(unix)]
 #[test]
 fn a_second_writer_is_refused_through_any_name_of_the_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("南塘村.ceping", 2);
     let d = dir.path();
-    let path = d.join("南塘村.ceping");
-    campaign(&path, 2);
     std::fs::hard_link(&path, d.join("hard.ceping")).unwrap();
     std::os::unix::fs::symlink("南塘村.ceping", d.join("soft.ceping")).unwrap();
     std::fs::create_dir(d.join("sub")).unwrap();
@@ -95,9 +93,7 @@ fn a_second_writer_is_refused_through_any_name_of_the_file() {
 #[cfg(unix)]
 #[test]
 fn the_lock_needs_no_lock_file_and_an_old_one_is_harmless() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.ceping");
-    campaign(&path, 1);
+    let (_dir, path) = campaign_in("a.ceping", 1);
     let s = Store::open(&path).unwrap();
     assert!(!sidecar(&path, ".lock").exists());
     drop(s);
@@ -172,8 +168,12 @@ fn what_is_not_a_campaign_file_is_refused_and_left_as_it_was() {
     let names = listing(d);
     for (name, zh, en) in cases {
         for args in every_command(name) {
-            refused(&run(d, "zh", &args), "zh", &not_ceping("zh", name, zh));
-            refused(&run(d, "en", &args), "en", &not_ceping("en", name, en));
+            refused_in_both(
+                d,
+                &args,
+                &not_ceping("zh", name, zh),
+                &not_ceping("en", name, en),
+            );
         }
         let err = Store::open(&d.join(name)).unwrap_err();
         assert!(
@@ -182,16 +182,10 @@ fn what_is_not_a_campaign_file_is_refused_and_left_as_it_was() {
         );
     }
     for args in every_command("folder.ceping") {
-        let o = run(d, "zh", &args);
-        refused(
-            &o,
-            "zh",
+        refused_in_both(
+            d,
+            &args,
             "folder.ceping 是一个文件夹，不是考核文件。请给出其中 .ceping 文件的完整路径。",
-        );
-        let o = run(d, "en", &args);
-        refused(
-            &o,
-            "en",
             "folder.ceping is a folder, not a campaign file. Give the path of the .ceping file inside it.",
         );
     }
@@ -215,16 +209,10 @@ fn what_is_not_a_campaign_file_is_refused_and_left_as_it_was() {
 fn a_device_is_not_a_campaign_file() {
     let dir = tempfile::tempdir().unwrap();
     for args in every_command("/dev/null") {
-        let o = run(dir.path(), "zh", &args);
-        refused(
-            &o,
-            "zh",
+        refused_in_both(
+            dir.path(),
+            &args,
             &not_ceping("zh", "/dev/null", "这不是普通文件，而是设备或管道之类"),
-        );
-        let o = run(dir.path(), "en", &args);
-        refused(
-            &o,
-            "en",
             &not_ceping(
                 "en",
                 "/dev/null",
@@ -239,28 +227,20 @@ fn a_missing_file_or_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     for args in every_command("a.ceping") {
-        refused(
-            &run(d, "zh", &args),
-            "zh",
+        refused_in_both(
+            d,
+            &args,
             "找不到文件 a.ceping。请检查路径，或用 ceping init 新建。",
-        );
-        refused(
-            &run(d, "en", &args),
-            "en",
             "a.ceping not found. Check the path, or create it with ceping init.",
         );
     }
     let mut commands = every_command("U盘/a.ceping");
     commands.push(vec!["init", "U盘/a.ceping"]);
     for args in commands {
-        refused(
-            &run(d, "zh", &args),
-            "zh",
+        refused_in_both(
+            d,
+            &args,
             "找不到文件夹 U盘，也就没有 U盘/a.ceping。请检查路径（U 盘是否插好）。",
-        );
-        refused(
-            &run(d, "en", &args),
-            "en",
             "The folder U盘 does not exist, so there is no U盘/a.ceping. Check the path (is the USB stick plugged in?).",
         );
     }
@@ -288,6 +268,13 @@ fn damaged_at(lang: &str, name: &str, seq: u64, zh: &str, en: &str) -> String {
             "The record is damaged at event {seq}: {en}. Use a backup of {name}, and keep this file so the cause can be found."
         )
     }
+}
+
+/// [`damaged_everywhere`], with the sentence of a damaged file: what is
+/// wrong with it is `what_zh` / `what_en`.
+fn damaged_file_everywhere(d: &Path, name: &str, what_zh: &str, what_en: &str, detail: bool) {
+    let sentence = |lang: &str| damaged(lang, name, what_zh, what_en);
+    damaged_everywhere(d, name, &sentence, detail);
 }
 
 /// `open` and `import` refuse it and leave it byte for byte as it was (no
@@ -325,10 +312,8 @@ fn damaged_for(
 
 #[test]
 fn a_malformed_file_is_damaged() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("m.ceping", 3);
     let d = dir.path();
-    let path = d.join("m.ceping");
-    campaign(&path, 3);
     let (root, page) = {
         let c = rusqlite::Connection::open(&path).unwrap();
         let root: i64 = c
@@ -345,53 +330,43 @@ fn a_malformed_file_is_damaged() {
     let at = ((root - 1) * page) as usize;
     bytes[at..at + 16].fill(0xff);
     std::fs::write(&path, bytes).unwrap();
-    let sentence = |lang: &str| {
-        damaged(
-            lang,
-            "m.ceping",
-            "SQLite 发现数据库的结构已损坏",
-            "SQLite found its structure malformed",
-        )
-    };
-    damaged_everywhere(d, "m.ceping", &sentence, true);
+    damaged_file_everywhere(
+        d,
+        "m.ceping",
+        "SQLite 发现数据库的结构已损坏",
+        "SQLite found its structure malformed",
+        true,
+    );
 }
 
 #[test]
 fn a_cut_short_file_is_damaged() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("t.ceping", 3);
     let d = dir.path();
-    let path = d.join("t.ceping");
-    campaign(&path, 3);
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() - 3000]).unwrap();
-    let sentence = |lang: &str| {
-        damaged(
-            lang,
-            "t.ceping",
-            "文件不完整，像是被截短了",
-            "the file is incomplete, as if cut short",
-        )
-    };
-    damaged_everywhere(d, "t.ceping", &sentence, false);
+    damaged_file_everywhere(
+        d,
+        "t.ceping",
+        "文件不完整，像是被截短了",
+        "the file is incomplete, as if cut short",
+        false,
+    );
     // Cut inside the header: SQLite's own magic, but nothing more.
     std::fs::write(d.join("h.ceping"), &bytes[..60]).unwrap();
-    let sentence = |lang: &str| {
-        damaged(
-            lang,
-            "h.ceping",
-            "文件不完整，像是被截短了",
-            "the file is incomplete, as if cut short",
-        )
-    };
-    damaged_everywhere(d, "h.ceping", &sentence, false);
+    damaged_file_everywhere(
+        d,
+        "h.ceping",
+        "文件不完整，像是被截短了",
+        "the file is incomplete, as if cut short",
+        false,
+    );
 }
 
 #[test]
 fn bad_text_in_a_record_is_said_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("u.ceping", 3);
     let d = dir.path();
-    let path = d.join("u.ceping");
-    campaign(&path, 3);
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute_batch(
@@ -416,10 +391,8 @@ fn bad_text_in_a_record_is_said_once() {
 /// Deleting the counter's row used to hide a deleted tail.
 #[test]
 fn a_deleted_sequence_row_is_damage() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = campaign_in("s.ceping", 4);
     let d = dir.path();
-    let path = d.join("s.ceping");
-    campaign(&path, 4);
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute_batch(

@@ -8,33 +8,20 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         let (_dir, mut app) = demo_app();
         // 蒋丽 (a 南塘村 cadre) graded 优秀 before the annual review.
         press(&mut app, "g <Tab> <Tab>");
-        select(&mut app, "蒋丽");
-        asks(
+        grade_asks(
             &mut app,
-            "1",
-            Decision::Grade(person("南塘村", "蒋丽")),
-            0,
-            zh_en(
-                l,
-                "南塘村的述职测评大会还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
-                "南塘村 has not held its annual review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
-            ),
+            "蒋丽",
+            1,
+            person("南塘村", "蒋丽"),
+            &annual_review_not_held(l, "南塘村"),
         );
         recorded(&mut app, "<Enter>");
-        let b = render(&app, 160, 45);
-        assert!(
-            board_row(&b, "蒋丽").contains(&format!("优秀{}", mark(l))),
-            "{}",
-            screen(&b)
-        );
+        shown_provisional(&app, l, "蒋丽", "优秀");
 
         // The annual review is keyed and closed: the same grade, final.
         close_annual_review(&mut app);
         board_on(&mut app, Group::Cadres);
-        let b = render(&app, 160, 45);
-        let row = board_row(&b, "蒋丽");
-        assert!(row.contains("优秀"), "{row}");
-        assert!(!row.contains(mark(l).trim()), "{row}");
+        shown_final(&app, l, "蒋丽", "优秀");
         assert_eq!(
             grade(&app, &person("南塘村", "蒋丽")),
             Some(FinalGrade {
@@ -64,17 +51,12 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
 
         // A cadre of another unit still asks.
         press(&mut app, "<Left>");
-        select(&mut app, "段丽萍");
-        asks(
+        grade_asks(
             &mut app,
-            "2",
-            Decision::Grade(person("回龙村", "段丽萍")),
-            1,
-            zh_en(
-                l,
-                "回龙村的述职测评大会还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
-                "回龙村 has not held its annual review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
-            ),
+            "段丽萍",
+            2,
+            person("回龙村", "段丽萍"),
+            &annual_review_not_held(l, "回龙村"),
         );
         cancel(&mut app);
 
@@ -87,22 +69,14 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         );
         press(&mut app, "<Tab> <Tab>");
         assert_eq!(app.grading_group, Group::Units);
-        select(&mut app, "南塘村");
-        asks(
-            &mut app,
-            "2",
-            Decision::Grade(unit("南塘村")),
-            1,
-            party_only,
-        );
+        grade_asks(&mut app, "南塘村", 2, unit("南塘村"), party_only);
         recorded(&mut app, "<Enter>");
         press(&mut app, "<Tab>");
-        select(&mut app, "龚晓峰");
-        asks(
+        grade_asks(
             &mut app,
-            "2",
-            Decision::Grade(person("南塘村", "龚晓峰")),
-            1,
+            "龚晓峰",
+            2,
+            person("南塘村", "龚晓峰"),
             party_only,
         );
         recorded(&mut app, "<Enter>");
@@ -111,21 +85,11 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         // final, live, without anything re-recorded.
         close_party_building_review(&mut app);
         board_on(&mut app, Group::Units);
-        let b = render(&app, 160, 45);
-        let row = board_row(&b, "南塘村");
-        assert!(
-            row.contains("二类") && !row.contains(mark(l).trim()),
-            "{row}"
-        );
+        shown_final(&app, l, "南塘村", "二类");
         select(&mut app, "南塘村");
         recorded(&mut app, "1");
         press(&mut app, "<Tab>");
-        let b = render(&app, 160, 45);
-        let row = board_row(&b, "龚晓峰");
-        assert!(
-            row.contains("称职") && !row.contains(mark(l).trim()),
-            "{row}"
-        );
+        shown_final(&app, l, "龚晓峰", "称职");
         select(&mut app, "龚晓峰");
         recorded(&mut app, "c 1 <Enter>");
         recorded(&mut app, "1");

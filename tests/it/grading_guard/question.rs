@@ -100,12 +100,11 @@ fn the_question_names_an_open_round() {
         // A cadre rests on the annual review only.
         press(&mut app, "<Tab> <Tab>");
         assert_eq!(app.grading_group, Group::Cadres);
-        select(&mut app, "蒋丽");
-        asks(
+        grade_asks(
             &mut app,
-            "2",
-            Decision::Grade(person("南塘村", "蒋丽")),
-            1,
+            "蒋丽",
+            2,
+            person("南塘村", "蒋丽"),
             zh_en(
                 l,
                 "南塘村的述职测评大会第 1 轮还没有结束，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
@@ -116,19 +115,12 @@ fn the_question_names_an_open_round() {
         cancel(&mut app);
         press(&mut app, "<Tab>");
         assert_eq!(app.grading_group, Group::WorkTeams);
-        select(&mut app, "崔永刚");
-        asks(
+        grade_asks(
             &mut app,
-            "2",
-            Decision::Grade(Target::WorkTeam {
-                unit: "回龙村".into(),
-            }),
-            1,
-            zh_en(
-                l,
-                "回龙村的述职测评大会还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
-                "回龙村 has not held its annual review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
-            ),
+            "崔永刚",
+            2,
+            team("回龙村"),
+            &annual_review_not_held(l, "回龙村"),
         );
         cancel(&mut app);
     });

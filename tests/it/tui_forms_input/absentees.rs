@@ -133,8 +133,8 @@ fn each_refusal_is_the_domains_sentence_and_changes_nothing() {
             "b",
             zh_en(
                 l,
-                "先完成点名（应到、实到）再发票。",
-                "Do the roll call (expected, present) before issuing ballots.",
+                "先完成点名（录入应到、实到），再登记缺席人员。",
+                "Do the roll call (expected, present) before listing who is absent.",
             ),
         );
         assert_eq!(asking(&app), None);

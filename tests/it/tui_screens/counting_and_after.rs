@@ -24,7 +24,7 @@ fn ballot_entry_with_a_draft() {
             assert!(r.contains("[优秀]") && !r.contains("[称职]"), "{r}");
         }
         // The row the next grade goes to (d, 田秀英) is highlighted.
-        let (_, y) = find(b, "d  田秀英").unwrap();
+        let (_, y) = find(b, "d 4 田秀英").unwrap();
         assert_eq!(b.buffer()[(3, y)].bg, Color::DarkGray);
         // The recent ballots, newest first, as keyed.
         assert!(shows(b, "#7    12340-1"), "{}", screen(b));
