@@ -8,7 +8,7 @@ use ceping::i18n::{self, Lang};
 
 mod malformed;
 
-use malformed::{edit, expect_error};
+use malformed::{edit, expect_error, says_zh};
 
 #[test]
 fn the_template_parses_to_the_expected_shape() {
@@ -467,7 +467,7 @@ fn toml_library_messages_are_translated() {
     let e = expect_error(&edit(&[("role = \"committee_member\"\n", "")]));
     assert!(e.message(Lang::Zh).starts_with("缺少必填项“role”"));
     let e = expect_error(&edit(&[("year = 2021", "year = \"2021\"")]));
-    assert!(e.message(Lang::Zh).contains("整数"));
+    says_zh(&e, "整数");
     // Syntax errors: a Chinese lead, a gloss of the common ones, and the
     // library's English detail.
     let e = expect_error("title = [\"a\",\n");
@@ -478,22 +478,14 @@ fn toml_library_messages_are_translated() {
     );
     let e = expect_error("title = \"a\"\nyear ＝ 2021\n");
     assert_eq!((e.line, e.column), (2, 6));
-    assert!(
-        e.message(Lang::Zh).contains("缺少等号“=”"),
-        "{}",
-        e.message(Lang::Zh)
-    );
+    says_zh(&e, "缺少等号“=”");
 }
 
 #[test]
 fn full_width_quotes_get_a_helpful_message() {
     let e = expect_error(&edit(&[(r#"kind = "村""#, "kind = “村”")]));
     assert_eq!((e.line, e.column), (20, 8));
-    assert!(
-        e.message(Lang::Zh).contains("请改为 \"村\""),
-        "{}",
-        e.message(Lang::Zh)
-    );
+    says_zh(&e, "请改为 \"村\"");
 }
 
 #[test]

@@ -1,13 +1,13 @@
 //! The forms the liaison hands in, read back as the office reads them:
 //! 附件9 per secretary, the minutes (会议记录) per meeting, the 登记表
 //! sentences, and the CSV and JSON beside them. The meeting is keyed
-//! through the real keymap (timers, comments, written reports, ballots,
-//! closing); the absentees are recorded as events (`AbsenteesRecorded`),
-//! since their keys are still being built on the agenda screen.
+//! through the real keymap (timers, comments, written reports, absentees,
+//! ballots, closing); 附件6's score and material are recorded as events
+//! here (their keys are tested in `tui_forms_input::annex6`).
 
 use calamine::{Data, Reader};
 use ceping::app::App;
-use ceping::domain::attendance::{AbsenceReason, Absentee};
+use ceping::domain::attendance::AbsenceReason;
 use ceping::domain::*;
 use ceping::i18n::Lang;
 
@@ -50,22 +50,24 @@ fn meetings() -> (tempfile::TempDir, App) {
     press(&mut app, "<Esc> <Up> <Enter> <Enter> e \"45 40\" <Enter>");
     let annual = app.meeting_key().cloned().expect("in the annual review");
     assert_eq!(annual.meeting, MeetingKind::AnnualReview);
-    let absent = [
-        ("丘明远", AbsenceReason::Leave),
-        ("阎素芳", AbsenceReason::Business),
-    ];
-    app.session
-        .record(Event::AbsenteesRecorded {
-            round: nantang(MeetingKind::AnnualReview),
-            absentees: absent
-                .iter()
-                .map(|(name, reason)| Absentee {
-                    name: (*name).into(),
-                    reason: *reason,
-                })
-                .collect(),
-        })
-        .unwrap();
+    // Two absentees keyed at the roll call: 1 请假, 2 公出.
+    press(
+        &mut app,
+        "b \"丘明远\" <Enter> 1 <Enter> b \"阎素芳\" <Enter> 2 <Enter>",
+    );
+    let listed: Vec<(String, AbsenceReason)> = app.model().rounds
+        [&nantang(MeetingKind::AnnualReview)]
+        .absentees
+        .iter()
+        .map(|a| (a.name.clone(), a.reason))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("丘明远".to_string(), AbsenceReason::Leave),
+            ("阎素芳".to_string(), AbsenceReason::Business)
+        ]
+    );
     press(&mut app, "n <Space>");
     advance(&mut app, 300);
     press(&mut app, "s n <Space>");
@@ -521,8 +523,8 @@ fn attachment6_scores_and_attachment7_dates() {
     use ceping::domain::grading::{Rectification, RectificationStatus};
     let _guard = lock(Lang::Zh);
     let (_dir, mut app) = meetings();
-    // The screens' keys for the score and the material are being built:
-    // recorded as events here.
+    // The keys for the score and the material are tested with the grading
+    // board (`tui_forms_input::annex6`); here they are events.
     let s = &mut app.session;
     meeting::rec(
         s,

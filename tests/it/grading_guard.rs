@@ -228,28 +228,22 @@ fn json(app: &App) -> Value {
     .unwrap()
 }
 
-/// The JSON grading member of `group` named `name`.
-fn member(json: &Value, group: &str, name: &str) -> Value {
-    json["grading"]["quotas"]
-        .as_array()
+/// The entry of the JSON array `list` whose `key` is `value`.
+fn entry(list: &Value, key: &str, value: &str) -> Value {
+    list.as_array()
         .unwrap()
         .iter()
-        .find(|q| q["group"] == group)
-        .unwrap()["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == name)
-        .unwrap_or_else(|| panic!("{name}"))
+        .find(|e| e[key] == value)
+        .unwrap_or_else(|| panic!("{value}"))
         .clone()
 }
 
+/// The JSON grading member of `group` named `name`.
+fn member(json: &Value, group: &str, name: &str) -> Value {
+    let quota = entry(&json["grading"]["quotas"], "group", group);
+    entry(&quota["members"], "name", name)
+}
+
 fn combined_entry(json: &Value, secretary: &str) -> Value {
-    json["grading"]["combined"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["secretary"] == secretary)
-        .unwrap_or_else(|| panic!("{secretary}"))
-        .clone()
+    entry(&json["grading"]["combined"], "secretary", secretary)
 }

@@ -270,6 +270,18 @@ pub fn expect_error(doc: &str) -> CampaignError {
     }
 }
 
+/// `e` renders as exactly `zh` in Chinese and `en` in English.
+pub fn renders(e: &CampaignError, zh: &str, en: &str) {
+    assert_eq!(e.render(Lang::Zh), zh);
+    assert_eq!(e.render(Lang::En), en);
+}
+
+/// `e`'s Chinese message says `part`.
+pub fn says_zh(e: &CampaignError, part: &str) {
+    let zh = e.message(Lang::Zh);
+    assert!(zh.contains(part), "{zh}");
+}
+
 #[test]
 fn the_base_document_is_valid() {
     let c = campaign_toml::parse(BASE, "base.toml").expect("BASE parses");
@@ -511,25 +523,19 @@ fn names_up_to_30_characters_pass_and_a_long_title_is_fine() {
 #[test]
 fn bad_name_sentences() {
     let e = expect_error(&edit(&[(r#"name = "吴七""#, r#"name = "吴\u0007七""#)]));
-    assert_eq!(
-        e.render(Lang::Zh),
-        "bad.toml:37:8: 被测评人姓名含有看不见的控制字符（U+0007）。请删去它；编辑器里看不见时，把整个名字删掉重新输入。"
-    );
-    assert_eq!(
-        e.render(Lang::En),
-        "bad.toml:37:8: the subject's name contains an invisible control character (U+0007). Delete it; if your editor does not show it, delete the whole name and type it again."
+    renders(
+        &e,
+        "bad.toml:37:8: 被测评人姓名含有看不见的控制字符（U+0007）。请删去它；编辑器里看不见时，把整个名字删掉重新输入。",
+        "bad.toml:37:8: the subject's name contains an invisible control character (U+0007). Delete it; if your editor does not show it, delete the whole name and type it again.",
     );
     let e = expect_error(&edit(&[(
         r#"name = "甲村""#,
         &format!("name = \"{}\"", "甲".repeat(31)),
     )]));
-    assert_eq!(
-        e.render(Lang::Zh),
-        "bad.toml:19:8: 单位名称超过 30 个字（有 31 个字）。请改短，只写名字本身（职务、备注等不要写进名字）。"
-    );
-    assert_eq!(
-        e.render(Lang::En),
-        "bad.toml:19:8: the unit name is longer than 30 characters (it has 31). Shorten it: write only the name itself, without titles or notes."
+    renders(
+        &e,
+        "bad.toml:19:8: 单位名称超过 30 个字（有 31 个字）。请改短，只写名字本身（职务、备注等不要写进名字）。",
+        "bad.toml:19:8: the unit name is longer than 30 characters (it has 31). Shorten it: write only the name itself, without titles or notes.",
     );
     // A quoted value never brings a hidden character to the terminal.
     let e = expect_error(&edit(&[(
@@ -542,11 +548,7 @@ fn bad_name_sentences() {
             value: "x\u{1b}[2Jy".into()
         }
     );
-    assert!(
-        e.message(Lang::Zh).contains("不认识的职务“x<U+001B>[2Jy”"),
-        "{}",
-        e.message(Lang::Zh)
-    );
+    says_zh(&e, "不认识的职务“x<U+001B>[2Jy”");
 }
 
 #[test]
