@@ -15,7 +15,7 @@ use crate::catalog::{Msg, t};
 use crate::domain::board::{BoardRow, Decision, deadlines, unclosed_meetings};
 use crate::domain::grading::{Group, RectificationStatus};
 use crate::domain::{MeetingKind, Model};
-use crate::labels::level_label;
+use crate::labels::{level_label, percent};
 
 /// The question before a decision that rests on a meeting not closed (or
 /// never held): what is missing, and that the result will be marked
@@ -57,11 +57,6 @@ fn group_name(g: Group) -> &'static str {
         Group::Cadres => Msg::GroupCadres,
         Group::WorkTeams => Msg::GroupWorkTeams,
     })
-}
-
-fn percent(r: Option<f64>) -> String {
-    r.map(|v| format!("{:.1}%", v * 100.0))
-        .unwrap_or_else(|| "-".into())
 }
 
 pub fn draw(frame: &mut Frame, app: &App, view: &GradingView, area: Rect) {

@@ -12,6 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use super::widgets::grade_color;
 use crate::catalog::{Msg, t};
 use crate::domain::{Model, Round, Rules, Tally, TallySource};
+use crate::labels::percent;
 use crate::text::{pad_left, pad_right, split_at_width, truncate, width};
 
 /// The live warnings of a round, most serious first.
@@ -45,11 +46,6 @@ pub fn warnings(model: &Model, round: &Round, scale: &[String], tally: &Tally) -
         }
     }
     out
-}
-
-fn percent(rate: Option<f64>) -> String {
-    rate.map(|r| format!("{:.1}%", r * 100.0))
-        .unwrap_or_else(|| "-".into())
 }
 
 /// A bar of `cells` cells split by grade, drawn with background colours
