@@ -106,14 +106,20 @@ fn ballots(file: &Path, unit: &str, meeting: MeetingKind, copies: u32) -> PathBu
 /// Invented people for a ballot of 25: a secretary, 23 committee members
 /// and a work-team leader, as a roster for `unit`.
 fn roster_25(unit: &str) -> String {
+    roster_of(unit, 25)
+}
+
+/// `n` invented people (at most 25): a secretary, committee members and
+/// a work-team leader, as a roster for `unit`.
+fn roster_of(unit: &str, n: usize) -> String {
     let surnames = ["柏", "岑", "管", "蓝", "闵"];
     let given = ["明远", "晓岚", "秋实", "若溪", "景行"];
     let mut csv = String::from("单位,姓名,职务\n");
-    for i in 0..25 {
+    for i in 0..n {
         let name = format!("{}{}", surnames[i / 5], given[i % 5]);
         let role = match i {
             0 => "党组织书记",
-            24 => "工作队队长",
+            _ if i == n - 1 => "工作队队长",
             _ => "两委成员",
         };
         csv.push_str(&format!("{unit},{name},{role}\n"));
@@ -183,6 +189,24 @@ fn the_paper_prints_as_planned_in_libreoffice() {
     drop(session);
     export(d, "m.ceping", "xlsx", "r.xlsx");
     files.push(d.join("r.xlsx"));
+    // A unit of 15 people, counted and closed: its 附件4 is still one page.
+    let big = d.join("m15.ceping");
+    drop(Store::create(&big, &ceping::campaign_toml::demo()).unwrap());
+    let roster15 = d.join("roster15.csv");
+    std::fs::write(&roster15, roster_of("东马社区", 15)).unwrap();
+    let o = ceping(&[&"import", &big, &roster15]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let mut s = Store::open(&big).unwrap();
+    let round = crate::support::meeting::key("东马社区", annual, 1);
+    crate::support::meeting::open(&mut s, &round, [32, 30, 30, 30]);
+    crate::support::meeting::key_ballots_with(&mut s, &round, 30, crate::support::meeting::cycling);
+    crate::support::meeting::close(&mut s, &round);
+    let RoundStatus::Closed { head: big_head } = s.model.rounds[&round].status.clone() else {
+        panic!("东马社区's review is closed");
+    };
+    drop(s);
+    export(d, "m15.ceping", "xlsx", "r15.xlsx");
+    files.push(d.join("r15.xlsx"));
 
     let out = to_pdf(d, &files);
     if let Some(keep) = std::env::var_os("CEPING_KEEP_PDF") {
@@ -211,6 +235,23 @@ fn the_paper_prints_as_planned_in_libreoffice() {
     }
 
     workbook_pages(&page_texts(&pdf(&d.join("r.xlsx"))), &model);
+
+    let texts: Vec<String> = page_texts(&pdf(&d.join("r15.xlsx")))
+        .iter()
+        .map(|t| squeeze(t))
+        .collect();
+    let unit: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("民主测评结果汇总表") && t.contains("单位：东马社区（社区）"))
+        .collect();
+    assert_eq!(unit.len(), 1, "a unit of 15 people: 附件4 is one page");
+    assert!(unit[0].contains(&big_head[..12]), "{}", unit[0]);
+    assert!(unit[0].contains("计票人（签字）"), "{}", unit[0]);
+    assert!(
+        unit[0].contains("管景行"),
+        "the 15th person is on it: {}",
+        unit[0]
+    );
 }
 
 /// The workbook's pages: 南塘村's 附件4 on one page with its fingerprint
