@@ -42,6 +42,18 @@ pub fn clock(ms: i64) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
+/// A countdown as `mm:ss`, by the same rule as the time used: whole
+/// seconds spoken, rounded down, so that what is left and what was used
+/// always add up to the limit (09:58 left with 00:02 used). Negative
+/// (overtime) shows the seconds past the limit.
+pub fn countdown(remaining_ms: i64) -> String {
+    if remaining_ms > 0 {
+        clock((remaining_ms + 999) / 1000 * 1000)
+    } else {
+        clock(remaining_ms)
+    }
+}
+
 /// The role of `subject` in the meeting's unit, as a label.
 pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str) -> &'static str {
     model
@@ -221,16 +233,30 @@ pub fn percent(rate: Option<f64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// The ballot grid's row labels: a letter per row, skipping the letters
-/// that are keys of their own in ballot entry (r, u, w, x). The paper
-/// forms print them beside 序号 so the keyer reads the letter directly.
+/// The ballot grid's row keys: a letter per row, skipping the letters
+/// that are keys of their own in ballot entry (r, u, w, x).
 pub const ROW_KEYS: &[char] = &[
     'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 's', 't',
     'v', 'y', 'z',
 ];
 
-pub fn row_key(row: usize) -> Option<char> {
-    ROW_KEYS.get(row).copied()
+/// Row `row`'s label, on the grid and on the paper forms beside 序号 (so
+/// the keyer types what the paper shows): the first 22 rows a single
+/// letter (a, b, c ... z), the next 22 the letter and `+` (a+, b+ ...),
+/// the next the letter and `++` (a++ ...), and so on. A letter goes to
+/// its row; each `+` after it to the next row with the same letter.
+/// Letter and plus keep every label keyable without remembering the key
+/// before: a doubled letter (aa) would make `b` mean one row or another
+/// depending on what was pressed last.
+pub fn row_label(row: usize) -> String {
+    let mut label = String::from(ROW_KEYS[row % ROW_KEYS.len()]);
+    label.extend(std::iter::repeat_n('+', row / ROW_KEYS.len()));
+    label
+}
+
+/// Row `row`'s label (see [`row_label`]); every row has one.
+pub fn row_key(row: usize) -> Option<String> {
+    Some(row_label(row))
 }
 
 /// Why someone was absent from the roll call (请假 / 公出 / 其他).

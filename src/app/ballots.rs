@@ -37,6 +37,7 @@ impl App {
             Action::Abstain => self.edit_draft(|d| d.mark(Mark::Abstain)),
             Action::VoidMark => self.edit_draft(|d| d.mark(Mark::Void)),
             Action::Row(r) => self.edit_draft(|d| d.go_to(r)),
+            Action::NextSameLetter => self.edit_draft(Draft::next_same_letter),
             Action::Up => self.edit_draft(Draft::up),
             Action::Down => self.edit_draft(Draft::down),
             Action::ClearDraft if correcting => self.abandon_correction(lines),

@@ -6,7 +6,9 @@
 //!   cursor moves to the second row; so `1 Enter` keys the common ballot,
 //!   and typing one grade per row in order keys any ballot;
 //! - a row letter (a, b, c, ...) jumps to that row; the next grade sets it;
-//!   so a ballot that differs in one place is `1 c 2 Enter`;
+//!   so a ballot that differs in one place is `1 c 2 Enter`; on a ballot
+//!   of more than 22 people, `+` goes on to the next row with the same
+//!   letter (c, c+, c++: see `labels::row_label`);
 //! - `0` is a blank (abstain) for the current row, `-` a void mark; `0` on
 //!   an empty ballot gives a blank ballot.
 
@@ -70,6 +72,17 @@ impl Draft {
         }
     }
 
+    /// `+`: the next row with the cursor row's letter (c to c+, c+ to
+    /// c++), and from the last one back to the first.
+    pub fn next_same_letter(&mut self) {
+        let step = ROW_KEYS.len();
+        self.cursor = if self.cursor + step < self.marks.len() {
+            self.cursor + step
+        } else {
+            self.cursor % step
+        };
+    }
+
     pub fn up(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }
@@ -106,7 +119,7 @@ impl Draft {
     }
 }
 
-pub use crate::labels::{ROW_KEYS, row_key};
+pub use crate::labels::{ROW_KEYS, row_key, row_label};
 
 #[cfg(test)]
 mod tests {
@@ -159,6 +172,43 @@ mod tests {
         assert_eq!(d.content(), Some(BallotContent::Invalid));
         assert_eq!(Draft::new(2).content(), None);
         assert_eq!(Draft::new(2).missing(), 2);
+    }
+
+    #[test]
+    fn plus_goes_on_to_the_next_row_with_the_same_letter_and_back() {
+        let mut d = Draft::new(50);
+        d.go_to(2);
+        d.next_same_letter();
+        assert_eq!((d.cursor, row_label(d.cursor).as_str()), (24, "c+"));
+        d.next_same_letter();
+        assert_eq!((d.cursor, row_label(d.cursor).as_str()), (46, "c++"));
+        d.next_same_letter();
+        assert_eq!(d.cursor, 2, "after the last c, back to c");
+        d.go_to(7);
+        d.next_same_letter();
+        d.next_same_letter();
+        assert_eq!(
+            (d.cursor, row_label(d.cursor).as_str()),
+            (7, "h"),
+            "no h++ in 50"
+        );
+        let mut short = Draft::new(5);
+        short.go_to(3);
+        short.next_same_letter();
+        assert_eq!(short.cursor, 3);
+    }
+
+    #[test]
+    fn labels_are_single_letters_then_plus_signs() {
+        assert_eq!(row_label(0), "a");
+        assert_eq!(row_label(17), "s", "r is skipped");
+        assert_eq!(row_label(21), "z");
+        assert_eq!(row_label(22), "a+");
+        assert_eq!(row_label(43), "z+");
+        assert_eq!(row_label(44), "a++");
+        assert_eq!(row_label(59), "p++", "person 60");
+        let all: std::collections::HashSet<String> = (0..66).map(row_label).collect();
+        assert_eq!(all.len(), 66, "every label different");
     }
 
     #[test]

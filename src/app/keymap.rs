@@ -21,6 +21,8 @@ pub enum Action {
     Edit,
     TimerToggle,
     TimerStop,
+    /// Take a mistaken stop of the speaker timer back.
+    TimerUnstop,
     Comment,
     ToggleReceived,
     KeyBallots,
@@ -29,6 +31,8 @@ pub enum Action {
     Abstain,
     VoidMark,
     Row(usize),
+    /// Ballot entry: the next row with the cursor row's letter (c, c+, c++).
+    NextSameLetter,
     Commit,
     SameAsLast,
     ClearDraft,
@@ -115,6 +119,8 @@ pub enum StepKind {
     Numbers,
     /// Issuing and collecting: the ballots' counts only.
     Handout,
+    /// Issuing and collecting when only voiding the round leads on.
+    HandoutVoid,
     Oral,
     OralWithComment,
     Written,
@@ -194,6 +200,13 @@ const AGENDA_NUMBERS: &[Binding] = &[
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, false),
 ];
 
+/// Issuing and collecting when voiding is the way on (more returned than
+/// issued, or no quorum): `v` in the footer too.
+const AGENDA_NUMBERS_VOID: &[Binding] = &[
+    key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
+    key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, true),
+];
+
 /// The roll call's absentee list (for the minutes).
 const AGENDA_ROLL_CALL: &[Binding] = &[
     key!("b", KeyCode::Char('b') => Action::AddAbsentee, KeyAddAbsentee, true),
@@ -245,6 +258,7 @@ const GRADING: &[Binding] = &[
 const AGENDA_ORAL: &[Binding] = &[
     key!("Space", KeyCode::Char(' ') => Action::TimerToggle, KeyTimer, true),
     key!("s", KeyCode::Char('s') => Action::TimerStop, KeyTimerStop, true),
+    key!("u", KeyCode::Char('u') => Action::TimerUnstop, KeyTimerUnstop, false),
 ];
 
 const AGENDA_COMMENT: &[Binding] =
@@ -282,8 +296,12 @@ const BALLOTS: &[Binding] = &[
         desc: Msg::KeyRow,
         footer: true,
     },
+    // `=` is `+` without Shift on most keyboards.
+    key!("+", KeyCode::Char('+') | KeyCode::Char('=') => Action::NextSameLetter, KeyRowPlus, false),
     key!("Enter", KeyCode::Enter => Action::Commit, KeyCommit, true),
     key!("Space", KeyCode::Char(' ') => Action::SameAsLast, KeySame, true),
+    // Before the rarer keys: a crowded footer drops the last ones first.
+    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("x", KeyCode::Char('x') => Action::InvalidBallot, KeyInvalid, true),
     key!("u", KeyCode::Char('u') => Action::Undo, KeyUndo, true),
     key!("r", KeyCode::Char('r') => Action::Correct, KeyCorrect, true),
@@ -301,7 +319,6 @@ const BALLOTS: &[Binding] = &[
         desc: Msg::KeyCapsLock,
         footer: false,
     },
-    key!("Esc", KeyCode::Esc => Action::Back, KeyBack, true),
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
     CTRL_C,
 ];
@@ -368,6 +385,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
             &[AGENDA_NUMBERS, AGENDA_ROLL_CALL, ACKNOWLEDGE, AGENDA_COMMON]
         }
         Mode::Agenda(StepKind::Handout) => &[AGENDA_NUMBERS, ACKNOWLEDGE, AGENDA_COMMON],
+        Mode::Agenda(StepKind::HandoutVoid) => &[AGENDA_NUMBERS_VOID, ACKNOWLEDGE, AGENDA_COMMON],
         Mode::Agenda(StepKind::Oral) => &[AGENDA_ORAL, AGENDA_COMMON],
         Mode::Agenda(StepKind::OralWithComment) => &[AGENDA_ORAL, AGENDA_COMMENT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Written) => &[AGENDA_WRITTEN, AGENDA_COMMON],

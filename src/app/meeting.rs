@@ -23,7 +23,9 @@ impl App {
             Action::NextStep | Action::PrevStep => self.move_step(key, &step, action),
             Action::Edit => self.edit_numbers(&step),
             Action::Acknowledge => self.acknowledge(&step),
-            Action::TimerToggle | Action::TimerStop => self.speech_timer(key, step, action),
+            Action::TimerToggle | Action::TimerStop | Action::TimerUnstop => {
+                self.speech_timer(key, step, action)
+            }
             Action::Comment => {
                 if let AgendaStep::OralReport { subject } = step {
                     self.ask(PromptKind::Comment(subject));
@@ -69,6 +71,11 @@ impl App {
             _ if at > 0 => steps[at - 1].clone(),
             _ => return,
         };
+        // One key, one event: a running clock is stopped first (recorded),
+        // and the next press moves on.
+        if self.stop_running_timer(key, step, action) {
+            return;
+        }
         let event = Event::AgendaMoved {
             meeting: key.clone(),
             step: to,
@@ -96,8 +103,43 @@ impl App {
         }
     }
 
-    /// Space and `s` at an oral report: start, pause, resume or stop the
-    /// speaker's clock.
+    /// Leaving a speaker whose clock runs: the clock is stopped, as a
+    /// recorded stop (a clock left running would time the next speaker's
+    /// report too), and the screen says so; the next `n` or `p` moves.
+    /// Whether the key was spent on that (or on a failed stop).
+    fn stop_running_timer(&mut self, key: &MeetingKey, step: &AgendaStep, action: Action) -> bool {
+        let AgendaStep::OralReport { subject } = step else {
+            return false;
+        };
+        let running = self
+            .model()
+            .meeting(key)
+            .speech(subject)
+            .is_some_and(|s| s.running_since.is_some());
+        if !running {
+            return false;
+        }
+        let event = Event::SpeechTimer {
+            meeting: key.clone(),
+            subject: subject.clone(),
+            action: TimerAction::Stop,
+            at: self.now,
+        };
+        if self.record(event, None) {
+            let used = self.model().speech_clock(key, subject, self.now).used_ms;
+            let msg = if action == Action::NextStep {
+                Msg::TimerStoppedOnMove
+            } else {
+                Msg::TimerStoppedOnBack
+            };
+            let text = msg.fill(&[subject, &crate::labels::clock(used)]);
+            self.status = Some(super::Status::Info(text));
+        }
+        true
+    }
+
+    /// Space, `s` and `u` at an oral report: start, pause, resume or stop
+    /// the speaker's clock, or take a stop back.
     fn speech_timer(&mut self, key: &MeetingKey, step: AgendaStep, action: Action) {
         let AgendaStep::OralReport { subject } = step else {
             return;
@@ -109,10 +151,16 @@ impl App {
             .cloned()
             .unwrap_or_default();
         let timer = match action {
+            Action::TimerUnstop => TimerAction::Unstop,
             Action::TimerStop => TimerAction::Stop,
             _ if speech.running_since.is_some() => TimerAction::Pause,
             _ if speech.started() => TimerAction::Resume,
             _ => TimerAction::Start,
+        };
+        let note = match timer {
+            TimerAction::Stop => Some(Msg::TimerStopped.fill(&[&subject])),
+            TimerAction::Unstop => Some(Msg::TimerUnstopped.fill(&[&subject])),
+            _ => None,
         };
         let event = Event::SpeechTimer {
             meeting: key.clone(),
@@ -120,7 +168,7 @@ impl App {
             action: timer,
             at: self.now,
         };
-        self.record(event, None);
+        self.record(event, note);
     }
 
     fn move_written(&mut self, key: &MeetingKey, down: bool) {

@@ -191,7 +191,16 @@ impl App {
     fn step_kind(&self, k: &MeetingKey) -> StepKind {
         match self.step_of(k) {
             Some(AgendaStep::RollCall) => StepKind::Numbers,
-            Some(AgendaStep::IssueBallots | AgendaStep::CollectBallots) => StepKind::Handout,
+            Some(step @ (AgendaStep::IssueBallots | AgendaStep::CollectBallots)) => {
+                let void_way_on = crate::domain::needs::needs(self.model(), k, &step)
+                    .iter()
+                    .any(crate::domain::needs::Need::voiding_leads_on);
+                if void_way_on {
+                    StepKind::HandoutVoid
+                } else {
+                    StepKind::Handout
+                }
+            }
             Some(AgendaStep::OralReport { .. })
                 if k.meeting == MeetingKind::PartyBuildingReview =>
             {

@@ -41,7 +41,7 @@ impl Ctx<'_> {
     }
 
     /// An error at the start of `span`.
-    fn at(&self, span: &Range<usize>, kind: K) -> CampaignError {
+    pub(crate) fn at(&self, span: &Range<usize>, kind: K) -> CampaignError {
         self.error(span.start, kind)
     }
 
@@ -231,6 +231,7 @@ fn rules(cx: &Ctx, raw: Option<RawRules>) -> Result<Rules> {
                 })?,
         },
         warnings: warning_thresholds(cx, raw.warnings, default.warnings)?,
+        rate_base: super::rate_base::parse(cx, raw.rate_base.as_ref(), keyword)?,
     })
 }
 

@@ -152,6 +152,8 @@ pub enum CampaignErrorKind {
     BadDate { value: String },
     /// The combined-evaluation weight outside 0..=100.
     WeightOutOfRange { value: i64 },
+    /// A `rate_base` other than `"graded"` or `"valid"`.
+    UnknownRateBase { value: String },
     /// A counting-warning threshold of `[rules.warnings]` outside 0..=100;
     /// `key` is the key as written (e.g. `blank_percent`).
     WarningPercentOutOfRange { key: String, value: i64 },

@@ -211,6 +211,9 @@ impl CampaignErrorKind {
             }
             K::BadDate { value } => S::BadDate.fill_in(lang, &[value]),
             K::WeightOutOfRange { value } => S::WeightOutOfRange.fill_in(lang, &[value]),
+            K::UnknownRateBase { value } => {
+                crate::catalog::Msg::UnknownRateBase.fill_in(lang, &[value])
+            }
             K::WarningPercentOutOfRange { key, value } => {
                 S::WarningPercentOutOfRange.fill_in(lang, &[key, value, &warning_example(key)])
             }

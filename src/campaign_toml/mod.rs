@@ -16,6 +16,7 @@
 mod convert;
 mod error;
 mod messages;
+mod rate_base;
 mod raw;
 
 use std::io::Read;

@@ -41,6 +41,8 @@ pub(crate) struct RawRules {
     pub deadlines: Option<RawDeadlines>,
     pub combined_review_weight: Option<Spanned<i64>>,
     pub warnings: Option<RawWarnings>,
+    /// `"graded"` or `"valid"`: what the rates divide by.
+    pub rate_base: Option<Spanned<String>>,
 }
 
 /// The `[rules.warnings]` table: whole percents, each kept as any value so

@@ -188,6 +188,11 @@ catalog! {
     KeyUndo => "撤销上一步", "undo";
     KeyCorrect => "更正某号", "correct #";
     KeyWithdraw => "撤销某号", "withdraw #";
+    KeyRowPlus => "同一字母的下一行（c、c+、c++）", "next row with the same letter (c, c+, c++)";
+    KeyMore => "更多", "more";
+    GridMoreAbove => "上面还有 {0} 人", "{0} more above";
+    GridMoreBelow => "下面还有 {0} 人", "{0} more below";
+    HelpRowLabels => "第 23 人起行号带 +：先按字母，再按 +（c+ 是 c +，c++ 是 c + +）。", "From person 23 on, row labels carry +: the letter, then + (c+ is c +, c++ is c + +).";
     KeyDigit => "输入数字", "type digits";
     KeyNextCell => "下一格", "next cell";
     KeyPrevCell => "上一格", "previous cell";
@@ -397,6 +402,39 @@ catalog! {
     PromptMaterial => "{0} 的综合评价材料：", "Written evaluation of {0}:";
     MaterialTitle => "综合评价材料", "Written evaluation";
     NoMaterial => "（尚无评价材料，按 m 录入）", "(no written evaluation yet; press m)";
+    // Issue 13: agenda states, the timer, what a step needs.
+    KeyTimerUnstop => "撤销结束计时", "undo timer stop";
+    TimerStopped => "已结束 {0} 的计时（按 u 撤销）", "Stopped {0}'s timer (u takes it back)";
+    TimerUnstopped => "已撤销结束计时：{0} 的计时已暂停，空格继续", "Stop taken back: {0}'s timer is paused, space resumes";
+    TimerStoppedOnMove => "已结束 {0} 的计时，用时 {1}；再按 n 进入下一步（u 撤销结束）", "Stopped {0}'s timer at {1}; n again moves on (u takes the stop back)";
+    TimerStoppedOnBack => "已结束 {0} 的计时，用时 {1}；再按 p 回到上一步（u 撤销结束）", "Stopped {0}'s timer at {1}; p again goes back (u takes the stop back)";
+    NeedRequired => "必须做完。进入下一步前还需要：", "Must be done. Before the next step:";
+    NeedReminder => "提醒（可以先进入下一步）：", "Reminders (the meeting may go on):";
+    StepMarksLegend => "+ 已完成  > 当前  ! 未完成", "+ done  > current  ! not done";
+    UnknownRateBase => "rate_base 不能是 \"{0}\"。请写 \"graded\"（弃权和无效不计入分母）或 \"valid\"（全部有效票），例如 rate_base = \"graded\"。", "rate_base cannot be \"{0}\". Write \"graded\" (abstentions and void marks left out of the denominator) or \"valid\" (every valid ballot), e.g. rate_base = \"graded\".";
+    RateLegendGraded => "{0}、{1}的分母：给了等次的票（不含弃权、无效）", "{0} and {1} divide by the marks that give a grade (abstain and void left out)";
+    RateLegendValid => "{0}、{1}的分母：全部有效票（含弃权、无效）", "{0} and {1} divide by all valid ballots (abstain and void included)";
+    FlagTopTwoShort => "{0}以上<{1}", "{0}+ <{1}";
+    FlagLowestShort => "{0}>{1}", "{0} >{1}";
+    BoardClosed => "已结束 {0}", "closed {0}";
+    BoardVoid => "已作废", "void";
+    BoardClosedShort => "已结束", "closed";
+    RosterAndPlan => "名单和议程", "Roster and plan";
+    PlanSubjects => "测评对象（按选票顺序）", "On the ballot (in ballot order)";
+    PlanAgenda => "会议议程", "Agenda";
+    PlanStart => "按 Enter 开始这个会议", "Enter starts this meeting";
+    ReadOut => "应到 {0} 人，实到 {1} 人，发出 {2} 张，收回 {3} 张，有效 {4} 张，废票 {5} 张", "Expected {0}, present {1}; issued {2}, returned {3}; valid {4}, invalid {5}";
+    ReadOutCount => "{0} {1} 票", "{0} {1}";
+    ReadOutCountSep => "，", ", ";
+    ReadOutPerson => "{0}. {1}（{2}）：{3}", "{0}. {1} ({2}): {3}";
+    ReadOutFlag => "（提示：{0}）", " (flag: {0})";
+    AnnouncementTitle => "公布结果（请宣读）", "Results to read out";
+    QuotaLineGroup => "{0} {1} 个，最多 {2} 个（{3}的 {4}%，向下取整）", "{0}: {1} of at most {2} ({4}% of {3}, rounded down)";
+    QuotaOfUnits => "{0} 个单位", "{0} units";
+    QuotaOfSecretaries => "{0} 名党组织书记", "{0} secretaries";
+    QuotaOfCadres => "{0} 名村（社区）干部", "{0} cadres";
+    QuotaOfWorkTeams => "{0} 个工作队", "{0} work teams";
+    UnitsSumNote => "单位的测评结果：本单位述职测评大会上全体测评对象的票数合计", "A unit's results: the marks of everyone on its annual-review ballot, added up";
     }
 }
 

@@ -246,6 +246,20 @@ pub struct Rules {
     /// liaison must acknowledge them before the round closes.
     #[serde(default)]
     pub warnings: WarningThresholds,
+    /// What the rates (and the flags about them) divide by.
+    #[serde(default)]
+    pub rate_base: RateBase,
+}
+
+/// The denominator of 优秀率 and 称职及以上率 (`[rules] rate_base`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateBase {
+    /// The marks that give a grade: 弃权 and 无效 left out (the default).
+    #[default]
+    Graded,
+    /// Every valid ballot: 弃权 and 无效 count in the denominator.
+    Valid,
 }
 
 /// Thresholds of the counting warnings (提示), in whole percent of 收回 or
@@ -308,6 +322,7 @@ impl Default for Rules {
             deadlines: Deadlines::default(),
             combined_review_weight: default_review_weight(),
             warnings: WarningThresholds::default(),
+            rate_base: RateBase::default(),
         }
     }
 }

@@ -65,7 +65,8 @@ pub fn agenda(unit: &Unit, meeting: MeetingKind) -> Vec<AgendaStep> {
     steps
 }
 
-/// Start / pause / resume / stop of the speaker timer.
+/// Start / pause / resume / stop of the speaker timer, and taking a stop
+/// back (a mistaken `s`: the time kept, the timer paused again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimerAction {
@@ -73,6 +74,7 @@ pub enum TimerAction {
     Pause,
     Resume,
     Stop,
+    Unstop,
 }
 
 /// One oral report's timing and comment.
@@ -118,6 +120,7 @@ impl Speech {
                 self.running_since = None;
                 self.finished = true;
             }
+            (TimerAction::Unstop, None) if self.finished => self.finished = false,
             _ => return false,
         }
         true
@@ -255,6 +258,9 @@ mod tests {
         assert!(s.timer(TimerAction::Stop, t(110)));
         assert_eq!(s.used_ms(t(500)), 40_000);
         assert!(!s.timer(TimerAction::Resume, t(600)));
+        assert!(s.timer(TimerAction::Unstop, t(600)));
+        assert!(!s.timer(TimerAction::Unstop, t(601)));
+        assert!(s.timer(TimerAction::Resume, t(610)));
     }
 
     #[test]

@@ -39,6 +39,12 @@ pub enum Need {
 }
 
 impl Need {
+    /// Is voiding the round a way on (more returned than issued voids it;
+    /// without a quorum it is re-run)?
+    pub fn voiding_leads_on(&self) -> bool {
+        matches!(self, Need::ReturnedOverIssued { .. } | Need::Quorum { .. })
+    }
+
     /// Does this need stop the step?
     pub fn blocking(&self, step: &AgendaStep) -> bool {
         match self {
@@ -152,4 +158,27 @@ pub fn needs(model: &Model, key: &MeetingKey, step: &AgendaStep) -> Vec<Need> {
         }
     }
     out
+}
+
+/// Is `step` done, from what was recorded (not from where the meeting
+/// stands): the quorum reached, the speaker timed, every written report
+/// in, the counts keyed, the ballots entered, the round closed. `passed`
+/// says the meeting has moved beyond the step (all 公布结果 records).
+pub fn step_done(model: &Model, key: &MeetingKey, step: &AgendaStep, passed: bool) -> bool {
+    let Some(round) = model.current_round(&key.unit, key.meeting) else {
+        return false;
+    };
+    let closed = matches!(round.status, super::round::RoundStatus::Closed { .. });
+    match step {
+        AgendaStep::OralReport { subject } => model
+            .meeting(key)
+            .speech(subject)
+            .is_some_and(|s| s.started() && s.running_since.is_none()),
+        AgendaStep::Counting => {
+            closed || (round.returned.is_some() && needs(model, key, step).is_empty())
+        }
+        AgendaStep::Results => closed || passed,
+        AgendaStep::Close => closed,
+        _ => needs(model, key, step).is_empty(),
+    }
 }

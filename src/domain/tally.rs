@@ -3,7 +3,7 @@
 //! county flags. A pure function of the round's surviving ballots.
 
 use super::ballot::{BallotContent, Mark};
-use super::campaign::Rules;
+use super::campaign::{RateBase, Rules};
 use super::model::Round;
 use super::sheet::TallySheet;
 
@@ -16,6 +16,9 @@ pub struct SubjectTally {
     pub abstain: u64,
     /// Two grades ticked or unreadable for this subject.
     pub void_marks: u64,
+    /// What the rates divide by (the campaign's `rate_base`), kept with
+    /// the count so that every screen and file computes the same rates.
+    pub base: RateBase,
 }
 
 impl SubjectTally {
@@ -24,24 +27,34 @@ impl SubjectTally {
         self.counts.iter().sum()
     }
 
-    /// 优秀率 (or 好评率): top grade over graded marks.
+    /// The denominator of the rates: graded marks, or every valid ballot
+    /// (graded + 弃权 + 无效: each valid ballot gives each person one).
+    pub fn rate_denominator(&self) -> u64 {
+        match self.base {
+            RateBase::Graded => self.graded(),
+            RateBase::Valid => self.graded() + self.abstain + self.void_marks,
+        }
+    }
+
+    /// 优秀率 (or 好评率): top grade over the rate base.
     pub fn top_rate(&self) -> Option<f64> {
         self.rate(1)
     }
 
-    /// 称职及以上率 (or 较好及以上率): the two best grades over graded marks.
+    /// 称职及以上率 (or 较好及以上率): the two best grades over the rate base.
     pub fn top_two_rate(&self) -> Option<f64> {
         self.rate(2)
     }
 
     fn rate(&self, best: usize) -> Option<f64> {
-        let graded = self.graded();
-        (graded > 0).then(|| self.counts.iter().take(best).sum::<u64>() as f64 / graded as f64)
+        let base = self.rate_denominator();
+        (base > 0).then(|| self.counts.iter().take(best).sum::<u64>() as f64 / base as f64)
     }
 
-    /// The two best grades are below the warning share (2/3 by default).
+    /// The two best grades are below the warning share (2/3 by default)
+    /// of the rate base: the flag speaks of the rate shown.
     pub fn warn_top_two(&self, rules: &Rules) -> bool {
-        let graded = self.graded();
+        let graded = self.rate_denominator();
         graded > 0
             && rules
                 .warn_top_two_below
@@ -50,7 +63,7 @@ impl SubjectTally {
 
     /// The lowest grade is above its share (1/3 by default).
     pub fn flag_lowest(&self, rules: &Rules) -> bool {
-        let graded = self.graded();
+        let graded = self.rate_denominator();
         let lowest = self.counts.last().copied().unwrap_or(0);
         graded > 0 && rules.flag_lowest_above.exceeds_share(lowest, graded)
     }
@@ -94,6 +107,7 @@ impl Tally {
             subjects: vec![
                 SubjectTally {
                     counts: vec![0; grades],
+                    base: rules.rate_base,
                     ..SubjectTally::default()
                 };
                 round.lines.len()

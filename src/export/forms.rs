@@ -253,14 +253,11 @@ fn pixels(widths: &[f64]) -> f64 {
     widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum()
 }
 
-/// The number beside each person, with the entry grid's row letter (the
-/// key the keyer presses for that row): "3 c". Rows past the letters have
-/// the number only.
+/// The number beside each person, with the entry grid's row label (the
+/// keys the keyer presses for that row, see `labels::row_label`): "3 c",
+/// "25 c+".
 pub fn row_label(i: usize) -> String {
-    match crate::labels::row_key(i) {
-        Some(key) => format!("{} {key}", i + 1),
-        None => (i + 1).to_string(),
-    }
+    format!("{} {}", i + 1, crate::labels::row_label(i))
 }
 
 /// How a form is laid out on its page: the column widths, the height of
@@ -476,7 +473,7 @@ mod tests {
         assert_eq!(row_label(0), "1 a");
         assert_eq!(row_label(17), "18 s", "r is skipped");
         assert_eq!(row_label(21), "22 z");
-        assert_eq!(row_label(22), "23", "past the letters, the number only");
+        assert_eq!(row_label(22), "23 a+", "past the letters, letter and plus");
     }
 
     #[test]

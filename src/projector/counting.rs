@@ -175,6 +175,51 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
     }
 }
 
+/// The announcement (公布结果) of `round`: its notes (the closing
+/// fingerprint), the read-out of its numbers, then each person's counts
+/// and rates in ballot order, bold and spaced out when the room allows.
+pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: Rect) {
+    let scale: Vec<String> = model
+        .campaign
+        .meeting(round.key.meeting)
+        .map(|m| m.scale.grades.clone())
+        .unwrap_or_default();
+    let tally = model.tally(round);
+    let head = match &round.status {
+        RoundStatus::Closed { head } => Some(crate::domain::round::short_fingerprint(head)),
+        _ => None,
+    };
+    let cells = usize::from(area.width.saturating_sub(2));
+    let wrap = |text: &str| {
+        crate::ui::widgets::wrap_cells(text, cells, crate::ui::widgets::Breaks::Spaces)
+    };
+    let mut lines: Vec<(String, Style)> = notes(model, round, &tally, head)
+        .into_iter()
+        .map(|(text, c)| (text, Style::new().fg(c).bold()))
+        .collect();
+    let (read_out, people) = crate::ui::results::announcement(model, round, &scale);
+    let accent = Style::new().fg(ACCENT).bold();
+    lines.extend(wrap(&read_out).into_iter().map(|l| (l, accent)));
+    let body: Vec<Vec<String>> = people.iter().map(|p| wrap(p)).collect();
+    let body_h: usize = body.iter().map(Vec::len).sum();
+    let spaced = lines.len() + body_h + body.len() <= usize::from(area.height);
+    let style = Style::new().fg(FG).bold();
+    for person in body {
+        if spaced {
+            lines.push((String::new(), style));
+        }
+        lines.extend(person.into_iter().map(|l| (l, style)));
+    }
+    for (i, (text, style)) in lines.iter().enumerate() {
+        let y = area.y + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        // Left-aligned after the read-out: a list read line by line.
+        buf.set_stringn(area.x + 1, y, text, cells, *style);
+    }
+}
+
 /// The lines over the gauge: earlier void rounds, the closing
 /// fingerprint, a pending sheet.
 fn notes(model: &Model, round: &Round, tally: &Tally, head: Option<&str>) -> Vec<(String, Color)> {

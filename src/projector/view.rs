@@ -20,7 +20,7 @@ use super::digits;
 use super::follow::Problem;
 use crate::catalog::{Msg, t};
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Model, TimerBand};
-use crate::labels::{clock, meeting_name, role_label, step_name, timer_state};
+use crate::labels::{countdown, meeting_name, role_label, step_name, timer_state};
 use crate::text::width;
 use crate::ui::widgets::{Breaks, band_style, centered, too_small, wrap_cells};
 
@@ -179,7 +179,13 @@ fn draw_step(
             );
         }
         AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {
-            if let Some(r) = round {
+            let Some(r) = round else { return };
+            // The announcement once the round is closed, or at 公布结果
+            // while nothing is hidden: the same text the laptop reads out.
+            let closed = matches!(r.status, crate::domain::RoundStatus::Closed { .. });
+            if closed || (*step == AgendaStep::Results && !state.hidden) {
+                super::counting::draw_announcement(buf, model, r, body);
+            } else {
                 super::counting::draw(buf, model, r, state.hidden, body);
             }
         }
@@ -356,9 +362,9 @@ fn timer_face(
     let c = model.speech_clock(key, subject, now);
     let (remaining, band, used) = (c.remaining_ms, c.band, c.used_ms);
     let face = if band == TimerBand::Overtime {
-        format!("+{}", clock(remaining))
+        format!("+{}", countdown(remaining))
     } else {
-        clock(remaining)
+        countdown(remaining)
     };
     (face, band, used)
 }

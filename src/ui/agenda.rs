@@ -12,10 +12,10 @@ use super::scale;
 use super::widgets::{Breaks, band_style, column_width, wrap_cells};
 use crate::app::{App, MeetingView};
 use crate::catalog::{Msg, t};
-use crate::domain::needs::{Need, needs};
+use crate::domain::needs::{Need, needs, step_done};
 use crate::domain::{AgendaStep, MeetingKey, MeetingKind, Round, RoundStatus, TimerBand};
 use crate::labels::{
-    absentee_label, clock, history_lines, need_text, role_label, step_name, timer_state,
+    absentee_label, countdown, history_lines, need_text, role_label, step_name, timer_state,
 };
 
 /// Two labelled numbers on one bold line: "应到 45    实到 40".
@@ -32,24 +32,33 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MeetingView, area: Rect) {
         .iter()
         .position(|s| Some(s) == current.as_ref())
         .unwrap_or(0);
+    // Room for the marks and the legend under the list.
     let list_w = steps
         .iter()
-        .map(|s| crate::text::width(&step_name(s)))
+        .map(|s| crate::text::width(&step_name(s)) + 6)
+        .chain([crate::text::width(t(Msg::StepMarksLegend)) + 2])
         .max()
-        .unwrap_or(10) as u16
-        + 6;
+        .unwrap_or(16) as u16;
     let [left, right] = Layout::horizontal([
         Constraint::Length(list_w.min(area.width / 2)),
         Constraint::Fill(1),
     ])
     .areas(area);
-    draw_steps(frame, &steps, at, left);
+    let done: Vec<bool> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| step_done(app.model(), key, s, i < at))
+        .collect();
+    draw_steps(frame, &steps, &done, at, left);
     let Some(step) = current else { return };
     let block = Block::bordered().title(step_name(&step));
     let inner = block.inner(right);
     frame.render_widget(block, right);
     let open = needs(app.model(), key, &step);
-    let need_h = open.len().max(1) as u16 + 1;
+    // Each need, a heading for each kind (必须, 提醒), and the line above.
+    let kinds = open.iter().any(|n| n.blocking(&step)) as u16
+        + open.iter().any(|n| !n.blocking(&step)) as u16;
+    let need_h = open.len().max(1) as u16 + kinds + 1;
     let [detail, need_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(need_h)]).areas(inner);
     draw_detail(frame, app, view, &step, detail);
@@ -57,23 +66,30 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MeetingView, area: Rect) {
     draw_needs(frame, app, &step, &open, last, need_area);
 }
 
-/// The steps, done ones marked `+`, the current one `>` and highlighted.
-fn draw_steps(frame: &mut Frame, steps: &[AgendaStep], at: usize, area: Rect) {
+/// The steps: `+` done (from what was recorded), `>` the current one
+/// (highlighted), `!` passed without being done, blank still to do.
+fn draw_steps(frame: &mut Frame, steps: &[AgendaStep], done: &[bool], at: usize, area: Rect) {
     let items = steps.iter().enumerate().map(|(i, s)| {
-        let mark = if i < at {
-            "+ "
-        } else if i == at {
-            "> "
-        } else {
-            "  "
+        let is_done = done.get(i).copied().unwrap_or(false);
+        let (mark, style) = match () {
+            _ if i == at => ("> ", Style::new()),
+            _ if is_done => ("+ ", Style::new().green()),
+            _ if i < at => ("! ", Style::new().yellow()),
+            _ => ("  ", Style::new()),
         };
-        ListItem::new(format!("{mark}{}", step_name(s)))
+        ListItem::new(format!("{mark}{}", step_name(s))).style(style)
     });
+    let mut block = Block::bordered().title(t(Msg::Step));
+    let legend = t(Msg::StepMarksLegend);
+    // The legend only where it fits whole: a cut legend explains nothing.
+    if crate::text::width(legend) + 2 <= usize::from(area.width) {
+        block = block.title_bottom(legend);
+    }
     let mut state = ListState::default().with_selected(Some(at));
     frame.render_stateful_widget(
         List::new(items)
             .highlight_style(Style::new().reversed().bold())
-            .block(Block::bordered().title(t(Msg::Step))),
+            .block(block),
         area,
         &mut state,
     );
@@ -91,9 +107,15 @@ fn draw_detail(frame: &mut Frame, app: &App, view: &MeetingView, step: &AgendaSt
         AgendaStep::IssueBallots | AgendaStep::CollectBallots => round
             .map(|r| vec![pair(Msg::Issued, r.issued, Msg::Returned, r.returned)])
             .unwrap_or_default(),
-        AgendaStep::Counting | AgendaStep::Results | AgendaStep::Close => {
+        AgendaStep::Counting | AgendaStep::Close => {
             if let Some(r) = round {
-                draw_results(frame, app, key, r, area);
+                draw_results(frame, app, key, r, area, false);
+            }
+            Vec::new()
+        }
+        AgendaStep::Results => {
+            if let Some(r) = round {
+                draw_results(frame, app, key, r, area, true);
             }
             Vec::new()
         }
@@ -145,9 +167,9 @@ fn oral_report(app: &App, key: &MeetingKey, subject: &str, cells: u16) -> Vec<Li
     } = model.speech_clock(key, subject, app.now);
     let role = role_label(model, key, subject);
     let shown = if band == TimerBand::Overtime {
-        Msg::Overtime.fill(&[&clock(remaining)])
+        Msg::Overtime.fill(&[&countdown(remaining)])
     } else {
-        clock(remaining)
+        countdown(remaining)
     };
     let mut lines = vec![
         Line::from(vec![
@@ -159,13 +181,20 @@ fn oral_report(app: &App, key: &MeetingKey, subject: &str, cells: u16) -> Vec<Li
             format!("  {shown}  "),
             band_style(band).bold().reversed(),
         )),
-        Line::from(format!(
-            "{}: {}   {}",
-            t(Msg::Timer),
-            timer_state(&speech, used),
-            Msg::Limit.fill(&[&minutes])
-        )),
     ];
+    // Wrapped here: see `wrap_cells` (ratatui's wrap can leave half of a
+    // CJK character at the panel's edge).
+    let state = format!(
+        "{}: {}   {}",
+        t(Msg::Timer),
+        timer_state(&speech, used),
+        Msg::Limit.fill(&[&minutes])
+    );
+    lines.extend(
+        wrap_cells(&state, usize::from(cells), Breaks::Spaces)
+            .into_iter()
+            .map(Line::from),
+    );
     if key.meeting == MeetingKind::PartyBuildingReview {
         lines.push(Line::default());
         lines.push(Line::from(t(Msg::Comment)).bold());
@@ -208,9 +237,17 @@ fn written_reports(app: &App, key: &MeetingKey, selected: usize) -> Vec<Line<'st
         .collect()
 }
 
-/// The round's results, under its notes: void rounds before it, its
-/// closing fingerprint, and the history of its closes.
-fn draw_results(frame: &mut Frame, app: &App, key: &MeetingKey, r: &Round, area: Rect) {
+/// The round's results (at 公布结果 as the announcement to read out),
+/// under its notes: void rounds before it, its closing fingerprint, and
+/// the history of its closes.
+fn draw_results(
+    frame: &mut Frame,
+    app: &App,
+    key: &MeetingKey,
+    r: &Round,
+    area: Rect,
+    announce: bool,
+) {
     let model = app.model();
     let cells = usize::from(area.width);
     let mut notes: Vec<Line> = model
@@ -239,11 +276,48 @@ fn draw_results(frame: &mut Frame, app: &App, key: &MeetingKey, r: &Round, area:
     let [note_area, results_area] =
         Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(notes), note_area);
-    super::results::draw(frame, model, r, &scale(app, key), results_area);
+    if announce {
+        draw_announcement(frame, app, key, r, results_area);
+    } else {
+        super::results::draw(frame, model, r, &scale(app, key), results_area);
+    }
 }
 
-/// What the step still needs, blocking ones in red; at the last step,
-/// whether the meeting is done.
+/// 公布结果: the read-out line, then each person's counts and rates in
+/// ballot order, bold and spaced to be read aloud (a blank line between
+/// people when the room allows), the rates' legend last.
+fn draw_announcement(frame: &mut Frame, app: &App, key: &MeetingKey, r: &Round, area: Rect) {
+    let model = app.model();
+    let scale = scale(app, key);
+    let cells = usize::from(area.width);
+    let (read_out, people) = super::results::announcement(model, r, &scale);
+    let wrapped = |text: &str| wrap_cells(text, cells, Breaks::Spaces);
+    let mut head: Vec<Line> = vec![Line::from(t(Msg::AnnouncementTitle)).dim()];
+    head.extend(
+        wrapped(&read_out)
+            .into_iter()
+            .map(|l| Line::from(l).bold().cyan()),
+    );
+    let legend = wrapped(&super::results::rate_legend(&model.campaign.rules, &scale));
+    let body: Vec<Vec<String>> = people.iter().map(|p| wrapped(p)).collect();
+    let body_h: usize = body.iter().map(Vec::len).sum();
+    let room = usize::from(area.height).saturating_sub(head.len() + legend.len() + 1);
+    let spaced = body_h + body.len() <= room;
+    let mut lines = head;
+    for person in body {
+        if spaced {
+            lines.push(Line::default());
+        }
+        lines.extend(person.into_iter().map(|l| Line::from(l).bold()));
+    }
+    lines.push(Line::default());
+    lines.extend(legend.into_iter().map(|l| Line::from(l).dim()));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What the step still needs: requirements under a red "必须" heading,
+/// reminders under a yellow "提醒" one (in words, not by colour alone);
+/// at the last step, whether the meeting is done.
 fn draw_needs(
     frame: &mut Frame,
     app: &App,
@@ -257,31 +331,45 @@ fn draw_needs(
     let closed = app
         .current_round()
         .is_some_and(|r| matches!(r.status, RoundStatus::Closed { .. }));
-    let blocked = open.iter().any(|n| n.blocking(step));
-    let heading = t(match (open.is_empty(), last, closed) {
-        (_, true, true) => Msg::CloseDone,
-        (true, true, false) => Msg::LastStepNote,
-        (true, false, _) => Msg::NothingNeeded,
+    let (required, reminders): (Vec<&Need>, Vec<&Need>) =
+        open.iter().partition(|n| n.blocking(step));
+    let heading = match (open.is_empty(), last, closed) {
+        (_, true, true) => Some(Msg::CloseDone),
+        (true, true, false) => Some(Msg::LastStepNote),
+        (true, false, _) => Some(Msg::NothingNeeded),
         // Only acknowledged warnings at the close step: listed, not needed.
-        (false, true, false) if !blocked => Msg::CloseWarnings,
-        (false, _, _) => Msg::Needs,
-    });
-    let mut lines: Vec<Line> = wrap_cells(heading, cells, Breaks::Spaces)
-        .into_iter()
-        .map(|s| Line::from(s).dim())
-        .collect();
-    for n in open {
-        let style = match n {
-            _ if n.blocking(step) => Style::new().red(),
-            Need::Warning { .. } => Style::new().yellow().dim(),
-            _ => Style::new().yellow(),
-        };
-        let text = format!("- {}", need_text(n));
-        lines.extend(
-            wrap_cells(&text, cells, Breaks::Spaces)
-                .into_iter()
-                .map(|s| Line::from(Span::styled(s, style))),
-        );
+        (false, true, false) if required.is_empty() => Some(Msg::CloseWarnings),
+        (false, false, _) if required.is_empty() => Some(Msg::NothingNeeded),
+        _ => None,
+    };
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap_cells(text, cells, Breaks::Spaces)
+            .into_iter()
+            .map(|s| Line::from(Span::styled(s, style)))
+            .collect()
+    };
+    let mut lines: Vec<Line> = heading
+        .map(|m| wrapped(t(m), Style::new().dim()))
+        .unwrap_or_default();
+    let last_heading = heading == Some(Msg::CloseWarnings);
+    let groups = [
+        (Msg::NeedRequired, Style::new().red(), &required),
+        (Msg::NeedReminder, Style::new().yellow(), &reminders),
+    ];
+    for (words, style, group) in groups {
+        if group.is_empty() {
+            continue;
+        }
+        if !last_heading {
+            lines.extend(wrapped(t(words), style.bold()));
+        }
+        for n in group.iter() {
+            let style = match n {
+                Need::Warning { .. } if !n.blocking(step) => style.dim(),
+                _ => style,
+            };
+            lines.extend(wrapped(&format!("- {}", need_text(n)), style));
+        }
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -101,11 +101,18 @@ fn draw_tabs(frame: &mut Frame, group: Group, area: Rect) {
 fn draw_quota(frame: &mut Frame, model: &Model, group: Group, area: Rect) {
     let usage = model.grading.quota_use(&model.campaign, group);
     let top = group.grades()[0];
-    let mut text = Msg::QuotaLine.fill(&[
+    // The group named with its size: "4 个单位的 50%", not "4 人的 50%".
+    let of = match group {
+        Group::Units => Msg::QuotaOfUnits,
+        Group::Secretaries => Msg::QuotaOfSecretaries,
+        Group::Cadres => Msg::QuotaOfCadres,
+        Group::WorkTeams => Msg::QuotaOfWorkTeams,
+    };
+    let mut text = Msg::QuotaLineGroup.fill(&[
         &top,
         &usage.used,
         &usage.allowed,
-        &usage.size,
+        &of.fill(&[&usage.size]),
         &group.quota(&model.campaign).percent,
     ]);
     if usage.soft {
@@ -143,7 +150,13 @@ fn draw_table(frame: &mut Frame, app: &App, rows: &[BoardRow], selected: usize, 
         cols.push(score_column(app, rows));
     }
     cols.push(final_grade_column(group, rows));
-    let block = Block::bordered().title(group_name(group));
+    let mut block = Block::bordered().title(group_name(group));
+    let note = t(Msg::UnitsSumNote);
+    if group == Group::Units && crate::text::width(note) + 2 <= usize::from(area.width) {
+        // A unit's counts are its people's, added up: said where they show
+        // (whole or not at all: a cut sentence says something else).
+        block = block.title_bottom(Line::from(note).dim());
+    }
     let (header, rows, widths) = super::widgets::fit_columns(cols, block.inner(area).width);
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(
@@ -218,10 +231,13 @@ fn result_columns(model: &Model, rows: &[BoardRow]) -> Vec<Column> {
     let flags = rows
         .iter()
         .map(|r| {
-            (
-                if r.flagged { "!" } else { "" }.to_string(),
-                Style::new().yellow().bold(),
-            )
+            // Styled only when flagged: an empty cell styled yellow shows
+            // as a yellow block inside the reversed highlight.
+            if r.flagged {
+                ("!".to_string(), Style::new().yellow().bold())
+            } else {
+                (String::new(), Style::new())
+            }
         })
         .collect();
     cols.push(col(t(Msg::Flag), 2, flags));

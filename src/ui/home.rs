@@ -12,7 +12,8 @@ use super::scale;
 use super::widgets::column_width;
 use crate::app::App;
 use crate::catalog::{Msg, t};
-use crate::domain::{MeetingKey, Tally};
+use crate::domain::round::short_fingerprint;
+use crate::domain::{MeetingKey, Round, RoundStatus, Tally};
 use crate::labels::{meeting_short, step_name};
 use crate::text::width;
 
@@ -25,9 +26,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         width(t(Msg::Meeting)),
     );
     let progress_w = column_width([t(Msg::Progress)], 7);
-    // Room for the longest step names ("点名（应到/实到）", "口头述职：" and
-    // a three-character name); the results panel gets the rest, at least half.
-    let list_w = (unit_w + meeting_w + 18 + progress_w + 5).min(area.width / 2);
+    // Room for the longest step this board can show (names in full: "彭振"
+    // read for 彭振华 is another person); the results panel gets the rest,
+    // at least 45 %.
+    let step_w = meetings
+        .iter()
+        .flat_map(|k| model.agenda(k))
+        .map(|s| width(&step_name(&s)))
+        .chain(
+            meetings
+                .iter()
+                .map(|k| width(&step_cell(app, k, usize::MAX))),
+        )
+        .max()
+        .unwrap_or(10) as u16;
+    let list_w = (unit_w + meeting_w + step_w + progress_w + 5).min(area.width * 11 / 20);
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);
     let widths = [
@@ -36,7 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Fill(1),
         Constraint::Length(progress_w),
     ];
-    draw_board(frame, app, &meetings, widths, left);
+    // The step column's cells: the table's inner width less the others.
+    let room = list_w.saturating_sub(2 + unit_w + meeting_w + progress_w + 3);
+    draw_board(frame, app, &meetings, widths, usize::from(room), left);
     if let Some(k) = meetings.get(app.home_selected) {
         draw_selected(frame, app, k, right);
     }
@@ -48,13 +63,14 @@ fn draw_board(
     app: &App,
     meetings: &[MeetingKey],
     widths: [Constraint; 4],
+    room: usize,
     area: Rect,
 ) {
     let rows = meetings.iter().map(|k| {
         Row::new(vec![
             k.unit.clone(),
             meeting_short(k.meeting).to_string(),
-            step_cell(app, k),
+            step_cell(app, k, room),
             progress_cell(app, k),
         ])
     });
@@ -76,9 +92,25 @@ fn draw_board(
     );
 }
 
-fn step_cell(app: &App, k: &MeetingKey) -> String {
+/// The meeting's step; a closed round says so with its short fingerprint
+/// when `room` cells hold it whole (a cut fingerprint matches nothing; the
+/// panel beside shows it then), a voided one says so. The step a closed
+/// round was browsed to does not matter.
+fn step_cell(app: &App, k: &MeetingKey, room: usize) -> String {
     let model = app.model();
     match model.current_round(&k.unit, k.meeting) {
+        Some(r) if matches!(r.status, RoundStatus::Void) => t(Msg::BoardVoid).to_string(),
+        Some(Round {
+            status: RoundStatus::Closed { head },
+            ..
+        }) => {
+            let text = Msg::BoardClosed.fill(&[&short_fingerprint(head)]);
+            if width(&text) <= room {
+                text
+            } else {
+                t(Msg::BoardClosedShort).to_string()
+            }
+        }
         // A re-run after a void round says which round it is.
         Some(r) => {
             let step = model
@@ -111,19 +143,89 @@ fn progress_cell(app: &App, k: &MeetingKey) -> String {
         .unwrap_or_default()
 }
 
-/// The selected meeting's running results.
+/// The selected meeting's running results; before it starts, its roster
+/// and plan (who is on the ballot, the agenda it will follow).
 fn draw_selected(frame: &mut Frame, app: &App, k: &MeetingKey, area: Rect) {
     let model = app.model();
+    let round = model.current_round(&k.unit, k.meeting);
+    let what = t(if round.is_some() {
+        Msg::Results
+    } else {
+        Msg::RosterAndPlan
+    });
     let block = Block::bordered().title(format!(
-        "{} / {} / {}",
+        "{} / {} / {what}",
         k.unit,
-        meeting_short(k.meeting),
-        t(Msg::Results)
+        meeting_short(k.meeting)
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    match model.current_round(&k.unit, k.meeting) {
+    match round {
+        Some(
+            round @ Round {
+                status: RoundStatus::Closed { head },
+                ..
+            },
+        ) => {
+            // Closed: its fingerprint first, whole, as the minutes carry it.
+            let [note, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            let text = Msg::BoardClosed.fill(&[&short_fingerprint(head)]);
+            frame.render_widget(Line::from(text).green().bold(), note);
+            super::results::draw(frame, model, round, &scale(app, k), rest)
+        }
         Some(round) => super::results::draw(frame, model, round, &scale(app, k), inner),
-        None => frame.render_widget(Paragraph::new(Line::from(t(Msg::NotStarted)).dim()), inner),
+        None => frame.render_widget(Paragraph::new(plan_lines(app, k, inner.height)), inner),
     }
+}
+
+/// The roster in ballot order (name, role) and the numbered agenda, under
+/// the key that starts the meeting; blank lines between the parts only
+/// when `rows` leave room for them.
+fn plan_lines(app: &App, k: &MeetingKey, rows: u16) -> Vec<Line<'static>> {
+    let model = app.model();
+    let subjects: Vec<_> = model
+        .campaign
+        .unit(&k.unit)
+        .map(|u| u.subjects_for(k.meeting).collect())
+        .unwrap_or_default();
+    let name_w = usize::from(column_width(subjects.iter().map(|s| s.name.as_str()), 2));
+    let roster: Vec<Line> = subjects
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Line::from(format!(
+                "{:>3}  {}  {}",
+                i + 1,
+                crate::text::pad_right(&s.name, name_w),
+                t(Msg::from(s.role))
+            ))
+        })
+        .collect();
+    let minutes = model
+        .campaign
+        .meeting(k.meeting)
+        .map(|m| m.speaker_minutes)
+        .unwrap_or(10);
+    let agenda: Vec<Line> = model
+        .agenda(k)
+        .iter()
+        .enumerate()
+        .map(|(i, step)| Line::from(format!("{:>3}  {}", i + 1, step_name(step))))
+        .collect();
+    let agenda_head = format!("{}  ({})", t(Msg::PlanAgenda), Msg::Limit.fill(&[&minutes]));
+    let needed = 3 + roster.len() + agenda.len();
+    let spaced = needed + 2 <= usize::from(rows);
+    let mut lines = vec![Line::from(t(Msg::PlanStart)).dim()];
+    if spaced {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(t(Msg::PlanSubjects)).bold());
+    lines.extend(roster);
+    if spaced {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(agenda_head).bold());
+    lines.extend(agenda);
+    lines
 }

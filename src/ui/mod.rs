@@ -191,33 +191,26 @@ fn question(app: &App, kind: &PromptKind) -> String {
     }
 }
 
-/// The footer: the current mode's keys from the keymap, on as many lines
-/// (at most two) as the width needs; a binding is never split.
+/// The footer: the current mode's keys from the keymap (see
+/// `widgets::footer`), and `? 更多` wherever `?` opens the help.
 fn footer_lines(app: &App, cells: u16) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::default()];
-    let mut used = 0usize;
-    for b in keymap::bindings(app.mode())
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mode = app.mode();
+    let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
+    let chips: Vec<widgets::Chip> = keymap::bindings(mode)
         .into_iter()
-        .filter(|b| b.footer)
-    {
-        let key = format!(" {} ", b.keys);
-        let desc = format!(" {}  ", b.desc.text());
-        let w = crate::text::width(&key) + crate::text::width(&desc);
-        // The two spaces after a binding may fall off the end of a row.
-        if used + w - 2 > usize::from(cells) && used > 0 {
-            if lines.len() == 2 {
-                break;
-            }
-            lines.push(Line::default());
-            used = 0;
-        }
-        used += w;
-        let line = lines.last_mut().expect("one line at least");
-        line.spans
-            .push(Span::styled(key, Style::new().black().on_gray()));
-        line.spans.push(Span::raw(desc));
-    }
-    lines
+        .filter(|b| b.footer && (b.matches)(&question) != Some(keymap::Action::Help))
+        .map(|b| widgets::Chip {
+            keys: b.keys.into(),
+            desc: b.desc.text().into(),
+        })
+        .collect();
+    let more =
+        (keymap::lookup(mode, &question) == Some(keymap::Action::Help)).then(|| widgets::Chip {
+            keys: "?".into(),
+            desc: t(Msg::KeyMore).into(),
+        });
+    widgets::footer(&chips, more.as_ref(), cells)
 }
 
 /// A meeting's scale labels.

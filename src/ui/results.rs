@@ -5,12 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::widgets::grade_color;
+use super::widgets::{Breaks, grade_color, wrap_cells};
 use crate::catalog::{Msg, t};
+use crate::domain::campaign::RateBase;
+use crate::domain::tally::SubjectTally;
 use crate::domain::{Model, Round, Rules, Tally, TallySource};
 use crate::labels::percent;
 use crate::text::{pad_left, pad_right, split_at_width, truncate, width};
@@ -46,6 +48,80 @@ pub fn warnings(model: &Model, round: &Round, scale: &[String], tally: &Tally) -
         }
     }
     out
+}
+
+/// The words of a person's flags ("称职以上不足 2/3"), empty when none:
+/// shown beside the row's colour, so a flag is never told by colour alone.
+pub fn flag_words(s: &SubjectTally, rules: &Rules, scale: &[String]) -> String {
+    let second = scale.get(1).map(String::as_str).unwrap_or("");
+    let lowest = scale.last().map(String::as_str).unwrap_or("");
+    let mut out = Vec::new();
+    if s.warn_top_two(rules) {
+        out.push(Msg::FlagTopTwoShort.fill(&[&second, &rules.warn_top_two_below]));
+    }
+    if s.flag_lowest(rules) {
+        out.push(Msg::FlagLowestShort.fill(&[&lowest, &rules.flag_lowest_above]));
+    }
+    out.join(t(Msg::ListSep))
+}
+
+/// The announcement (公布结果) as text: the read-out of the round's
+/// numbers ("应到 48 人，实到 45 人，发出 45 张，…"), then one sentence per
+/// person in ballot order: each grade's count, 弃权, 无效, both rates and
+/// any flag in words. The laptop and the projector show the same text.
+pub fn announcement(model: &Model, round: &Round, scale: &[String]) -> (String, Vec<String>) {
+    let tally = model.tally(round);
+    let rules = &model.campaign.rules;
+    let num = |n: Option<u64>| n.map_or_else(|| "-".to_string(), |v| v.to_string());
+    let entered = tally.entered > 0;
+    let read_out = Msg::ReadOut.fill(&[
+        &num(round.expected.map(u64::from)),
+        &num(round.present.map(u64::from)),
+        &num(round.issued.map(u64::from)),
+        &num(round.returned.map(u64::from)),
+        &num(entered.then(|| tally.valid())),
+        &num(entered.then_some(tally.invalid)),
+    ]);
+    let sep = t(Msg::ReadOutCountSep);
+    let people = round
+        .lines
+        .iter()
+        .zip(&tally.subjects)
+        .enumerate()
+        .map(|(i, (line, s))| {
+            let mut parts: Vec<String> = scale
+                .iter()
+                .zip(&s.counts)
+                .map(|(g, n)| Msg::ReadOutCount.fill(&[g, n]))
+                .collect();
+            parts.push(Msg::ReadOutCount.fill(&[&t(Msg::Abstain), &s.abstain]));
+            parts.push(Msg::ReadOutCount.fill(&[&t(Msg::VoidMarks), &s.void_marks]));
+            let rates = format!(
+                "{} {}{sep}{} {}",
+                top_label(scale),
+                percent(s.top_rate()),
+                top_two_label(scale),
+                percent(s.top_two_rate())
+            );
+            let mut text = format!("{}{}{rates}", parts.join(sep), t(Msg::PartSep));
+            let flags = flag_words(s, rules, scale);
+            if !flags.is_empty() {
+                text.push_str(&Msg::ReadOutFlag.fill(&[&flags]));
+            }
+            Msg::ReadOutPerson.fill(&[&(i + 1), &line.name, &t(Msg::from(line.role)), &text])
+        })
+        .collect();
+    (read_out, people)
+}
+
+/// The one line saying what the two rates divide by (the campaign's
+/// `rate_base`): 96.3 % for 26 of 29 with 2 弃权 surprises nobody then.
+pub fn rate_legend(rules: &Rules, scale: &[String]) -> String {
+    let msg = match rules.rate_base {
+        RateBase::Graded => Msg::RateLegendGraded,
+        RateBase::Valid => Msg::RateLegendValid,
+    };
+    msg.fill(&[&top_label(scale), &top_two_label(scale)])
 }
 
 /// A bar of `cells` cells split by grade, drawn with background colours
@@ -96,6 +172,8 @@ enum Col {
     Void,
     Top,
     TopTwo,
+    /// The flags in words (only when someone is flagged).
+    Flag,
     /// The bar, with its width in cells.
     Bar(u16),
 }
@@ -108,8 +186,18 @@ fn top_two_label(scale: &[String]) -> String {
     Msg::TopTwoRate.fill(&[&scale.get(1).map(String::as_str).unwrap_or("")])
 }
 
+/// What the columns' widths and order depend on besides the scale.
+struct Fit<'a> {
+    round: &'a Round,
+    /// The longest flag text (0: nobody is flagged).
+    flag_w: usize,
+    /// Someone's two best grades are flagged: 称职及以上率 stays.
+    top_two_flagged: bool,
+}
+
 impl Col {
-    fn width(self, round: &Round, scale: &[String]) -> u16 {
+    fn width(self, fit: &Fit, scale: &[String]) -> u16 {
+        let round = fit.round;
         let w = match self {
             Col::Name => round
                 .lines
@@ -123,22 +211,27 @@ impl Col {
             Col::Void => width(t(Msg::VoidMarks)).max(3),
             Col::Top => width(&top_label(scale)).max(6),
             Col::TopTwo => width(&top_two_label(scale)).max(6),
+            Col::Flag => fit.flag_w.max(width(t(Msg::Flag))),
             Col::Bar(w) => usize::from(w),
         };
         w as u16
     }
 
     /// Which columns go first when the table is narrow: names and counts
-    /// always, then the rates, then abstentions and void marks, then the bar.
-    fn priority(self) -> u8 {
+    /// always (and 称职及以上率 when the warnings speak of it), then the
+    /// rates and the flags, abstentions and void marks, then the bar.
+    fn priority(self, fit: &Fit) -> u8 {
         match self {
             Col::Name => 0,
             Col::Grade(_) => 1,
-            Col::Top => 2,
-            Col::TopTwo => 3,
-            Col::Abstain => 4,
-            Col::Void => 5,
-            Col::Bar(_) => 6,
+            Col::TopTwo if fit.top_two_flagged => 1,
+            Col::TopTwo => 2,
+            // Someone flagged: the words before 优秀率.
+            Col::Flag => 3,
+            Col::Top => 4,
+            Col::Abstain => 5,
+            Col::Void => 6,
+            Col::Bar(_) => 7,
         }
     }
 }
@@ -146,18 +239,23 @@ impl Col {
 /// The columns that fit in `cells`, in display order. Columns are dropped
 /// rather than squeezed: a squeezed header (基本称职 cut to 称职) would be
 /// read as the wrong grade.
-fn columns(round: &Round, scale: &[String], cells: u16) -> Vec<Col> {
+fn columns(fit: &Fit, scale: &[String], cells: u16) -> Vec<Col> {
     let mut all = vec![Col::Name];
     all.extend((0..scale.len()).map(Col::Grade));
     all.extend([Col::Abstain, Col::Void, Col::Top, Col::TopTwo]);
+    if fit.flag_w > 0 {
+        all.push(Col::Flag);
+    }
     let mut by_priority = all.clone();
-    by_priority.sort_by_key(|c| c.priority());
+    by_priority.sort_by_key(|c| c.priority(fit));
     let mut used = 0u16;
     let mut keep = Vec::new();
     for c in by_priority {
-        let w = c.width(round, scale) + 1;
-        if used + w > cells && c.priority() > 1 {
-            break;
+        let w = c.width(fit, scale) + 1;
+        // A column that does not fit is dropped; a narrower one after it
+        // may still fit.
+        if used + w > cells && c.priority(fit) > 1 {
+            continue;
         }
         used += w;
         keep.push(c);
@@ -174,15 +272,27 @@ fn columns(round: &Round, scale: &[String], cells: u16) -> Vec<Col> {
 pub fn draw(frame: &mut Frame, model: &Model, round: &Round, scale: &[String], area: Rect) {
     let tally = Tally::count(round, &model.campaign.rules, scale.len());
     let warns = warnings(model, round, scale, &tally);
-    let warn_h = (warns.len() as u16).min(area.height.saturating_sub(4) / 2);
-    let [gauge_area, table_area, warn_area] = Layout::vertical([
+    // Wrapped here, not by ratatui: see `wrap_cells`.
+    let legend: Vec<Line> = wrap_cells(
+        &rate_legend(&model.campaign.rules, scale),
+        usize::from(area.width),
+        Breaks::Spaces,
+    )
+    .into_iter()
+    .map(|l| Line::from(Span::styled(l, Style::new().add_modifier(Modifier::DIM))))
+    .collect();
+    let legend_h = legend.len() as u16;
+    let warn_h = (warns.len() as u16).min(area.height.saturating_sub(4 + legend_h) / 2);
+    let [gauge_area, table_area, legend_area, warn_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(legend_h),
         Constraint::Length(warn_h),
     ])
     .areas(area);
     draw_gauge(frame, round, &tally, gauge_area);
     draw_table(frame, model, round, scale, &tally, table_area);
+    frame.render_widget(Paragraph::new(legend), legend_area);
     let lines: Vec<Line> = warns
         .into_iter()
         .map(|w| Line::from(Span::styled(format!("! {w}"), Style::new().yellow().bold())))
@@ -237,7 +347,17 @@ fn draw_table(
     area: Rect,
 ) {
     let rules = &model.campaign.rules;
-    let cols = columns(round, scale, area.width);
+    let flags: Vec<String> = tally
+        .subjects
+        .iter()
+        .map(|s| flag_words(s, rules, scale))
+        .collect();
+    let fit = Fit {
+        round,
+        flag_w: flags.iter().map(|f| width(f)).max().unwrap_or(0),
+        top_two_flagged: tally.subjects.iter().any(|s| s.warn_top_two(rules)),
+    };
+    let cols = columns(&fit, scale, area.width);
     let header = cols.iter().map(|c| match c {
         Col::Name => Cell::from(t(Msg::Name)),
         Col::Grade(i) => Cell::from(Line::from(scale[*i].clone()).right_aligned())
@@ -246,13 +366,14 @@ fn draw_table(
         Col::Void => Cell::from(Line::from(t(Msg::VoidMarks)).right_aligned()),
         Col::Top => Cell::from(Line::from(top_label(scale)).right_aligned()),
         Col::TopTwo => Cell::from(Line::from(top_two_label(scale)).right_aligned()),
+        Col::Flag => Cell::from(t(Msg::Flag)),
         Col::Bar(_) => Cell::from(""),
     });
     let widths: Vec<Constraint> = cols
         .iter()
-        .map(|c| Constraint::Length(c.width(round, scale)))
+        .map(|c| Constraint::Length(c.width(&fit, scale)))
         .collect();
-    let rows = round.lines.iter().zip(&tally.subjects).map(|(line, s)| {
+    let rows = (round.lines.iter().zip(&tally.subjects).zip(&flags)).map(|((line, s), flag)| {
         let right = |text: String| Cell::from(Line::from(text).right_aligned());
         let cells = cols.iter().map(|c| match c {
             Col::Name => Cell::from(line.name.clone()),
@@ -261,9 +382,10 @@ fn draw_table(
             Col::Void => right(s.void_marks.to_string()),
             Col::Top => right(pad_left(&percent(s.top_rate()), 6)),
             Col::TopTwo => right(pad_left(&percent(s.top_two_rate()), 6)),
+            Col::Flag => Cell::from(flag.clone()),
             Col::Bar(w) => Cell::from(bar(&s.counts, *w)),
         });
-        let flagged = s.warn_top_two(rules) || s.flag_lowest(rules);
+        let flagged = !flag.is_empty();
         Row::new(cells.collect::<Vec<_>>()).style(if flagged {
             Style::new().yellow()
         } else {

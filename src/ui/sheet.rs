@@ -107,7 +107,6 @@ fn draw_grid(
     valid: Option<u32>,
     area: Rect,
 ) {
-    let name_w = super::widgets::column_width(round.lines.iter().map(|l| l.name.as_str()), 4);
     let tail = [
         Msg::Abstain,
         Msg::VoidMarks,
@@ -117,15 +116,21 @@ fn draw_grid(
     let mut header = vec![Cell::from(t(Msg::Name))];
     header.extend(super::widgets::grade_headers(scale));
     header.extend(tail.map(|m| Cell::from(t(m))));
+    let counts: Vec<u16> = scale
+        .iter()
+        .map(|g| width(g).max(7) as u16)
+        .chain(tail.map(|m| width(t(m)).max(7) as u16))
+        .collect();
+    // The names take what the counts leave, shortened: a long name never
+    // pushes 总计 and 应为 off the sheet.
+    let fixed: u16 = counts.iter().map(|w| w + 1).sum();
+    let name_w = super::widgets::column_width(round.lines.iter().map(|l| l.name.as_str()), 4)
+        .min(area.width.saturating_sub(fixed).max(4));
     let mut widths = vec![Constraint::Length(name_w)];
-    widths.extend(
-        scale
-            .iter()
-            .map(|g| Constraint::Length(width(g).max(7) as u16)),
-    );
-    widths.extend(tail.map(|m| Constraint::Length(width(t(m)).max(7) as u16)));
+    widths.extend(counts.into_iter().map(Constraint::Length));
     let rows = round.lines.iter().enumerate().map(|(r, line)| {
-        let mut cells = vec![Cell::from(line.name.clone())];
+        let name = super::widgets::shorten(&line.name, usize::from(name_w));
+        let mut cells = vec![Cell::from(name)];
         for c in 0..scale.len() + 2 {
             let (text, style) = cell_text(edit, round, SheetCell::Count(r, c));
             cells.push(Cell::from(text).style(style));

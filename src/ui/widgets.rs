@@ -123,6 +123,78 @@ pub fn grade_color(i: usize, grades: usize) -> Color {
     ][i % 5]
 }
 
+/// The RGB that xterm shows for a named ANSI colour by default (its
+/// stock palette); `None` for colours given otherwise.
+pub fn xterm_rgb(c: Color) -> Option<(u8, u8, u8)> {
+    Some(match c {
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 0, 0),
+        Color::Green => (0, 205, 0),
+        Color::Yellow => (205, 205, 0),
+        Color::Blue => (0, 0, 238),
+        Color::Magenta => (205, 0, 205),
+        Color::Cyan => (0, 205, 205),
+        Color::Gray => (229, 229, 229),
+        Color::DarkGray => (127, 127, 127),
+        Color::LightRed => (255, 0, 0),
+        Color::LightGreen => (0, 255, 0),
+        Color::LightYellow => (255, 255, 0),
+        Color::LightBlue => (92, 92, 255),
+        Color::LightMagenta => (255, 0, 255),
+        Color::LightCyan => (0, 255, 255),
+        Color::White => (255, 255, 255),
+        Color::Rgb(r, g, b) => (r, g, b),
+        _ => return None,
+    })
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A mark shown as a block of `bg` with black or white text, whichever
+/// contrasts more. Both colours are set: text in the terminal's own
+/// colour would be dark on a light theme and light on a dark one, and
+/// unreadable on one of them.
+pub fn mark_style(bg: Color) -> Style {
+    let rgb = xterm_rgb(bg).unwrap_or((127, 127, 127));
+    let fg = if contrast(rgb, (0, 0, 0)) >= contrast(rgb, (255, 255, 255)) {
+        Color::Black
+    } else {
+        Color::White
+    };
+    Style::new().fg(fg).bg(bg).bold()
+}
+
+/// `s` in at most `cells` display cells: cut, with ASCII ".." at the end
+/// when it does not fit (never "…", whose width terminals disagree on).
+pub fn shorten(s: &str, cells: usize) -> String {
+    if crate::text::width(s) <= cells {
+        return s.to_string();
+    }
+    let kept = crate::text::truncate(s, cells.saturating_sub(2));
+    let dots = cells.min(2);
+    let mut out = kept.to_string();
+    out.extend(std::iter::repeat_n('.', dots));
+    // A double-width character cut at the boundary leaves a cell over.
+    crate::text::pad_right(&out, cells)
+}
+
 /// The widest of `names` in display cells, at least `min`: a column width
 /// that fits CJK names.
 pub fn column_width<'a>(names: impl IntoIterator<Item = &'a str>, min: usize) -> u16 {
@@ -141,6 +213,111 @@ pub fn grade_headers(
     scale.iter().enumerate().map(|(i, g)| {
         ratatui::widgets::Cell::from(g.clone()).style(Style::new().fg(grade_color(i, scale.len())))
     })
+}
+
+/// A key in the footer: the keys as shown and what they do.
+pub struct Chip {
+    pub keys: String,
+    pub desc: String,
+}
+
+/// The footer, on at most two lines of `cells`: the chips in order of
+/// importance, then `more` (`? 更多`) at the end whatever the width. When
+/// they do not all fit, the descriptions lose what is in brackets
+/// ("等次（空票时全部同等次）" becomes "等次"), then the last chips are left
+/// out (the help shows them all); a chip is never split.
+pub fn footer(chips: &[Chip], more: Option<&Chip>, cells: u16) -> Vec<Line<'static>> {
+    lay_out_footer(chips, more, cells, false, true)
+        .or_else(|| lay_out_footer(chips, more, cells, true, true))
+        .or_else(|| lay_out_footer(chips, more, cells, true, false))
+        .unwrap_or_default()
+}
+
+/// A description without its part in brackets, for a crowded footer.
+fn short_desc(desc: &str) -> &str {
+    match desc.find(['（', '(']) {
+        Some(i) if i > 0 => desc[..i].trim_end(),
+        _ => desc,
+    }
+}
+
+/// The chips on lines (see [`footer`]); `None` if `all` are wanted and
+/// they do not fit.
+fn lay_out_footer(
+    chips: &[Chip],
+    more: Option<&Chip>,
+    cells: u16,
+    short: bool,
+    all: bool,
+) -> Option<Vec<Line<'static>>> {
+    let cells = usize::from(cells);
+    let text = |c: &Chip| {
+        let desc = if short { short_desc(&c.desc) } else { &c.desc };
+        (format!(" {} ", c.keys), format!(" {desc}  "))
+    };
+    // The width of a line of chips; the two spaces after the last one
+    // may fall off the end.
+    let w = |line: &[(String, String)]| -> usize {
+        let sum: usize = line
+            .iter()
+            .map(|(k, d)| crate::text::width(k) + crate::text::width(d))
+            .sum();
+        sum.saturating_sub(2)
+    };
+    let mut lines: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for chip in chips {
+        let pair = text(chip);
+        let last = lines.last_mut().expect("one line at least");
+        last.push(pair);
+        if w(last) > cells && last.len() > 1 {
+            let pair = last.pop().expect("just pushed");
+            if lines.len() == 2 {
+                if all {
+                    return None;
+                }
+                break;
+            }
+            lines.push(vec![pair]);
+        }
+    }
+    if let Some(more) = more {
+        let pair = text(more);
+        let mut placed = false;
+        while !placed {
+            let n = lines.len();
+            let last = lines.last_mut().expect("one line at least");
+            last.push(pair.clone());
+            if w(last) <= cells || last.len() == 1 {
+                placed = true;
+            } else if n < 2 {
+                last.pop();
+                lines.push(Vec::new());
+            } else if all {
+                return None;
+            } else {
+                // Make room: the least important chip of the line goes.
+                last.pop();
+                last.pop();
+            }
+        }
+    }
+    Some(
+        lines
+            .into_iter()
+            .map(|line| {
+                Line::from(
+                    line.into_iter()
+                        .flat_map(|(k, d)| {
+                            [
+                                ratatui::text::Span::styled(k, Style::new().black().on_gray()),
+                                ratatui::text::Span::raw(d),
+                            ]
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// The priority of a column never shown.
@@ -233,6 +410,56 @@ mod tests {
             wrap_cells(s, 12, Breaks::Anywhere),
             ["保存到 my fi", "le.xlsx 失败"]
         );
+    }
+
+    #[test]
+    fn shorten_cuts_by_display_width_with_two_dots() {
+        assert_eq!(shorten("柏云飞", 6), "柏云飞");
+        assert_eq!(shorten("欧阳明远晓岚秋实", 8), "欧阳明..");
+        assert_eq!(shorten("欧阳明远晓岚秋实", 7), "欧阳.. ");
+        assert_eq!(shorten("abcdef", 4), "ab..");
+        assert_eq!(shorten("abcdef", 1), ".");
+        assert_eq!(shorten("abcdef", 0), "");
+    }
+
+    #[test]
+    fn a_crowded_footer_shortens_then_drops_the_last_chips_and_keeps_more() {
+        let chip = |k: &str, d: &str| Chip {
+            keys: k.into(),
+            desc: d.into(),
+        };
+        let chips = [
+            chip("1", "one (first)"),
+            chip("2", "two"),
+            chip("3", "three"),
+        ];
+        let more = chip("?", "more");
+        let text = |lines: Vec<Line>| -> Vec<String> {
+            lines
+                .iter()
+                .map(|l| l.to_string().trim_end().to_string())
+                .collect()
+        };
+        let wide = text(footer(&chips, Some(&more), 60));
+        assert_eq!(wide, [" 1  one (first)   2  two   3  three   ?  more"]);
+        // 2 lines of 16 cells: brackets go, then "3 three", never "? more".
+        let narrow = text(footer(&chips, Some(&more), 16));
+        assert_eq!(narrow, [" 1  one   2  two", " ?  more"]);
+    }
+
+    #[test]
+    fn marks_contrast_in_the_xterm_palette() {
+        for c in [
+            Color::Green,
+            Color::Blue,
+            Color::Yellow,
+            Color::Red,
+            Color::Magenta,
+        ] {
+            let s = mark_style(c);
+            let ratio = contrast(xterm_rgb(s.fg.unwrap()).unwrap(), xterm_rgb(c).unwrap());
+            assert!(ratio >= 4.5, "{c:?}: {ratio}");
+        }
     }
 
     #[test]

@@ -100,28 +100,36 @@ fn copies(range: &Range<Data>, grades: usize, people: usize) -> Vec<Copy> {
         .collect()
 }
 
-/// The key that selects row `i` in ballot entry, found through the real
-/// keymap: the letter the keyer presses for that person.
-fn entry_key(i: usize) -> Option<char> {
+/// The label of row `i` in ballot entry, checked against the real
+/// keymap: its letter selects the row's first-letter row, and each `+`
+/// after it goes on to the next row with that letter.
+fn entry_label(i: usize) -> String {
     use ceping::app::keymap::{Action, Mode, lookup};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    ('a'..='z').find(|&c| {
-        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        lookup(Mode::Ballots, &key) == Some(Action::Row(i))
-    })
+    let label = ceping::labels::row_label(i);
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut keys = label.chars();
+    let letter = keys.next().unwrap();
+    assert_eq!(
+        lookup(Mode::Ballots, &key(letter)),
+        Some(Action::Row(i % 22))
+    );
+    for plus in keys {
+        assert_eq!(
+            lookup(Mode::Ballots, &key(plus)),
+            Some(Action::NextSameLetter)
+        );
+    }
+    label
 }
 
-/// 序号 and, beside it, the row's letter in the entry grid ("3 c"); past
-/// the letters, the number alone.
+/// 序号 and, beside it, the row's label in the entry grid ("3 c", "25 c+").
 fn expected_rows(lines: &[BallotLine]) -> Vec<(String, String, String)> {
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let no = match entry_key(i) {
-                Some(c) => format!("{} {c}", i + 1),
-                None => (i + 1).to_string(),
-            };
+            let no = format!("{} {}", i + 1, entry_label(i));
             (no, l.name.clone(), l.role.label_zh().into())
         })
         .collect()
@@ -237,7 +245,7 @@ fn the_top_grade_limit_is_printed_when_configured() {
 }
 
 #[test]
-fn rows_past_the_grids_letters_have_their_number_only() {
+fn rows_past_the_22nd_have_letter_and_plus_labels() {
     let dir = tempfile::tempdir().unwrap();
     let path = campaign(&dir, None);
     let roster = dir.path().join("r.csv");
@@ -258,7 +266,7 @@ fn rows_past_the_grids_letters_have_their_number_only() {
     assert_eq!(numbers.len(), 25);
     assert_eq!(numbers[..3], ["1 a", "2 b", "3 c"]);
     assert_eq!(numbers[17], "18 s", "no r: it corrects a ballot");
-    assert_eq!(numbers[22..], ["23", "24", "25"]);
+    assert_eq!(numbers[22..], ["23 a+", "24 b+", "25 c+"]);
 }
 
 #[test]

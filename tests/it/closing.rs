@@ -28,11 +28,7 @@ fn nantang() -> MeetingKey {
 }
 
 fn round_key(n: u32) -> RoundKey {
-    RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: n,
-    }
+    crate::support::meeting::key("南塘村", MeetingKind::AnnualReview, n)
 }
 
 /// Round `n` of 南塘村's annual review.

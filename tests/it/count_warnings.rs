@@ -35,11 +35,7 @@ mod replay;
 mod warnings;
 
 fn round_key(n: u32) -> RoundKey {
-    RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: n,
-    }
+    crate::support::meeting::key("南塘村", MeetingKind::AnnualReview, n)
 }
 
 /// The meeting's latest round.

@@ -28,11 +28,7 @@ fn nantang() -> MeetingKey {
 }
 
 fn key1() -> RoundKey {
-    RoundKey {
-        unit: "南塘村".into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
+    crate::support::meeting::key("南塘村", MeetingKind::AnnualReview, 1)
 }
 
 fn round(app: &App) -> &Round {

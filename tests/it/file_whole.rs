@@ -40,6 +40,13 @@ fn close(s: &mut Session) {
     support::meeting::close(s, &annual_round("南塘村"));
 }
 
+/// An empty folder `stick` in `dir`, as a USB stick plugged in.
+fn empty_stick(dir: &Path) -> PathBuf {
+    let stick = dir.join("stick");
+    std::fs::create_dir(&stick).unwrap();
+    stick
+}
+
 /// Copy just the main file, as a liaison copies it to a stick.
 fn copy_main(path: &Path, to: &Path) -> PathBuf {
     std::fs::create_dir_all(to).unwrap();
@@ -120,8 +127,7 @@ fn quitting_folds_the_file_even_with_a_projector_reading() {
 fn backup_during_a_meeting_verifies_and_equals_the_source() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut s) = meeting(dir.path(), 9);
-    let stick = dir.path().join("stick");
-    std::fs::create_dir(&stick).unwrap();
+    let stick = empty_stick(dir.path());
     let (ok, out, err) = ceping(&["backup", arg(&path), arg(&stick)]);
     assert!(ok, "{err}");
     let copy = stick.join("南塘村.ceping");
@@ -175,8 +181,7 @@ fn settle(m: &mut Mirror, done: impl Fn(&MirrorState) -> bool) {
 fn the_mirror_warns_when_the_stick_is_gone_and_catches_up_when_it_is_back() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut s) = meeting(dir.path(), 2);
-    let stick = dir.path().join("stick");
-    std::fs::create_dir(&stick).unwrap();
+    let stick = empty_stick(dir.path());
     let mut m = Mirror::new(&path, stick.clone(), 3);
     m.retry = Duration::from_millis(50);
     settle(&mut m, |st| matches!(st, MirrorState::Written { .. }));

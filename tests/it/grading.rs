@@ -183,7 +183,7 @@ fn snapshots_of_the_grading_board() {
         for (w, h) in SIZES {
             let b = render(&app, w, h);
             assert!(
-                quota_line(&b).starts_with(&counter(l, "优秀", 1, 1, 4, 40)),
+                quota_line(&b).starts_with(&counter(l, Group::Secretaries, "优秀", 1, 1, 4, 40)),
                 "{}",
                 screen(&b)
             );
@@ -214,7 +214,10 @@ fn snapshots_of_the_grading_board() {
         assert_eq!(app.grading_group, Group::Units);
         for (w, h) in SIZES {
             let b = render(&app, w, h);
-            assert_eq!(quota_line(&b), counter(l, "一类", 1, 2, 4, 50));
+            assert_eq!(
+                quota_line(&b),
+                counter(l, Group::Units, "一类", 1, 2, 4, 50)
+            );
             assert!(board_row(&b, "南塘村").contains("一类"));
             assert!(board_row(&b, "回龙村").contains("二类"));
             insta::assert_snapshot!(format!("units_{tag}_{w}x{h}"), screen(&b));

@@ -12,7 +12,7 @@ mod campaign;
 mod limits;
 mod roster;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -20,6 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use crate::support::bin::ceping;
+use crate::support::campaign::demo_file;
 use ceping::campaign_toml::{self, CampaignErrorKind, MAX_INPUT_BYTES, NameField};
 use ceping::domain::names::NameProblem as P;
 use ceping::i18n::{self, Lang};
@@ -42,12 +43,6 @@ const GOOD: &[&str] = &[
     "回龙村,薛宁,两委成员,",
     "回龙村,凌志,驻村工作队队长,",
 ];
-
-fn demo(dir: &tempfile::TempDir) -> (PathBuf, Session) {
-    let path = dir.path().join("street.ceping");
-    let session = Store::create(&path, &campaign_toml::demo()).unwrap();
-    (path, session)
-}
 
 /// A CSV field, always quoted (a hostile name may hold a line break).
 fn field(text: &str) -> String {

@@ -7,6 +7,7 @@ use crate::support::app;
 use std::path::{Path, PathBuf};
 
 use crate::support::bin::{ceping_args as ceping, text};
+use crate::support::campaign::demo_file;
 use ceping::app::Status;
 use ceping::domain::{MeetingKind, ReportMode, Role, Subject};
 use ceping::i18n::Lang;
@@ -34,12 +35,6 @@ const GOOD: &[&str] = &[
     "回龙村,屈红霞,两委成员,口头",
     "回龙村,凌志,驻村工作队队长,",
 ];
-
-fn demo(dir: &tempfile::TempDir) -> (PathBuf, Session) {
-    let path = dir.path().join("street.ceping");
-    let session = Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
-    (path, session)
-}
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.path().join(name);
@@ -103,7 +98,7 @@ fn roster_events(session: &Session) -> Vec<serde_json::Value> {
 /// and verification; return the report sentence.
 fn imports_good(name: &str, bytes: &[u8], encoding: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let (path, mut session) = demo(&dir);
+    let (path, mut session) = demo_file(dir.path());
     let xitang = subjects(&session, "西塘村");
     let report = import_roster(&mut session, &write(&dir, name, bytes)).unwrap();
     assert_eq!(subjects(&session, "南塘村"), nantang());
@@ -149,7 +144,7 @@ fn refused_in(
     prepare: impl FnOnce(&mut Session),
     bytes: &[u8],
 ) -> Vec<(usize, K)> {
-    let (_, mut session) = demo(dir);
+    let (_, mut session) = demo_file(dir.path());
     prepare(&mut session);
     let before = (session.store.last_seq(), session.model.clone());
     let err = import(&mut session, &write(dir, "bad.csv", bytes)).unwrap_err();

@@ -21,6 +21,7 @@
 mod support;
 
 mod ballot_forms;
+mod ballot_grid;
 mod campaign_parse;
 mod cli;
 mod closing;
@@ -43,6 +44,9 @@ mod output_safety;
 mod print_pdf;
 mod print_sheets;
 mod projector;
+mod agenda_states;
+mod agenda_screens;
+mod rate_base;
 mod readme;
 mod roster_rules;
 mod store;

@@ -187,6 +187,25 @@ fn campaign(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
+/// A fresh folder with the demo campaign `m.ceping` (see [`campaign`]).
+fn fresh_campaign() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = campaign(dir.path(), "m.ceping");
+    (dir, path)
+}
+
+/// Each language, each command writing an output, with and without
+/// `--force` (merge has none).
+fn each_case(mut case: impl FnMut(Lang, Cmd, bool)) {
+    for lang in LANGS {
+        for cmd in CMDS {
+            for &force in cmd.forces() {
+                case(lang, cmd, force);
+            }
+        }
+    }
+}
+
 /// Events and chain head, from a verification that passes.
 fn state(path: &Path) -> (u64, [u8; 32]) {
     let report = verify::verify(path).unwrap();
@@ -211,6 +230,11 @@ fn temp_files(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".tmp") || n.contains(".merge-"))
         .collect()
+}
+
+/// No temporary file was left in `dir` (see [`temp_files`]).
+fn no_temp_files(dir: &Path) {
+    assert_eq!(temp_files(dir), Vec::<String>::new());
 }
 
 #[cfg(unix)]

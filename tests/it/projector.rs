@@ -35,11 +35,7 @@ fn meeting() -> MeetingKey {
 }
 
 fn round() -> RoundKey {
-    RoundKey {
-        unit: UNIT.into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
+    crate::support::meeting::key(UNIT, MeetingKind::AnnualReview, 1)
 }
 
 /// The demo campaign folded with `events` (in memory: no file, no clock).

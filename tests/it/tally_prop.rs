@@ -35,11 +35,7 @@ fn lines() -> usize {
 }
 
 fn round_key() -> RoundKey {
-    RoundKey {
-        unit: UNIT.into(),
-        meeting: MeetingKind::AnnualReview,
-        round: 1,
-    }
+    crate::support::meeting::key(UNIT, MeetingKind::AnnualReview, 1)
 }
 
 fn fixed_now() -> chrono::DateTime<chrono::FixedOffset> {

@@ -54,6 +54,7 @@ fn subject(counts: [u64; 4], abstain: u64, void_marks: u64) -> SubjectTally {
         counts: counts.to_vec(),
         abstain,
         void_marks,
+        ..SubjectTally::default()
     }
 }
 

@@ -2,6 +2,7 @@
 //! and the sentences of its quotas.
 #![allow(dead_code)]
 
+use ceping::domain::grading::Group;
 use ceping::i18n::Lang;
 use ratatui::backend::TestBackend;
 
@@ -31,21 +32,31 @@ pub fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u3
 }
 
 /// The quota counter above the table: `used` of at most `allowed` of
-/// `label`, the quota being `percent` of `size`.
+/// `label`, the quota being `percent` of `size` members of `group` (named:
+/// "4 个单位的 50%").
 pub fn counter(
     l: Lang,
+    group: Group,
     label: &str,
     used: usize,
     allowed: usize,
     size: usize,
     percent: u32,
 ) -> String {
+    let (zh, en) = match group {
+        Group::Units => ("个单位", "units"),
+        Group::Secretaries => ("名党组织书记", "secretaries"),
+        Group::Cadres => ("名村（社区）干部", "cadres"),
+        Group::WorkTeams => ("个工作队", "work teams"),
+    };
     match l {
         Lang::Zh => {
-            format!("{label} {used} 个，最多 {allowed} 个（{size} 个的 {percent}%，向下取整）")
+            format!("{label} {used} 个，最多 {allowed} 个（{size} {zh}的 {percent}%，向下取整）")
         }
         Lang::En => {
-            format!("{label}: {used} of at most {allowed} ({percent}% of {size}, rounded down)")
+            format!(
+                "{label}: {used} of at most {allowed} ({percent}% of {size} {en}, rounded down)"
+            )
         }
     }
 }

@@ -52,6 +52,13 @@ pub fn small_file(path: &std::path::Path, ballots: u32) -> ceping::store::Sessio
     session
 }
 
+/// A new file `street.ceping` of the demo campaign in `dir`, opened.
+pub fn demo_file(dir: &std::path::Path) -> (std::path::PathBuf, ceping::store::Session) {
+    let path = dir.join("street.ceping");
+    let session = ceping::store::Store::create(&path, &ceping::campaign_toml::demo()).unwrap();
+    (path, session)
+}
+
 /// Round 1 of `unit`'s annual review.
 pub fn annual_round(unit: &str) -> RoundKey {
     super::meeting::key(unit, MeetingKind::AnnualReview, 1)

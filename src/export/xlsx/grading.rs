@@ -319,6 +319,7 @@ mod tests {
                 counts: vec![0, 1, 0, 2],
                 abstain: 0,
                 void_marks: 0,
+                ..SubjectTally::default()
             };
             let text = labels::flags(&t, &model.campaign.rules, &board.annual);
             assert!(text.contains("；"), "{text}");

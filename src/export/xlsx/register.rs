@@ -161,6 +161,7 @@ mod tests {
             counts,
             abstain,
             void_marks,
+            ..SubjectTally::default()
         }
     }
 

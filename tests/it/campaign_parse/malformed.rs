@@ -214,7 +214,7 @@ fn cases() -> Vec<Case> {
         case("unknown key in rules", edit(&[(quorum, "quorum = \"1/2\"\nwarning = 3")]), 14, 1,
             K::UnknownKey { key: s("warning"), allowed: strings(&[
                 "quorum", "max_top_grades_per_ballot", "warn_top_two_below", "flag_lowest_above",
-                "quotas", "deadlines", "combined_review_weight", "warnings",
+                "quotas", "deadlines", "combined_review_weight", "warnings", "rate_base",
             ]) }),
         case("warnings not a table", edit(&[(quorum, "quorum = \"1/2\"\nwarnings = 3")]), 14, 12,
             K::WrongType { expected: ValueType::Table, found: s("3") }),

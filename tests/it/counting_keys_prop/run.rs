@@ -4,6 +4,16 @@
 
 use super::*;
 
+/// `now` (entries borrowed from the model) holds exactly the entries of
+/// `then` (as set up).
+fn same_entries<K: PartialEq, V: PartialEq>(now: &BTreeMap<&K, &V>, then: &BTreeMap<K, V>) -> bool {
+    now.len() == then.len()
+        && now
+            .iter()
+            .zip(then)
+            .all(|((k1, v1), (k2, v2))| *k1 == k2 && *v1 == v2)
+}
+
 impl Run {
     /// A fresh demo file: 南塘村's annual review started with keys on the
     /// street board; its roll call (45/40), `returned` issued and returned
@@ -22,11 +32,7 @@ impl Run {
         app.on_key(Key::Enter.event());
         app.on_key(Key::Enter.event());
         assert_eq!(app.screen.id(), ScreenId::Agenda(meeting.clone()));
-        let round = RoundKey {
-            unit: UNIT.into(),
-            meeting: MeetingKind::AnnualReview,
-            round: 1,
-        };
+        let round = key(UNIT, MeetingKind::AnnualReview, 1);
         rec_all(
             &mut app.session,
             counting_events(&round, [45, 40, returned, returned]),
@@ -531,21 +537,13 @@ impl Run {
             .filter(|(k, _)| k.meeting_key() != ours)
             .collect();
         assert!(
-            other_rounds.len() == self.other_rounds.len()
-                && other_rounds
-                    .iter()
-                    .zip(&self.other_rounds)
-                    .all(|((k1, r1), (k2, r2))| *k1 == k2 && *r1 == r2),
+            same_entries(&other_rounds, &self.other_rounds),
             "another round changed; keys {trail:?}"
         );
         let other_meetings: BTreeMap<&MeetingKey, &MeetingState> =
             model.meetings.iter().filter(|(k, _)| **k != ours).collect();
         assert!(
-            other_meetings.len() == self.other_meetings.len()
-                && other_meetings
-                    .iter()
-                    .zip(&self.other_meetings)
-                    .all(|((k1, m1), (k2, m2))| *k1 == k2 && *m1 == m2),
+            same_entries(&other_meetings, &self.other_meetings),
             "another meeting's agenda changed; keys {trail:?}"
         );
     }

@@ -11,7 +11,10 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(app.screen.id(), ScreenId::Grading);
         assert_eq!(app.grading_group, Group::Units);
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "一类", 0, 2, 4, 50));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::Units, "一类", 0, 2, 4, 50)
+        );
         assert_eq!(fg_of(&b, &quota_line(&b)), Color::Green);
 
         // Two 一类 are accepted (confirmed: no meeting has been held).
@@ -20,7 +23,10 @@ fn units_first_class_quota_is_half_of_four() {
         assert_eq!(grade(&app, &unit("南塘村")), graded(0));
         assert_eq!(grade(&app, &unit("回龙村")), graded(0));
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "一类", 2, 2, 4, 50));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::Units, "一类", 2, 2, 4, 50)
+        );
         assert_eq!(
             fg_of(&b, &quota_line(&b)),
             Color::Red,
@@ -70,7 +76,10 @@ fn units_first_class_quota_is_half_of_four() {
             zh_en(l, "没有这个等次（4）。", "There is no such grade (4)."),
         );
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "一类", 2, 2, 4, 50));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::Units, "一类", 2, 2, 4, 50)
+        );
     });
 }
 
@@ -80,7 +89,10 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         let (_dir, mut app) = demo_at("g <Tab>");
         assert_eq!(app.grading_group, Group::Secretaries);
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::Secretaries, "优秀", 0, 1, 4, 40)
+        );
 
         // 龚晓峰: combined 好 (c 1 Enter), then 优秀.
         let e = recorded(&mut app, "c 1 <Enter> <Enter>");
@@ -95,7 +107,10 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         recorded(&mut app, "1 <Enter>");
         assert_eq!(grade(&app, &person("南塘村", "龚晓峰")), graded(0));
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "优秀", 1, 1, 4, 40));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::Secretaries, "优秀", 1, 1, 4, 40)
+        );
 
         // 汤建华, also 好, is refused: 40% of 4 is 1.6, rounded down to 1.
         recorded(&mut app, "<Down> c 1 <Enter> <Enter>");
@@ -118,7 +133,10 @@ fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         let (_dir, mut app) = demo_at("g <Tab> <Tab> <Tab>");
         assert_eq!(app.grading_group, Group::WorkTeams);
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "优秀", 0, 1, 4, 40));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::WorkTeams, "优秀", 0, 1, 4, 40)
+        );
         assert!(shows(&b, zh_en(l, "驻村工作队", "Work teams")));
 
         recorded(&mut app, "1 <Enter>");
@@ -127,7 +145,10 @@ fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         assert_eq!(grade(&app, &team("南塘村")), graded(0));
         assert_eq!(grade(&app, &team("回龙村")), graded(2));
         let b = render(&app, 160, 45);
-        assert_eq!(quota_line(&b), counter(l, "优秀", 1, 1, 4, 40));
+        assert_eq!(
+            quota_line(&b),
+            counter(l, Group::WorkTeams, "优秀", 1, 1, 4, 40)
+        );
 
         // Left goes back a group, Tab wraps round to the units.
         press(&mut app, "<Left>");
@@ -172,7 +193,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         let b = render(&app, 160, 45);
         assert_eq!(
             quota_line(&b),
-            format!("{}{soft}", counter(l, "优秀", 0, 6, 20, 30))
+            format!("{}{soft}", counter(l, Group::Cadres, "优秀", 0, 6, 20, 30))
         );
 
         // 30% of 20 = 6 优秀 without a question (but the grading guard's:
@@ -227,7 +248,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         let b = render(&app, 160, 45);
         assert_eq!(
             quota_line(&b),
-            format!("{}{soft}", counter(l, "优秀", 7, 6, 20, 30))
+            format!("{}{soft}", counter(l, Group::Cadres, "优秀", 7, 6, 20, 30))
         );
         assert_eq!(fg_of(&b, &quota_line(&b)), Color::Yellow, "over, justified");
         let justified = zh_en(l, "优秀（有理由）", "优秀(justified)");

@@ -10,7 +10,7 @@ use super::*;
 #[test]
 fn roster_duplicates_compare_the_visible_form() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     // "王\u{7}明" and "王明" can never both pass: the first is refused.
     let cases: [(&str, &str, K); 5] = [
         (
@@ -243,7 +243,7 @@ fn init_with_a_hostile_name_creates_nothing() {
 #[test]
 fn the_binary_refuses_a_hostile_roster() {
     let dir = tempfile::tempdir().unwrap();
-    let (path, session) = demo(&dir);
+    let (path, session) = demo_file(dir.path());
     let events = session.store.read_after(0).unwrap().len();
     drop(session);
     let (text, _) = roster_with(3, "南塘村", "王\u{7}明");

@@ -97,7 +97,7 @@ const ROSTER_TOO_LARGE_EN: &str = "the roster {file} is larger than 16 MiB, so i
 #[test]
 fn a_roster_over_16_mib_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let seq = session.store.last_seq();
     for file in ["big.csv", "big.xlsx"] {
         let path = dir.path().join(file);
@@ -124,7 +124,7 @@ fn a_roster_over_16_mib_is_refused_unread() {
 #[test]
 fn a_roster_that_never_ends_is_refused_at_the_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let seq = session.store.last_seq();
     for file in ["zero.csv", "zero.xlsx"] {
         let link = dir.path().join(file);

@@ -10,7 +10,7 @@ use super::*;
 #[test]
 fn hostile_names_in_a_roster_are_refused_with_their_row_and_nothing_is_imported() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, session) = demo(&dir);
+    let (_, session) = demo_file(dir.path());
     let session = std::cell::RefCell::new(session);
     let strategy = (hostile(), 0..=GOOD.len(), any::<bool>());
     runner()
@@ -166,7 +166,7 @@ fn roster_classes() -> Vec<(&'static str, P, &'static str, &'static str)> {
 #[test]
 fn each_class_in_a_roster_has_its_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     for (cell, problem, zh, en) in roster_classes() {
         // Row 5: the hostile row after three good ones.
         let (text, row) = roster_with(3, "南塘村", cell);
@@ -190,7 +190,7 @@ fn each_class_in_a_roster_has_its_sentence() {
 #[test]
 fn the_unit_column_is_checked_too_and_display_follows_the_language() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let (text, row) = roster_with(1, "南塘\u{202E}村", "冉秀");
     assert_eq!(row, 3);
     let err = refused(&mut session, dir.path(), "bad.csv", text.as_bytes());
@@ -233,7 +233,7 @@ fn the_unit_column_is_checked_too_and_display_follows_the_language() {
 #[test]
 fn every_bad_row_is_listed_and_other_errors_still_show() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let long = "王".repeat(31);
     let rows = [
         HEADER.to_string(),
@@ -286,7 +286,7 @@ fn every_bad_row_is_listed_and_other_errors_still_show() {
 #[test]
 fn a_hostile_name_in_an_xlsx_roster_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
     for (c, h) in ["单位", "姓名", "职务"].iter().enumerate() {

@@ -6,7 +6,7 @@ use super::*;
 #[test]
 fn the_binary_refuses_a_bad_roster_and_imports_a_good_one() {
     let dir = tempfile::tempdir().unwrap();
-    let (path, session) = demo(&dir);
+    let (path, session) = demo_file(dir.path());
     drop(session);
     let bad = write(
         &dir,

@@ -38,7 +38,7 @@ fn gb18030_roster_with_a_character_outside_gbk() {
     let (_, _, outside_gbk) = encoding_rs::GBK.encode(&text);
     assert!(outside_gbk, "𠀀 needs GB18030's four-byte form");
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let report = import_roster(&mut session, &write(&dir, "gb.csv", &bytes)).unwrap();
     assert!(report.contains("已按 GB18030 编码读取"), "{report}");
     let mut expected = huilong();
@@ -81,7 +81,7 @@ fn xlsx_roster_with_columns_in_any_order_and_extra_columns() {
         }
     }
     book.save(&path).unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let report = import_roster(&mut session, &path).unwrap();
     assert!(report.contains("工作表“花名册”"), "{report}");
     assert!(report.contains("已忽略的列：序号、备注"), "{report}");
@@ -93,7 +93,7 @@ fn xlsx_roster_with_columns_in_any_order_and_extra_columns() {
 #[test]
 fn padded_names_are_normalised_and_the_report_column_is_optional() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let roster = csv(&[
         "姓名,职务,单位",
         "\u{3000}柏\u{3000}云\u{3000},党组织书记, 南塘村 ",

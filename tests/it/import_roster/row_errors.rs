@@ -153,11 +153,7 @@ fn a_unit_whose_meeting_started() {
             .model
             .ballot_lines("回龙村", MeetingKind::AnnualReview)
             .unwrap();
-        let round = ceping::domain::RoundKey {
-            unit: "回龙村".into(),
-            meeting: MeetingKind::AnnualReview,
-            round: 1,
-        };
+        let round = crate::support::meeting::key("回龙村", MeetingKind::AnnualReview, 1);
         session
             .record(ceping::domain::Event::RoundOpened { round, lines })
             .unwrap();

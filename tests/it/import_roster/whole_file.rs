@@ -140,7 +140,7 @@ fn gbk_errors_keep_their_row_numbers() {
 #[test]
 fn unreadable_files() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, mut session) = demo(&dir);
+    let (_, mut session) = demo_file(dir.path());
     let seq = session.store.last_seq();
     let not_text = write(&dir, "x.csv", b"\xFF\xFE\xFF\x81\xFF\x00\x81");
     // A UTF-16 BOM followed by an odd number of bytes: not text either.

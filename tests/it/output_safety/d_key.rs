@@ -12,9 +12,8 @@ fn the_d_key_cannot_overwrite_the_campaign_and_the_guard_holds() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     ceping::i18n::set_thread_lang(ceping::i18n::Lang::Zh);
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let other = campaign(d, "other.ceping");
     let now = chrono::DateTime::parse_from_rfc3339("2022-01-10T09:00:00+08:00").unwrap();
     let generated = export_path(&path, now, 1);
@@ -107,5 +106,5 @@ fn the_d_key_cannot_overwrite_the_campaign_and_the_guard_holds() {
         itself(Lang::En, &out.display().to_string(), "results.xlsx")
     );
     assert_eq!(state(&path), before);
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }

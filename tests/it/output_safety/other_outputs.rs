@@ -7,34 +7,28 @@ use super::*;
 
 #[test]
 fn another_campaign_file_is_refused_and_unchanged() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let other = campaign(d, "other.ceping");
     std::fs::hard_link(&other, d.join("other-link.xlsx")).unwrap();
     let before = (state(&path), state(&other));
     let bytes = std::fs::read(&other).unwrap();
-    for lang in LANGS {
-        for cmd in CMDS {
-            for &force in cmd.forces() {
-                for out in ["other.ceping", "other-link.xlsx"] {
-                    let sentence = other_campaign(lang, out, cmd.example(lang));
-                    cmd.refused(d, lang, "m.ceping", out, force, &sentence);
-                }
-            }
+    each_case(|lang, cmd, force| {
+        for out in ["other.ceping", "other-link.xlsx"] {
+            let sentence = other_campaign(lang, out, cmd.example(lang));
+            cmd.refused(d, lang, "m.ceping", out, force, &sentence);
         }
-    }
+    });
     assert_eq!(std::fs::read(&other).unwrap(), bytes);
     still_whole(d, &path, before.0);
     still_whole(d, &other, before.1);
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }
 
 #[test]
 fn sidecar_files_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let before = state(&path);
     // On Unix the writer locks the file itself and makes no `.lock`; an
     // old one (or Windows') is still never an output.
@@ -57,61 +51,51 @@ fn sidecar_files_are_refused() {
         "new.ceping.lock",
         "lock.csv",
     ];
-    for lang in LANGS {
-        for cmd in CMDS {
-            for &force in cmd.forces() {
-                for out in outs {
-                    let sentence = sidecar(lang, out, cmd.example(lang));
-                    cmd.refused(d, lang, "m.ceping", out, force, &sentence);
-                }
-            }
+    each_case(|lang, cmd, force| {
+        for out in outs {
+            let sentence = sidecar(lang, out, cmd.example(lang));
+            cmd.refused(d, lang, "m.ceping", out, force, &sentence);
         }
-    }
+    });
     assert_eq!(std::fs::read(&lock).unwrap(), lock_bytes);
     for name in ["new.ceping-wal", "new.ceping-shm", "new.ceping.lock"] {
         assert!(!d.join(name).exists(), "{name} was not created");
     }
     still_whole(d, &path, before);
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }
 
 #[test]
 fn folders_and_missing_folders_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let before = state(&path);
     std::fs::create_dir(d.join("sub")).unwrap();
     std::fs::write(d.join("plain.txt"), b"x").unwrap();
-    for lang in LANGS {
-        for cmd in CMDS {
-            for &force in cmd.forces() {
-                let ex = cmd.example(lang);
-                cmd.refused(d, lang, "m.ceping", "sub", force, &folder(lang, "sub", ex));
-                cmd.refused(d, lang, "m.ceping", ".", force, &folder(lang, ".", ex));
-                let sentence = no_folder(lang, "no/such", "no/such/r.out");
-                cmd.refused(d, lang, "m.ceping", "no/such/r.out", force, &sentence);
-                let sentence = match lang {
-                    Lang::Zh => "plain.txt 不是文件夹，无法写入 plain.txt/r.out。请换一个位置。",
-                    Lang::En => {
-                        "plain.txt is not a folder, so plain.txt/r.out cannot be written. Choose another place."
-                    }
-                };
-                cmd.refused(d, lang, "m.ceping", "plain.txt/r.out", force, sentence);
+    each_case(|lang, cmd, force| {
+        let ex = cmd.example(lang);
+        cmd.refused(d, lang, "m.ceping", "sub", force, &folder(lang, "sub", ex));
+        cmd.refused(d, lang, "m.ceping", ".", force, &folder(lang, ".", ex));
+        let sentence = no_folder(lang, "no/such", "no/such/r.out");
+        cmd.refused(d, lang, "m.ceping", "no/such/r.out", force, &sentence);
+        let sentence = match lang {
+            Lang::Zh => "plain.txt 不是文件夹，无法写入 plain.txt/r.out。请换一个位置。",
+            Lang::En => {
+                "plain.txt is not a folder, so plain.txt/r.out cannot be written. Choose another place."
             }
-        }
-    }
+        };
+        cmd.refused(d, lang, "m.ceping", "plain.txt/r.out", force, sentence);
+    });
     assert!(!d.join("no").exists());
     assert_eq!(std::fs::read_dir(d.join("sub")).unwrap().count(), 0);
     still_whole(d, &path, before);
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }
 
 #[test]
 fn normal_outputs_still_work() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let before = state(&path);
     for lang in LANGS {
         for (cmd, out) in [
@@ -180,7 +164,7 @@ fn normal_outputs_still_work() {
             std::fs::read(d.join("notes.ceping")).unwrap(),
             b"the office's notes"
         );
-        assert_eq!(temp_files(d), Vec::<String>::new());
+        no_temp_files(d);
     }
     still_whole(d, &path, before);
 }

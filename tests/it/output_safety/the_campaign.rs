@@ -6,9 +6,8 @@ use super::*;
 
 #[test]
 fn the_campaign_itself_is_refused_by_any_name_even_with_force() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let before = state(&path);
     let bytes = std::fs::read(&path).unwrap();
     std::fs::hard_link(&path, d.join("hard.ceping")).unwrap();
@@ -28,16 +27,12 @@ fn the_campaign_itself_is_refused_by_any_name_even_with_force() {
         targets.push("soft.ceping".into());
         targets.push("sub/link.xlsx".into());
     }
-    for lang in LANGS {
-        for cmd in CMDS {
-            for &force in cmd.forces() {
-                for out in &targets {
-                    let sentence = itself(lang, out, cmd.example(lang));
-                    cmd.refused(d, lang, "m.ceping", out, force, &sentence);
-                }
-            }
+    each_case(|lang, cmd, force| {
+        for out in &targets {
+            let sentence = itself(lang, out, cmd.example(lang));
+            cmd.refused(d, lang, "m.ceping", out, force, &sentence);
         }
-    }
+    });
     // The campaign given through the link, the output by its own name.
     for lang in LANGS {
         let cmd = Cmd::Export("csv");
@@ -56,15 +51,14 @@ fn the_campaign_itself_is_refused_by_any_name_even_with_force() {
                 .is_symlink()
         );
     }
-    assert_eq!(temp_files(d), Vec::<String>::new());
-    assert_eq!(temp_files(&d.join("sub")), Vec::<String>::new());
+    no_temp_files(d);
+    no_temp_files(&d.join("sub"));
 }
 
 #[test]
 fn the_campaign_open_for_writing_is_refused_too() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     std::fs::hard_link(&path, d.join("hard.ceping")).unwrap();
 
     // Open in this process, as the meeting laptop has it.
@@ -96,14 +90,13 @@ fn the_campaign_open_for_writing_is_refused_too() {
     let (events, _) = state(&path);
     assert_eq!(events, before.1.0 + 1);
     still_whole(d, &path, state(&path));
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }
 
 #[test]
 fn the_campaign_being_written_by_another_process_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, path) = fresh_campaign();
     let d = dir.path();
-    let path = campaign(d, "m.ceping");
     let (before, _) = state(&path);
     // Another ceping keeps appending ballots while the outputs are tried.
     let mut writer = Command::new(env!("CARGO_BIN_EXE_ceping"))
@@ -132,5 +125,5 @@ fn the_campaign_being_written_by_another_process_is_refused() {
     assert!(o.status.success(), "{}", stderr(&o));
     let (after, _) = state(&path);
     assert!(after > before, "the writer's ballots are all there");
-    assert_eq!(temp_files(d), Vec::<String>::new());
+    no_temp_files(d);
 }

@@ -111,9 +111,10 @@ fn double_entry_of_the_tally_sheet_with_a_mismatch() {
     // One blank and one invalid of 12 returned: both warnings acknowledged.
     press(&mut app, "<Esc> a n");
     assert_eq!(step(&app), AgendaStep::Results);
+    // 公布结果 reads the round out (issue 13).
     assert!(shows(
         &render(&app, 160, 45),
-        "已录入 12 / 收回 12   有效 11  废票 1  空白票 1"
+        "发出 12 张，收回 12 张，有效 11 张，废票 1 张"
     ));
 
     let model = app.model().clone();

@@ -18,8 +18,9 @@ fn home_before_the_meetings() {
             assert_eq!(n, 2, "{unit}'s two meetings");
         }
         let not_started = zh_en(l, "未开始", "not started");
-        // Eight meetings, plus the results pane of the selected one.
-        assert_eq!(screen(b).matches(not_started).count(), 9, "{}", screen(b));
+        // Eight meetings; the selected one's roster and plan beside them.
+        assert_eq!(screen(b).matches(not_started).count(), 8, "{}", screen(b));
+        assert!(shows(b, zh_en(l, "会议议程", "Agenda")) && shows(b, "严立新"));
     });
 }
 

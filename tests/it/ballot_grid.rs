@@ -1,0 +1,512 @@
+//! The ballot-entry grid of a long ballot, and the footer of every screen:
+//! the grid scrolls to keep the row being keyed in sight and says how
+//! many people are out of sight; every row has a label typed as printed
+//! (a ... z, then a+ ... z+, then a++ ...); long names are shortened with
+//! ASCII "..", never pushing a column off; the header shows each column's
+//! key; a mark is readable on light and dark terminals; and the footer
+//! always ends with `? 更多`.
+//!
+//! Accept new or changed snapshots with
+//! `INSTA_UPDATE=always cargo test --test it ballot_grid::` (and read them).
+
+use crate::support::app::*;
+use crate::support::zh_en;
+use ceping::app::App;
+use ceping::app::keymap::{Action, Mode, SheetMode, StepKind, lookup};
+use ceping::domain::{Mark, ReportMode, Role, Subject};
+use ceping::i18n::Lang;
+use ceping::labels::row_label;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+/// Invented names of 2, 3 and 4 characters, and two of 12.
+fn name(i: usize) -> String {
+    const SURNAMES: [&str; 10] = ["柏", "岑", "管", "蓝", "闵", "卓", "苗", "濮", "戚", "饶"];
+    const GIVEN: [&str; 5] = ["远", "晓岚", "秋实若", "景", "望舒"];
+    match i {
+        5 => "欧阳明远晓岚秋实若溪景行望".chars().take(12).collect(),
+        21 => "司马青山绿水长流白云深处有".chars().take(12).collect(),
+        _ => {
+            let given = GIVEN[i % 5];
+            let mut n = format!("{}{given}", SURNAMES[i / 5 % 10]);
+            if i >= 50 {
+                n.push('甲');
+            }
+            n
+        }
+    }
+}
+
+/// The demo campaign with 南塘村 (the street board's first row) reviewing
+/// `people` people: a secretary and a work-team leader who report aloud,
+/// committee members in writing between them; opened with the test clock.
+fn long_ballot_app(people: usize) -> (tempfile::TempDir, App) {
+    let mut campaign = ceping::campaign_toml::demo();
+    let unit = campaign
+        .units
+        .iter_mut()
+        .find(|u| u.name == "南塘村")
+        .unwrap();
+    unit.subjects = (0..people)
+        .map(|i| {
+            let (role, report) = match i {
+                0 => (Role::PartySecretary, ReportMode::Oral),
+                i if i + 1 == people => (Role::WorkTeamLeader, ReportMode::Oral),
+                _ => (Role::CommitteeMember, ReportMode::Written),
+            };
+            Subject {
+                name: name(i),
+                role,
+                report,
+            }
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let session = ceping::store::Store::create(&file(&dir), &campaign).unwrap();
+    (dir, App::new(session, crate::support::t0()))
+}
+
+/// Ballot entry on a `people`-person ballot, 40 ballots returned, `done`
+/// ballots saved (everyone 优秀).
+fn entering(people: usize, done: usize) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = long_ballot_app(people);
+    press(&mut app, &to_counting_script(40));
+    press(&mut app, "<Enter>");
+    for _ in 0..done {
+        press(&mut app, "1 <Enter>");
+    }
+    assert_eq!(app.mode(), Mode::Ballots, "{:?}", app.status);
+    (dir, app)
+}
+
+/// The keys that go to row `i`: its label, each `+` a key of its own.
+fn label_keys(i: usize) -> String {
+    let label = row_label(i);
+    label.chars().map(|c| format!("{c} ")).collect()
+}
+
+/// The screen row of grid row `i` ("c+ 25 name" at the start of a row
+/// inside the grid), if it is on screen.
+fn grid_row_y(b: &TestBackend, app: &App, i: usize) -> Option<u16> {
+    let lines = &app.current_round().unwrap().lines;
+    let digits = lines.len().to_string().len();
+    let label_w = row_label(lines.len() - 1).len();
+    let start = format!("│{:<label_w$} {:>digits$} ", row_label(i), i + 1);
+    rows(b.buffer())
+        .iter()
+        .position(|r| r.starts_with(&start))
+        .map(|y| y as u16)
+}
+
+/// What the grid's lower border says is out of sight: (above, below),
+/// from "上面还有 3 人 / 下面还有 5 人" or "3 more above / 5 more below".
+fn out_of_sight(b: &TestBackend, l: Lang) -> (usize, usize) {
+    let text = rows(b.buffer()).join("\n");
+    let number = |zh: &str, en: &str| -> usize {
+        let found = match l {
+            Lang::Zh => text
+                .split_once(zh)
+                .and_then(|(_, rest)| rest.split_once(" 人"))
+                .map(|(n, _)| n.to_string()),
+            Lang::En => text
+                .split_once(en)
+                .and_then(|(before, _)| before.trim_end().rsplit(' ').next())
+                .map(str::to_string),
+        };
+        found.map_or(0, |n| n.parse().unwrap())
+    };
+    (
+        number("上面还有 ", " more above"),
+        number("下面还有 ", " more below"),
+    )
+}
+
+#[test]
+fn the_long_ballot_at_three_sizes_in_both_languages() {
+    each_lang(|l, tag| {
+        // Ballot 3: everyone 优秀 but row c+ (person 25, the last) 称职;
+        // the cursor stays on it, far below the first rows.
+        let (_dir, mut app) = entering(25, 2);
+        press(&mut app, "1 c + 2");
+        assert_eq!(app.draft().marks[24], Some(Mark::Grade(1)));
+        assert_eq!(app.draft().cursor, 24);
+        for (w, h) in [(80, 24), (100, 30), (160, 45)] {
+            let b = render(&app, w, h);
+            let text = screen(&b);
+            assert!(!text.contains('…'), "no ambiguous-width dots");
+            // The header shows the keys.
+            for head in ["1 优秀", "2 称职", "3 基本称职", "4 不称职"] {
+                assert!(shows(&b, head), "{w}x{h}: {head}\n{text}");
+            }
+            let abstain = zh_en(l, "0 弃权", "0 Abstain");
+            let void = zh_en(l, "- 无效", "- Void");
+            assert!(shows(&b, abstain) && shows(&b, void), "{text}");
+            // The row being keyed is on screen, white on grey.
+            let y = grid_row_y(&b, &app, 24).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(b.buffer()[(1, y)].bg, Color::DarkGray);
+            let (above, _) = out_of_sight(&b, l);
+            assert!(
+                above > 0,
+                "{w}x{h}: the first rows are out of sight\n{text}"
+            );
+            insta::assert_snapshot!(format!("long_{tag}_{w}x{h}"), text);
+        }
+    });
+}
+
+#[test]
+fn long_names_are_shortened_and_never_push_a_column_off() {
+    each_lang(|_, _| {
+        let (_dir, mut app) = entering(25, 0);
+        press(&mut app, "1 f");
+        for w in [60, 70, 80, 100, 120, 160, 200] {
+            let b = render(&app, w, 30);
+            let text = screen(&b);
+            let y = grid_row_y(&b, &app, 5).unwrap_or_else(|| panic!("{w}\n{text}"));
+            let r = row(&b, y);
+            // The mark and the void column are both on the row.
+            assert!(r.contains("[优秀]") || r.contains("[1]"), "{w}: {r}");
+            let last = r.split('│').nth(1).unwrap().trim_end();
+            assert!(last.ends_with(" ."), "{w}: the void column is there: {r}");
+            let full = name(5);
+            if !r.contains(&full) {
+                assert!(r.contains(".."), "{w}: shortened with ..: {r}");
+            }
+        }
+        // At 160 columns the whole name fits.
+        assert!(shows(&render(&app, 160, 45), &name(5)));
+    });
+}
+
+#[test]
+fn the_row_being_keyed_is_always_in_sight_on_a_40_person_ballot() {
+    each_lang(|l, _| {
+        let (_dir, mut app) = entering(40, 0);
+        let check = |app: &App, how: &str| {
+            let b = render(app, 80, 24);
+            let i = app.draft().cursor;
+            let y = grid_row_y(&b, app, i)
+                .unwrap_or_else(|| panic!("{how}: row {i} not in sight\n{}", screen(&b)));
+            assert_eq!(b.buffer()[(1, y)].bg, Color::DarkGray, "{how}");
+            // What is out of sight adds up with what is shown.
+            let shown = (0..40)
+                .filter(|&k| grid_row_y(&b, app, k).is_some())
+                .count();
+            let (above, below) = out_of_sight(&b, l);
+            assert_eq!(above + shown + below, 40, "{how}\n{}", screen(&b));
+            assert!(grid_row_y(&b, app, above).is_some(), "{how}: first shown");
+        };
+        // By label: every row, a letter and its pluses.
+        for i in 0..40 {
+            press(&mut app, &label_keys(i));
+            assert_eq!(app.draft().cursor, i, "{}", label_keys(i));
+            check(&app, &format!("label {}", row_label(i)));
+        }
+        // Down from the top and Up from the bottom.
+        press(&mut app, "a");
+        for i in 1..40 {
+            press(&mut app, "<Down>");
+            check(&app, &format!("Down to {i}"));
+        }
+        for i in (0..39).rev() {
+            press(&mut app, "<Up>");
+            check(&app, &format!("Up to {i}"));
+        }
+        // Keyed row by row: each grade moves the cursor down in sight.
+        press(&mut app, "1 a");
+        for i in 0..39 {
+            press(&mut app, "2");
+            assert_eq!(app.draft().cursor, i + 1);
+            check(&app, &format!("grade on row {i}"));
+        }
+    });
+}
+
+#[test]
+fn plus_goes_to_the_next_row_with_the_same_letter() {
+    let k = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(lookup(Mode::Ballots, &k('+')), Some(Action::NextSameLetter));
+    assert_eq!(lookup(Mode::Ballots, &k('=')), Some(Action::NextSameLetter));
+    let _g = lock(Lang::Zh);
+    let (_dir, mut app) = entering(50, 0);
+    // c+ is person 25, c++ person 47; one more + goes back to c.
+    press(&mut app, "1 c + 2");
+    assert_eq!(app.draft().marks[24], Some(Mark::Grade(1)));
+    assert_eq!(app.draft().marks[2], Some(Mark::Grade(0)));
+    press(&mut app, "c = = 3");
+    assert_eq!(app.draft().marks[46], Some(Mark::Grade(2)));
+    press(&mut app, "c + + + 4");
+    assert_eq!(app.draft().marks[2], Some(Mark::Grade(3)));
+    // A letter means its row whatever came before: c twice is still c.
+    press(&mut app, "c c 2");
+    assert_eq!(app.draft().marks[2], Some(Mark::Grade(1)));
+    // On a short ballot + stays where it is.
+    let (_dir, mut short) = entering(7, 0);
+    press(&mut short, "1 c +");
+    assert_eq!(short.draft().cursor, 2);
+}
+
+#[test]
+fn the_help_says_how_plus_labels_are_keyed() {
+    each_lang(|l, _| {
+        let (_dir, mut app) = entering(25, 0);
+        press(&mut app, "?");
+        let b = render(&app, 100, 30);
+        let note = zh_en(l, "第 23 人起行号带 +", "From person 23 on");
+        assert!(shows(&b, note), "{}", screen(&b));
+    });
+}
+
+/// xterm's default palette: the RGB a named ANSI colour shows as in a
+/// stock xterm. The marks use named colours; a terminal theme may change
+/// them, so this checks the palette most themes start from.
+fn xterm(c: Color) -> (u8, u8, u8) {
+    match c {
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 0, 0),
+        Color::Green => (0, 205, 0),
+        Color::Yellow => (205, 205, 0),
+        Color::Blue => (0, 0, 238),
+        Color::Magenta => (205, 0, 205),
+        Color::Cyan => (0, 205, 205),
+        Color::Gray => (229, 229, 229),
+        Color::DarkGray => (127, 127, 127),
+        Color::White => (255, 255, 255),
+        other => panic!("{other:?}: a colour the terminal's theme decides"),
+    }
+}
+
+/// WCAG 2 contrast ratio of two sRGB colours.
+fn wcag(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let lum = |(r, g, b): (u8, u8, u8)| {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    };
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn the_current_mark_contrasts_at_least_4_5_to_1_for_every_grade() {
+    each_lang(|l, _| {
+        let marks = [
+            ("2", "[称职]"),
+            ("3", "[基本称职]"),
+            ("4", "[不称职]"),
+            ("0", zh_en(l, "[弃权]", "[Abstain]")),
+            ("-", zh_en(l, "[无效]", "[Void]")),
+            ("1", "[优秀]"),
+        ];
+        let (_dir, mut app) = entering(25, 0);
+        for (key, shown) in marks {
+            // Row b gets the mark, and the cursor goes back to it.
+            press(&mut app, &format!("<BS> 1 b {key} b"));
+            let b = render(&app, 100, 30);
+            let y = grid_row_y(&b, &app, 1).unwrap();
+            let r = row(&b, y);
+            let at = r.find(shown).unwrap_or_else(|| panic!("{shown}: {r}"));
+            let x = unicode_width::UnicodeWidthStr::width(&r[..at]) as u16 + 1;
+            let cell = &b.buffer()[(x, y)];
+            // Both colours set: the terminal's theme (light or dark)
+            // decides neither.
+            assert_ne!(cell.fg, Color::Reset, "{shown}");
+            assert_ne!(cell.bg, Color::Reset, "{shown}");
+            let ratio = wcag(xterm(cell.fg), xterm(cell.bg));
+            assert!(
+                ratio >= 4.5,
+                "{shown}: {:?} on {:?} is {ratio:.2}:1",
+                cell.fg,
+                cell.bg
+            );
+        }
+    });
+}
+
+/// Every mode, reached by keys from the demo: `C` is the counting step
+/// with 12 ballots returned, `K` twelve ballots keyed, `S` a tally-sheet
+/// pass of 12 with no blank or invalid ballot.
+fn modes() -> Vec<(Mode, &'static str)> {
+    vec![
+        (Mode::Home, ""),
+        (Mode::Prompt, "<Enter>"),
+        (Mode::ConfirmQuit, "<C-c>"),
+        (Mode::Agenda(StepKind::Numbers), "<Enter> <Enter>"),
+        (
+            Mode::Agenda(StepKind::Oral),
+            "<Enter> <Enter> e \"45 40\" <Enter> n",
+        ),
+        (
+            Mode::Agenda(StepKind::OralWithComment),
+            "<Down> <Enter> <Enter> e \"45 40\" <Enter> n",
+        ),
+        (
+            Mode::Agenda(StepKind::Written),
+            "<Enter> <Enter> e \"45 40\" <Enter> n n n",
+        ),
+        (
+            Mode::Agenda(StepKind::Handout),
+            "<Enter> <Enter> e \"45 40\" <Enter> n n n n",
+        ),
+        (Mode::Agenda(StepKind::Counting), "C"),
+        (Mode::Ballots, "C <Enter>"),
+        (Mode::Agenda(StepKind::Plain), "C K <Esc> n"),
+        (Mode::Agenda(StepKind::Close), "C K <Esc> n n"),
+        (
+            Mode::Agenda(StepKind::Closed),
+            "C K <Esc> n n <Enter> <Enter>",
+        ),
+        (Mode::Sheet(SheetMode::First), "C t <Enter>"),
+        (Mode::Sheet(SheetMode::Second), "C t <Enter> S s <Enter>"),
+        (Mode::Sheet(SheetMode::Done), "C t <Enter> S s <Enter> S s"),
+        (
+            Mode::Sheet(SheetMode::Resolve),
+            "C t <Enter> S s <Enter> S2 s",
+        ),
+        (Mode::Grading, "g"),
+    ]
+}
+
+fn reach(app: &mut App, script: &str) {
+    let row = |first: u32| {
+        format!(
+            " \"{first}\" <Enter> \"{}\" <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter>",
+            12 - first
+        )
+    };
+    let sheet = format!("0 <Enter> 0 <Enter>{}", row(12).repeat(7));
+    // Pass 2 differs in the first person's row: 11 优秀 and 1 称职.
+    let sheet2 = format!("0 <Enter> 0 <Enter>{}{}", row(11), row(12).repeat(6));
+    let script = script
+        .split(' ')
+        .map(|t| match t {
+            "C" => to_counting_script(12),
+            "K" => format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)),
+            "S" => sheet.clone(),
+            "S2" => sheet2.clone(),
+            t => t.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    press(app, &script);
+}
+
+#[test]
+fn every_footer_ends_with_more_at_every_width_from_60() {
+    // A thread per mode (each sets its own language): reaching the modes
+    // records many events, each committed to disk.
+    std::thread::scope(|scope| {
+        for (mode, script) in modes() {
+            scope.spawn(move || footer_ends_with_more(mode, script));
+        }
+    });
+}
+
+/// In `mode`, at every width from 60 to 200 in both languages, the footer
+/// ends with `? 更多` on the grey key background where `?` opens the help.
+fn footer_ends_with_more(mode: Mode, script: &str) {
+    let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
+    let (_dir, mut app) = demo_app();
+    reach(&mut app, script);
+    assert_eq!(app.mode(), mode, "{script}: {:?}", app.status);
+    let help = lookup(mode, &question) == Some(Action::Help);
+    each_lang(|l, _| {
+        let more = format!(" ?  {}", zh_en(l, "更多", "more"));
+        // The smallest height: the footer is the same, the body quicker.
+        for w in 60..=200 {
+            let b = render(&app, w, 16);
+            let footer = footer_line(&b);
+            if !help {
+                // In a prompt `?` is typed; the quit question takes y or n.
+                assert!(!footer.contains(&more), "{mode:?} {w}: {footer}");
+                continue;
+            }
+            assert!(footer.ends_with(&more), "{mode:?} at {w}: {footer:?}");
+            let h = b.buffer().area.height;
+            let last = row(&b, h - 1);
+            let at = last.rfind(" ?  ").unwrap();
+            let x = unicode_width::UnicodeWidthStr::width(&last[..at]) as u16 + 1;
+            assert_eq!(b.buffer()[(x, h - 1)].bg, Color::Gray, "{mode:?} {w}");
+        }
+    });
+}
+
+#[test]
+fn a_crowded_footer_keeps_the_first_keys_and_drops_the_last() {
+    each_lang(|l, _| {
+        let (_dir, mut app) = demo_app();
+        reach(&mut app, "C <Enter>");
+        let b = render(&app, 100, 30);
+        let footer = footer_line(&b);
+        // Brackets go first: "等次（空票时全部同等次）" is "等次".
+        assert!(
+            footer.starts_with(&format!(" 1-9  {}", zh_en(l, "等次", "grade"))),
+            "{footer}"
+        );
+        for keys in ["0", "-", "Enter", "Space", "Esc", "x", "u", "r"] {
+            assert!(footer.contains(&format!(" {keys}  ")), "{keys}: {footer}");
+        }
+        // Wide enough, every description is whole.
+        let wide = footer_line(&render(&app, 200, 30));
+        assert!(
+            wide.contains(zh_en(
+                l,
+                "等次（空票时全部同等次）",
+                "grade (on an empty ballot: everyone)"
+            )),
+            "{wide}"
+        );
+    });
+}
+
+#[test]
+fn the_tally_sheet_shortens_long_names_too() {
+    each_lang(|l, _| {
+        let (_dir, mut app) = long_ballot_app(25);
+        press(&mut app, &to_counting_script(40));
+        press(&mut app, "t <Enter>");
+        assert_eq!(app.mode(), Mode::Sheet(SheetMode::First));
+        for w in [80, 100] {
+            let b = render(&app, w, 45);
+            let text = screen(&b);
+            assert!(shows(&b, zh_en(l, "应为", "Must be")), "{w}\n{text}");
+            let row = rows(b.buffer())
+                .into_iter()
+                .find(|r| r.starts_with("│司马"))
+                .unwrap_or_else(|| panic!("{w}\n{text}"));
+            if !row.contains(&name(21)) {
+                assert!(row.contains(".."), "{w}: {row}");
+            }
+        }
+    });
+}
+
+#[test]
+fn the_row_being_keyed_is_in_sight_at_every_size() {
+    let _g = lock(Lang::En);
+    let (_dir, mut app) = entering(40, 0);
+    // Rows a, q+ (39), n, then the last (40) after marking q+.
+    for (keys, row) in [("a", 0), ("q +", 38), ("n", 13), ("1 q + 1", 39)] {
+        press(&mut app, keys);
+        assert_eq!(app.draft().cursor, row, "{keys}");
+        for w in (60..=200).step_by(7) {
+            for h in (16..=60).step_by(4) {
+                // `render` panics on a cell hidden under a wide character.
+                let b = render(&app, w, h);
+                let i = app.draft().cursor;
+                assert!(
+                    grid_row_y(&b, &app, i).is_some(),
+                    "{keys} {w}x{h}: row {i}\n{}",
+                    screen(&b)
+                );
+            }
+        }
+    }
+}
