@@ -201,7 +201,7 @@ const AGENDA_NUMBERS: &[Binding] = &[
 ];
 
 /// Issuing and collecting when voiding is the way on (more returned than
-/// issued, or no quorum): `v` in the footer too.
+/// issued): `v` in the footer too.
 const AGENDA_NUMBERS_VOID: &[Binding] = &[
     key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, true),

@@ -39,10 +39,10 @@ pub enum Need {
 }
 
 impl Need {
-    /// Is voiding the round a way on (more returned than issued voids it;
-    /// without a quorum it is re-run)?
+    /// Is voiding the round the way on (more returned than issued: the
+    /// only round the domain lets be voided, and it must be re-run)?
     pub fn voiding_leads_on(&self) -> bool {
-        matches!(self, Need::ReturnedOverIssued { .. } | Need::Quorum { .. })
+        matches!(self, Need::ReturnedOverIssued { .. })
     }
 
     /// Does this need stop the step?

@@ -20,6 +20,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod agenda_screens;
+mod agenda_states;
 mod ballot_forms;
 mod ballot_grid;
 mod campaign_parse;
@@ -44,8 +46,6 @@ mod output_safety;
 mod print_pdf;
 mod print_sheets;
 mod projector;
-mod agenda_states;
-mod agenda_screens;
 mod rate_base;
 mod readme;
 mod roster_rules;

@@ -135,7 +135,10 @@ fn open_rounds_are_marked_and_never_ranked() {
     // 附件6: a secretary's review counts from an open round say so.
     let combined = sheet("附件6 综合评价");
     let header = combined.iter().position(|r| r[0] == "序号").unwrap();
-    let state = combined[header].iter().position(|h| h == "评议状态").unwrap();
+    let state = combined[header]
+        .iter()
+        .position(|h| h == "评议状态")
+        .unwrap();
     let gong = combined.iter().find(|r| r[2] == "龚晓峰").unwrap();
     assert_eq!(gong[state], PROVISIONAL);
 
