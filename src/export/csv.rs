@@ -102,13 +102,7 @@ fn header(scale: &[String]) -> Vec<String> {
     ]
     .map(String::from)
     .to_vec();
-    header.extend(scale.iter().cloned());
-    header.extend([
-        labels::ABSTAIN.into(),
-        labels::VOID_MARKS.into(),
-        labels::top_rate(scale),
-        labels::top_two_rate(scale),
-    ]);
+    header.extend(labels::result_columns(scale));
     header.extend(TOTALS.map(String::from));
     header.push(labels::FINGERPRINT.into());
     header.push(labels::FLAGS.into());

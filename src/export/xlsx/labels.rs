@@ -71,6 +71,19 @@ pub fn top_rate(scale: &[String]) -> String {
     }
 }
 
+/// The result columns of a person's row: each grade of the scale, 弃权,
+/// 无效 and the two rates (附件4, 街道汇总-各人测评 and the CSV alike).
+pub fn result_columns(scale: &[String]) -> Vec<String> {
+    let mut columns = scale.to_vec();
+    columns.extend([
+        ABSTAIN.into(),
+        VOID_MARKS.into(),
+        top_rate(scale),
+        top_two_rate(scale),
+    ]);
+    columns
+}
+
 /// 称职及以上率 (or 较好及以上率).
 pub fn top_two_rate(scale: &[String]) -> String {
     match scale.get(1) {

@@ -151,14 +151,8 @@ fn people(s: &mut Sheet, mut row: u32, model: &Model, kind: MeetingKind) -> Resu
     ]
     .map(String::from)
     .to_vec();
-    header.extend(scale.iter().cloned());
-    header.extend([
-        labels::ABSTAIN.into(),
-        labels::VOID_MARKS.into(),
-        labels::top_rate(&scale),
-        labels::top_two_rate(&scale),
-        labels::FLAGS.into(),
-    ]);
+    header.extend(labels::result_columns(&scale));
+    header.push(labels::FLAGS.into());
     s.headers(row, &header)?;
     row += 1;
     let mut no = 0;

@@ -141,14 +141,8 @@ fn subject_rows(
     scale: &[String],
 ) -> Result<u32, XlsxError> {
     let mut header: Vec<String> = vec![labels::NO.into(), labels::NAME.into(), labels::ROLE.into()];
-    header.extend(scale.iter().cloned());
-    header.extend([
-        labels::ABSTAIN.into(),
-        labels::VOID_MARKS.into(),
-        labels::top_rate(scale),
-        labels::top_two_rate(scale),
-        labels::FLAGS.into(),
-    ]);
+    header.extend(labels::result_columns(scale));
+    header.push(labels::FLAGS.into());
     s.headers(row, &header)?;
     row += 1;
     for (i, (line, t)) in round.lines.iter().zip(&tally.subjects).enumerate() {
