@@ -273,3 +273,31 @@ pub fn absence_reason(reason: crate::domain::attendance::AbsenceReason) -> &'sta
 pub fn absentee_label(a: &crate::domain::attendance::Absentee) -> String {
     Msg::AbsenteeWithReason.fill(&[&a.name, &absence_reason(a.reason)])
 }
+
+/// A group's quota use in words, the group named with its size ("一类 1
+/// 个，最多 2 个（4 个单位的 50%，向下取整）"): the grading board and the
+/// 评定等次 sheets say it alike.
+pub fn quota_text(
+    model: &crate::domain::Model,
+    group: crate::domain::grading::Group,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::domain::grading::Group;
+    let usage = model.grading.quota_use(&model.campaign, group);
+    let of = match group {
+        Group::Units => Msg::QuotaOfUnits,
+        Group::Secretaries => Msg::QuotaOfSecretaries,
+        Group::Cadres => Msg::QuotaOfCadres,
+        Group::WorkTeams => Msg::QuotaOfWorkTeams,
+    };
+    Msg::QuotaLineGroup.fill_in(
+        lang,
+        &[
+            &group.grades()[0],
+            &usage.used,
+            &usage.allowed,
+            &of.fill_in(lang, &[&usage.size]),
+            &group.quota(&model.campaign).percent,
+        ],
+    )
+}

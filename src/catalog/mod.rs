@@ -206,7 +206,6 @@ catalog! {
     GroupSecretaries => "党组织书记", "Party secretaries";
     GroupCadres => "村(社区)干部", "Village cadres";
     GroupWorkTeams => "驻村工作队", "Work teams";
-    QuotaLine => "{0} {1} 个，最多 {2} 个（{3} 个的 {4}%，向下取整）", "{0}: {1} of at most {2} ({4}% of {3}, rounded down)";
     QuotaSoft => "原则上", "in principle";
     Rank => "序", "#";
     FinalGradeCol => "等次", "Grade";

@@ -43,6 +43,9 @@ pub struct MergedSource {
 pub struct CampaignInfo {
     pub title: String,
     pub year: i32,
+    /// What every rate divides by: `graded` (弃权 and 无效 left out) or
+    /// `valid` (every valid ballot), as `[rules] rate_base` says.
+    pub rate_base: crate::domain::campaign::RateBase,
 }
 
 #[derive(Debug, Serialize)]
@@ -507,6 +510,7 @@ pub fn results(model: &Model, head: &[u8; 32]) -> Results {
         campaign: CampaignInfo {
             title: model.campaign.title.clone(),
             year: model.campaign.year,
+            rate_base: model.campaign.rules.rate_base,
         },
         fingerprint: chain::to_hex(head),
         events: model.events,

@@ -100,21 +100,7 @@ fn draw_tabs(frame: &mut Frame, group: Group, area: Rect) {
 /// it (a soft quota, justified).
 fn draw_quota(frame: &mut Frame, model: &Model, group: Group, area: Rect) {
     let usage = model.grading.quota_use(&model.campaign, group);
-    let top = group.grades()[0];
-    // The group named with its size: "4 个单位的 50%", not "4 人的 50%".
-    let of = match group {
-        Group::Units => Msg::QuotaOfUnits,
-        Group::Secretaries => Msg::QuotaOfSecretaries,
-        Group::Cadres => Msg::QuotaOfCadres,
-        Group::WorkTeams => Msg::QuotaOfWorkTeams,
-    };
-    let mut text = Msg::QuotaLineGroup.fill(&[
-        &top,
-        &usage.used,
-        &usage.allowed,
-        &of.fill(&[&usage.size]),
-        &group.quota(&model.campaign).percent,
-    ]);
+    let mut text = crate::labels::quota_text(model, group, crate::i18n::lang());
     if usage.soft {
         text = format!("{text}  [{}]", t(Msg::QuotaSoft));
     }

@@ -99,6 +99,11 @@ fn the_exports_use_the_same_base() {
         let head = s.store.head();
         let json: serde_json::Value =
             serde_json::from_str(&ceping::export::json::to_string(&s.model, &head)).unwrap();
+        let said = match base {
+            RateBase::Valid => "valid",
+            RateBase::Graded => "graded",
+        };
+        assert_eq!(json["campaign"]["rate_base"], said, "the JSON says its base");
         let text = json.to_string();
         assert!(
             text.contains(&format!("\"top\":{}", top.trim_end_matches('0'))),

@@ -233,17 +233,7 @@ fn stacked(label: &str) -> String {
 fn quota_line(model: &Model, group: Group) -> String {
     let c = &model.campaign;
     let usage = model.grading.quota_use(c, group);
-    let top = group.grades()[0];
-    let mut quota = fill(
-        zh(Msg::QuotaLine),
-        &[
-            &top,
-            &usage.used,
-            &usage.allowed,
-            &usage.size,
-            &group.quota(c).percent,
-        ],
-    );
+    let mut quota = crate::labels::quota_text(model, group, crate::i18n::Lang::Zh);
     if usage.soft {
         quota = format!("{quota}（{}）", zh(Msg::QuotaSoft));
     }
