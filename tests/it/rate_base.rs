@@ -103,7 +103,10 @@ fn the_exports_use_the_same_base() {
             RateBase::Valid => "valid",
             RateBase::Graded => "graded",
         };
-        assert_eq!(json["campaign"]["rate_base"], said, "the JSON says its base");
+        assert_eq!(
+            json["campaign"]["rate_base"], said,
+            "the JSON says its base"
+        );
         let text = json.to_string();
         assert!(
             text.contains(&format!("\"top\":{}", top.trim_end_matches('0'))),
