@@ -187,8 +187,10 @@ fn top_two_label(scale: &[String]) -> String {
 }
 
 /// What the columns' widths and order depend on besides the scale.
-struct Fit<'a> {
-    round: &'a Round,
+struct Fit {
+    /// The name column's width: the longest name, or less when the
+    /// counts and rates would not fit beside it (names are shortened).
+    name_w: usize,
     /// The longest flag text (0: nobody is flagged).
     flag_w: usize,
     /// Someone's two best grades are flagged: 称职及以上率 stays.
@@ -197,15 +199,8 @@ struct Fit<'a> {
 
 impl Col {
     fn width(self, fit: &Fit, scale: &[String]) -> u16 {
-        let round = fit.round;
         let w = match self {
-            Col::Name => round
-                .lines
-                .iter()
-                .map(|l| width(&l.name))
-                .max()
-                .unwrap_or(4)
-                .max(4),
+            Col::Name => fit.name_w,
             Col::Grade(i) => width(&scale[i]).max(3),
             Col::Abstain => width(t(Msg::Abstain)).max(3),
             Col::Void => width(t(Msg::VoidMarks)).max(3),
@@ -352,11 +347,26 @@ fn draw_table(
         .iter()
         .map(|s| flag_words(s, rules, scale))
         .collect();
-    let fit = Fit {
-        round,
+    let longest = round
+        .lines
+        .iter()
+        .map(|l| width(&l.name))
+        .max()
+        .unwrap_or(4);
+    let mut fit = Fit {
+        name_w: longest.max(4),
         flag_w: flags.iter().map(|f| width(f)).max().unwrap_or(0),
         top_two_flagged: tally.subjects.iter().any(|s| s.warn_top_two(rules)),
     };
+    // A long name gives way to the counts, 弃权, 无效 and the rates: it is
+    // shortened (to 8 cells at least) rather than push them off.
+    let counts: u16 = (0..scale.len())
+        .map(Col::Grade)
+        .chain([Col::Abstain, Col::Void, Col::Top, Col::TopTwo])
+        .map(|c| c.width(&fit, scale) + 1)
+        .sum();
+    let room = usize::from(area.width.saturating_sub(counts + 1));
+    fit.name_w = fit.name_w.min(room.max(8));
     let cols = columns(&fit, scale, area.width);
     let header = cols.iter().map(|c| match c {
         Col::Name => Cell::from(t(Msg::Name)),
@@ -376,7 +386,7 @@ fn draw_table(
     let rows = (round.lines.iter().zip(&tally.subjects).zip(&flags)).map(|((line, s), flag)| {
         let right = |text: String| Cell::from(Line::from(text).right_aligned());
         let cells = cols.iter().map(|c| match c {
-            Col::Name => Cell::from(line.name.clone()),
+            Col::Name => Cell::from(super::widgets::shorten(&line.name, fit.name_w)),
             Col::Grade(i) => right(s.counts.get(*i).copied().unwrap_or(0).to_string()),
             Col::Abstain => right(s.abstain.to_string()),
             Col::Void => right(s.void_marks.to_string()),

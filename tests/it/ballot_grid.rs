@@ -510,3 +510,31 @@ fn the_row_being_keyed_is_in_sight_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_results_table_shortens_a_long_name_rather_than_drop_its_counts() {
+    let _guard = lock(Lang::Zh);
+    let (_dir, mut app) = entering(25, 3);
+    // The agenda at 唱票计票: the running results of the round.
+    press(&mut app, "<Esc>");
+    // At 80 columns the panel is too narrow for every column whatever the
+    // name; from 100 the counts stay and the name gives way.
+    for w in [100, 120] {
+        let b = render(&app, w, 45);
+        let text = screen(&b);
+        let header = text
+            .lines()
+            .find(|l| l.contains("姓名") && l.contains("优秀"))
+            .unwrap_or_else(|| panic!("{w}: no results header\n{text}"));
+        for column in ["弃权", "无效", "优秀率"] {
+            assert!(header.contains(column), "{w}: {column} kept: {header}");
+        }
+        let long = text
+            .lines()
+            .find(|l| l.contains("欧阳明远"))
+            .unwrap_or_else(|| panic!("{w}: the long name's row\n{text}"));
+        if !long.contains(&name(5)) {
+            assert!(long.contains(".."), "{w}: shortened with ..: {long}");
+        }
+    }
+}
