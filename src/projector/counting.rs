@@ -123,18 +123,24 @@ fn returned_text(round: &Round) -> String {
     round.returned.map_or_else(|| "-".into(), |r| r.to_string())
 }
 
-/// Draw the counting view of `round` into `area`.
-pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: Rect) {
-    let labels: Vec<String> = model
+/// What both projector views of `round` start from: the meeting's grade
+/// labels, the tally, and the short fingerprint once the round is closed.
+fn facts<'a>(model: &Model, round: &'a Round) -> (Vec<String>, Tally, Option<&'a str>) {
+    let scale = model
         .campaign
         .meeting(round.key.meeting)
         .map(|m| m.scale.grades.clone())
         .unwrap_or_default();
-    let tally = model.tally(round);
     let head = match &round.status {
         RoundStatus::Closed { head } => Some(crate::domain::round::short_fingerprint(head)),
         _ => None,
     };
+    (scale, model.tally(round), head)
+}
+
+/// Draw the counting view of `round` into `area`.
+pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: Rect) {
+    let (labels, tally, head) = facts(model, round);
     let mut y = area.y;
     for (text, color) in &notes(model, round, &tally, head) {
         centered_text(buf, area, y, text, Style::new().fg(*color).bold());
@@ -179,16 +185,7 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
 /// fingerprint), the read-out of its numbers, then each person's counts
 /// and rates in ballot order, bold and spaced out when the room allows.
 pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: Rect) {
-    let scale: Vec<String> = model
-        .campaign
-        .meeting(round.key.meeting)
-        .map(|m| m.scale.grades.clone())
-        .unwrap_or_default();
-    let tally = model.tally(round);
-    let head = match &round.status {
-        RoundStatus::Closed { head } => Some(crate::domain::round::short_fingerprint(head)),
-        _ => None,
-    };
+    let (scale, tally, head) = facts(model, round);
     let cells = usize::from(area.width.saturating_sub(2));
     let wrap = |text: &str| {
         crate::ui::widgets::wrap_cells(text, cells, crate::ui::widgets::Breaks::Spaces)

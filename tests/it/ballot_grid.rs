@@ -262,19 +262,8 @@ fn the_help_says_how_plus_labels_are_keyed() {
 /// stock xterm. The marks use named colours; a terminal theme may change
 /// them, so this checks the palette most themes start from.
 fn xterm(c: Color) -> (u8, u8, u8) {
-    match c {
-        Color::Black => (0, 0, 0),
-        Color::Red => (205, 0, 0),
-        Color::Green => (0, 205, 0),
-        Color::Yellow => (205, 205, 0),
-        Color::Blue => (0, 0, 238),
-        Color::Magenta => (205, 0, 205),
-        Color::Cyan => (0, 205, 205),
-        Color::Gray => (229, 229, 229),
-        Color::DarkGray => (127, 127, 127),
-        Color::White => (255, 255, 255),
-        other => panic!("{other:?}: a colour the terminal's theme decides"),
-    }
+    ceping::ui::widgets::xterm_rgb(c)
+        .unwrap_or_else(|| panic!("{c:?}: a colour the terminal's theme decides"))
 }
 
 /// WCAG 2 contrast ratio of two sRGB colours.
