@@ -55,16 +55,15 @@ impl App {
     }
 
     /// `m`: ask for the written evaluation, the one recorded pre-filled
-    /// (typing replaces it, Backspace edits it).
+    /// with the cursor at its end: a change is an edit, not a retyping.
     pub(super) fn ask_material(&mut self, unit: String, secretary: String) {
         let text = self
             .combined_of(&unit, &secretary)
             .map(|c| c.material.clone())
             .unwrap_or_default();
         self.ask(PromptKind::Material(unit, secretary));
-        if let Some(p) = self.prompt_mut().filter(|_| !text.is_empty()) {
-            p.input = text;
-            p.suggested = true;
+        if let Some(p) = self.prompt_mut() {
+            p.input_mut().set_text(&text);
         }
     }
 

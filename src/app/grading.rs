@@ -65,7 +65,7 @@ impl App {
                         Action::Investigation => PromptKind::Investigation(u, s),
                         Action::CombinedEvaluation => PromptKind::Combined(u, s),
                         Action::CombinedScore => PromptKind::Score(u, s),
-                        _ => PromptKind::Rectification(u, s),
+                        _ => return self.ask_rectification(u, s),
                     });
                 }
             }
@@ -323,21 +323,22 @@ impl App {
         )
     }
 
-    /// 整改清单: problems | measures | deadline | responsible.
+    /// 整改清单, from its form: problems, measures, deadline, responsible.
+    /// A deadline that is not a date keeps the form open on that field.
     pub(super) fn answer_rectification(
         &mut self,
         unit: String,
         secretary: String,
-        input: &str,
+        fields: &[String],
     ) -> bool {
-        let parts: Vec<String> = input
-            .split(['|', '｜'])
-            .map(crate::domain::names::normalize_text)
+        let parts: Vec<String> = fields
+            .iter()
+            .map(|f| crate::domain::names::normalize_text(f))
             .collect();
         let [problems, measures, deadline, responsible] = parts.as_slice() else {
-            self.refuse(Msg::BadRectification, &[]);
             return false;
         };
+        let deadline = typed_date(deadline);
         let status = self
             .model()
             .grading
@@ -348,17 +349,61 @@ impl App {
         let entry = Rectification {
             problems: problems.clone(),
             measures: measures.clone(),
-            deadline: deadline.clone(),
+            deadline,
             responsible: responsible.clone(),
             status,
         };
-        self.record(
+        let recorded = self.record(
             Event::RectificationSet {
                 unit,
                 secretary,
                 entry,
             },
             None,
-        )
+        );
+        if !recorded && let Some(p) = self.prompt_mut() {
+            // The one field a recording can refuse is the deadline.
+            p.focus = 2;
+        }
+        recorded
+    }
+
+    /// `e` on the grading board: the rectification form, pre-filled with
+    /// what is recorded so that a change is an edit, not a retyping.
+    pub(super) fn ask_rectification(&mut self, unit: String, secretary: String) {
+        let saved = self
+            .model()
+            .grading
+            .rectifications
+            .get(&(unit.clone(), secretary.clone()))
+            .cloned();
+        self.ask(PromptKind::Rectification(unit, secretary));
+        if let (Some(p), Some(r)) = (self.prompt_mut(), saved) {
+            for (field, text) in
+                p.fields
+                    .iter_mut()
+                    .zip([&r.problems, &r.measures, &r.deadline, &r.responsible])
+            {
+                field.set_text(text);
+            }
+        }
+    }
+}
+
+/// A date as people type it (2027-3-31, 2027/3/31, 2027.3.31,
+/// 2027年3月31日) in the form the record keeps (2027-03-31). Anything
+/// else is kept as typed, for the recording to refuse with its reason.
+fn typed_date(typed: &str) -> String {
+    let unified: String = typed
+        .trim_end_matches('日')
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' | '／' | '－' => '-',
+            c => c,
+        })
+        .collect();
+    match chrono::NaiveDate::parse_from_str(&unified, "%Y-%m-%d") {
+        Ok(d) => d.format("%Y-%m-%d").to_string(),
+        Err(_) => typed.to_string(),
     }
 }

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::draft::ROW_KEYS;
+use super::text_input::TextEdit;
 use crate::catalog::Msg;
 
 /// Everything a key can ask for.
@@ -54,6 +55,11 @@ pub enum Action {
     /// Acknowledge the counting warnings of the current step.
     Acknowledge,
     Type(char),
+    /// Editing what is typed: cursor movement and deleting.
+    EditText(TextEdit),
+    /// A form: the next field, or the one before.
+    NextField,
+    PrevField,
     /// A capital letter where only small letters mean something.
     CapsLock,
     OpenGrading,
@@ -94,7 +100,12 @@ pub enum Mode {
     Ballots,
     Sheet(SheetMode),
     Grading,
+    /// A question answered on one line.
     Prompt,
+    /// A question answered with a text (several lines).
+    TextPrompt,
+    /// A small form of labelled text fields.
+    FormPrompt,
     ConfirmQuit,
 }
 
@@ -362,14 +373,81 @@ const SHEET_END: &[Binding] = &[
 const PROMPT: &[Binding] = &[
     key!("Enter", KeyCode::Enter => Action::Confirm, KeyConfirm, true),
     key!("Esc", KeyCode::Esc => Action::Cancel, KeyCancel, true),
-    key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
+];
+
+/// Editing what is typed, in every kind of question.
+const TEXT_EDITING: &[Binding] = &[
+    Binding {
+        keys: "Left / Right",
+        matches: |k| match (k.code, plain(k)) {
+            (KeyCode::Left, true) => Some(Action::EditText(TextEdit::Left)),
+            (KeyCode::Right, true) => Some(Action::EditText(TextEdit::Right)),
+            _ => None,
+        },
+        desc: Msg::KeyCursor,
+        footer: false,
+    },
+    Binding {
+        keys: "Ctrl-Left / Ctrl-Right",
+        matches: |k| match (k.code, k.modifiers.contains(KeyModifiers::CONTROL)) {
+            (KeyCode::Left, true) => Some(Action::EditText(TextEdit::WordLeft)),
+            (KeyCode::Right, true) => Some(Action::EditText(TextEdit::WordRight)),
+            _ => None,
+        },
+        desc: Msg::KeyWord,
+        footer: false,
+    },
+    Binding {
+        keys: "Home / End",
+        matches: |k| match k.code {
+            KeyCode::Home => Some(Action::EditText(TextEdit::Home)),
+            KeyCode::End => Some(Action::EditText(TextEdit::End)),
+            _ => None,
+        },
+        desc: Msg::KeyLineEnds,
+        footer: false,
+    },
+    key!("Backspace", KeyCode::Backspace => Action::EditText(TextEdit::Backspace), KeyDeleteBack, false),
+    key!("Delete", KeyCode::Delete => Action::EditText(TextEdit::Delete), KeyDeleteNext, false),
+    Binding {
+        keys: "Ctrl-U",
+        matches: |k| {
+            (k.code == KeyCode::Char('u') && k.modifiers == KeyModifiers::CONTROL)
+                .then_some(Action::EditText(TextEdit::ClearAll))
+        },
+        desc: Msg::KeyClearAll,
+        footer: false,
+    },
     CTRL_C,
     Binding {
         keys: "...",
         matches: |k| ch(k).map(Action::Type),
-        desc: Msg::KeyDigit,
+        desc: Msg::KeyType,
         footer: false,
     },
+];
+
+/// A text: Enter saves it whole; a new line takes Ctrl-J or Alt-Enter
+/// (the keys every terminal tells apart from Enter).
+const TEXT_LINES: &[Binding] = &[
+    key!("Enter", KeyCode::Enter => Action::Confirm, KeySaveText, true),
+    Binding {
+        keys: "Ctrl-J / Alt-Enter",
+        matches: |k| {
+            let ctrl_j = k.code == KeyCode::Char('j') && k.modifiers == KeyModifiers::CONTROL;
+            let alt_enter = k.code == KeyCode::Enter && k.modifiers.contains(KeyModifiers::ALT);
+            (ctrl_j || alt_enter).then_some(Action::EditText(TextEdit::Newline))
+        },
+        desc: Msg::KeyNewline,
+        footer: true,
+    },
+    key!("Esc", KeyCode::Esc => Action::Cancel, KeyCancel, true),
+];
+
+/// A form: moving between its fields.
+const FORM_FIELDS: &[Binding] = &[
+    key!("Tab / Down", KeyCode::Tab | KeyCode::Down => Action::NextField, KeyNextField, true),
+    key!("Shift-Tab / Up", KeyCode::BackTab | KeyCode::Up => Action::PrevField, KeyPrevField, true),
 ];
 
 const CONFIRM_QUIT: &[Binding] = &[
@@ -405,7 +483,9 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
             SHEET_END,
         ],
         Mode::Sheet(SheetMode::Done) => &[SHEET_MOVE, SHEET_DISCARD, SHEET_END],
-        Mode::Prompt => &[PROMPT],
+        Mode::Prompt => &[PROMPT, TEXT_EDITING],
+        Mode::TextPrompt => &[TEXT_LINES, TEXT_EDITING],
+        Mode::FormPrompt => &[TEXT_LINES, FORM_FIELDS, TEXT_EDITING],
         Mode::ConfirmQuit => &[CONFIRM_QUIT],
     };
     tables.iter().flat_map(|t| t.iter()).collect()

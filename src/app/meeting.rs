@@ -28,7 +28,18 @@ impl App {
             }
             Action::Comment => {
                 if let AgendaStep::OralReport { subject } = step {
+                    // The comment said before, to edit rather than retype.
+                    let saved = self
+                        .model()
+                        .meetings
+                        .get(key)
+                        .and_then(|m| m.speech(&subject))
+                        .and_then(|s| s.comment.clone())
+                        .unwrap_or_default();
                     self.ask(PromptKind::Comment(subject));
+                    if let Some(p) = self.prompt_mut() {
+                        p.input_mut().set_text(&saved);
+                    }
                 }
             }
             Action::Up | Action::Down => self.move_written(key, action == Action::Down),
@@ -271,10 +282,18 @@ impl App {
         let Some(key) = self.meeting_key().cloned() else {
             return true;
         };
-        if input.is_empty() {
+        let text = crate::domain::names::normalize_text(input);
+        let saved = self
+            .model()
+            .meetings
+            .get(&key)
+            .and_then(|m| m.speech(&subject))
+            .and_then(|s| s.comment.clone())
+            .unwrap_or_default();
+        if text.is_empty() || text == saved {
+            // Nothing said, or nothing changed: nothing to record.
             return true;
         }
-        let text = crate::domain::names::normalize_text(input);
         self.record(
             Event::CommentRecorded {
                 meeting: key,
@@ -362,7 +381,7 @@ impl App {
         };
         self.ask(kind);
         if let (Some(p), Some(text)) = (self.prompt_mut(), prefill) {
-            p.input = text;
+            p.input_mut().set_text(&text);
             p.suggested = true;
         }
     }

@@ -18,6 +18,7 @@ mod prompt;
 mod roster;
 mod screen;
 pub mod sheet_edit;
+pub mod text_input;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::KeyEvent;
@@ -28,7 +29,8 @@ use crate::store::{Session, StoreError};
 pub use draft::Draft;
 pub use export::{Deferred, export_path};
 pub use keymap::{Action, Mode, SheetMode, StepKind};
-pub use overlay::{Overlay, Prompt, PromptKind};
+pub use overlay::{Overlay, Prompt, PromptKind, Shape};
+pub use text_input::{TextEdit, TextInput};
 pub use screen::{GradingView, MeetingView, Screen, ScreenId};
 pub use sheet_edit::{SheetEdit, SheetStage};
 
@@ -168,7 +170,11 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Some(Overlay::ConfirmQuit(_)) => Mode::ConfirmQuit,
-            Some(Overlay::Prompt(_)) => Mode::Prompt,
+            Some(Overlay::Prompt(p)) => match p.kind.shape() {
+                Shape::Line | Shape::Confirm => Mode::Prompt,
+                Shape::Text => Mode::TextPrompt,
+                Shape::Form(_) => Mode::FormPrompt,
+            },
             Some(Overlay::Help) | None => self.screen_mode(),
         }
     }
@@ -238,7 +244,10 @@ impl App {
     }
 
     pub fn on_action(&mut self, action: Action) {
-        if !matches!(action, Action::Type(_) | Action::DeleteDigit) {
+        if !matches!(
+            action,
+            Action::Type(_) | Action::DeleteDigit | Action::EditText(_) | Action::NextField | Action::PrevField
+        ) {
             // A new action clears the last sentence; typing keeps it visible.
             self.status = None;
         }

@@ -2,6 +2,7 @@
 //! question on the bottom line. One at a time, by construction.
 
 use super::App;
+use super::text_input::TextInput;
 use crate::domain::MeetingKey;
 
 /// The one thing open over the screen, if any.
@@ -63,10 +64,82 @@ pub enum PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
+    /// What is typed: one field, or the form's fields in order.
+    pub fields: Vec<TextInput>,
+    /// The field being typed in.
+    pub focus: usize,
     /// The input is a suggestion (pre-filled): the first character typed
     /// replaces it, as a selected default does; Enter accepts it.
     pub suggested: bool,
+}
+
+impl Prompt {
+    /// An empty answer to `kind`, shaped as the question needs.
+    pub fn new(kind: PromptKind) -> Self {
+        let fields = match kind.shape() {
+            Shape::Line | Shape::Confirm => vec![TextInput::new(false)],
+            Shape::Text => vec![TextInput::new(true)],
+            Shape::Form(n) => (0..n).map(|_| TextInput::new(true)).collect(),
+        };
+        Self {
+            kind,
+            fields,
+            focus: 0,
+            suggested: false,
+        }
+    }
+
+    /// The field being typed in.
+    pub fn input(&self) -> &TextInput {
+        &self.fields[self.focus]
+    }
+
+    pub fn input_mut(&mut self) -> &mut TextInput {
+        &mut self.fields[self.focus]
+    }
+
+    /// Every field's text, trimmed.
+    pub fn answers(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|f| f.text().trim().to_string())
+            .collect()
+    }
+}
+
+/// What an answer looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One line: a number, a name, a choice.
+    Line,
+    /// Nothing to type: Enter says yes, Esc no.
+    Confirm,
+    /// A text that may run over several lines.
+    Text,
+    /// A small form of this many labelled text fields.
+    Form(usize),
+}
+
+impl PromptKind {
+    pub fn shape(&self) -> Shape {
+        match self {
+            PromptKind::Comment(_)
+            | PromptKind::Material(..)
+            | PromptKind::Justification(..)
+            | PromptKind::Investigation(..)
+            | PromptKind::Reopen(_)
+            | PromptKind::DiscardSheet(_)
+            | PromptKind::DiscardBallots(_) => Shape::Text,
+            PromptKind::Rectification(..) => Shape::Form(4),
+            PromptKind::StartMeeting(_)
+            | PromptKind::CloseRound(_)
+            | PromptKind::VoidRound(_)
+            | PromptKind::ConfirmOverReturned(_)
+            | PromptKind::ConfirmNeither(_)
+            | PromptKind::ConfirmProvisional(..) => Shape::Confirm,
+            _ => Shape::Line,
+        }
+    }
 }
 
 impl App {
@@ -115,11 +188,7 @@ impl App {
     }
 
     pub(crate) fn ask(&mut self, kind: PromptKind) {
-        self.set_prompt(Some(Prompt {
-            kind,
-            input: String::new(),
-            suggested: false,
-        }));
+        self.set_prompt(Some(Prompt::new(kind)));
     }
 
     /// `?`: the keys can only ask for help with nothing open, and help

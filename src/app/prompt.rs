@@ -18,14 +18,17 @@ impl App {
         match action {
             Action::Type(c) => {
                 if std::mem::take(&mut prompt.suggested) {
-                    prompt.input.clear();
+                    prompt.input_mut().set_text("");
                 }
-                prompt.input.push(c)
+                prompt.input_mut().insert(c)
             }
-            Action::DeleteDigit => {
+            Action::EditText(edit) => {
+                // Editing a suggestion makes it the user's own text.
                 prompt.suggested = false;
-                prompt.input.pop();
+                prompt.input_mut().edit(edit);
             }
+            Action::NextField => prompt.focus = (prompt.focus + 1).min(prompt.fields.len() - 1),
+            Action::PrevField => prompt.focus = prompt.focus.saturating_sub(1),
             Action::Cancel => {
                 if let Some(p) = self.take_prompt() {
                     self.prompt_cancelled(&p.kind);
@@ -33,7 +36,14 @@ impl App {
             }
             Action::Confirm => {
                 let prompt = prompt.clone();
-                self.answer(prompt.kind, prompt.input.trim());
+                let answers = prompt.answers();
+                if let PromptKind::Rectification(unit, secretary) = prompt.kind {
+                    if self.answer_rectification(unit, secretary, &answers) {
+                        self.close_prompt();
+                    }
+                } else {
+                    self.answer(prompt.kind, &answers[0]);
+                }
             }
             _ => {}
         }
@@ -64,9 +74,8 @@ impl App {
                 self.answer_investigation(unit, secretary, input)
             }
             PromptKind::Combined(unit, secretary) => self.answer_combined(unit, secretary, input),
-            PromptKind::Rectification(unit, secretary) => {
-                self.answer_rectification(unit, secretary, input)
-            }
+            // A form: answered whole in `on_prompt`.
+            PromptKind::Rectification(..) => false,
             PromptKind::Score(unit, secretary) => self.answer_score(unit, secretary, input),
             PromptKind::Material(unit, secretary) => self.answer_material(unit, secretary, input),
             PromptKind::AbsenteeName => self.answer_absentee_name(input),

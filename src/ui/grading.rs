@@ -375,15 +375,24 @@ fn draw_secretary(frame: &mut Frame, model: &Model, row: &BoardRow, area: Rect) 
                 RectificationStatus::InProgress => Msg::RectStatusInProgress,
                 RectificationStatus::Done => Msg::RectStatusDone,
             });
+            // Each field with its label; an empty one is left out.
+            let fields = [
+                (Msg::RectProblems, &e.problems),
+                (Msg::RectMeasures, &e.measures),
+                (Msg::RectDeadline, &e.deadline),
+                (Msg::RectResponsible, &e.responsible),
+            ];
+            let mut parts: Vec<String> = fields
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(label, v)| Msg::RectEntry.fill(&[&t(*label), v]))
+                .collect();
+            parts.push(status.to_string());
             format!(
-                "{}{}{} | {} | {} | {} | {}",
+                "{}{}{}",
                 t(Msg::Rectification),
                 t(Msg::Colon),
-                e.problems,
-                e.measures,
-                e.deadline,
-                e.responsible,
-                status
+                parts.join(t(Msg::FieldSep))
             )
         }
         None => t(Msg::NoRectification).to_string(),

@@ -5,6 +5,7 @@
 
 mod agenda;
 mod ballots;
+mod entry;
 mod grading;
 mod help;
 mod home;
@@ -14,12 +15,12 @@ pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use self::widgets::{Breaks, centered, clear_popup, too_small, wrap_cells};
-use crate::app::{App, Overlay, Prompt, PromptKind, Screen, Status, keymap};
+use crate::app::{App, Overlay, PromptKind, Screen, Shape, Status, keymap};
 use crate::catalog::{Msg, t};
 use crate::domain::MeetingKey;
 use crate::labels::meeting_name;
@@ -52,6 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(frame, app, status);
     frame.render_widget(Paragraph::new(footer_lines), footer);
+    // A text or a form is typed in a box over the body; under the quit
+    // question it stays, as typed.
+    if let Some(p) = app.prompt().filter(|p| boxed(app, p, area.width)) {
+        entry::draw_box(frame, app, p, &question(app, &p.kind), body, status);
+    }
     match &app.overlay {
         Some(Overlay::Help) => help::draw(frame, app, body),
         Some(Overlay::ConfirmQuit(_)) => draw_confirm_quit(frame, body),
@@ -125,9 +131,23 @@ fn draw_mirror_state(frame: &mut Frame, state: &crate::app::mirror::MirrorState,
     frame.render_widget(Line::from(Span::styled(shown.to_string(), style)), right);
 }
 
+/// Is `p` asked in a box over the body (a text, a form, a question too
+/// long for the bottom line) rather than on the bottom line?
+fn boxed(app: &App, p: &crate::app::Prompt, cells: u16) -> bool {
+    match p.kind.shape() {
+        Shape::Line => false,
+        Shape::Confirm => crate::text::width(&question(app, &p.kind)) > usize::from(cells),
+        Shape::Text | Shape::Form(_) => true,
+    }
+}
+
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let line = match (app.prompt(), &app.status) {
-        (Some(p), _) => prompt_line(app, p),
+        (Some(p), _) if !boxed(app, p, area.width) => {
+            return entry::draw_line(frame, app, p, &question(app, &p.kind), area);
+        }
+        // A text or a form: its box says (`entry::draw_box`).
+        (Some(_), _) => return,
         (None, Some(Status::Info(s))) => Line::from(Span::styled(s.clone(), Style::new().green())),
         (None, Some(Status::Error(s))) => {
             Line::from(Span::styled(s.clone(), Style::new().red().bold()))
@@ -135,29 +155,6 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         (None, None) => Line::default(),
     };
     frame.render_widget(line, area);
-}
-
-/// The question, what is typed after it, and the reason the last answer
-/// was refused.
-fn prompt_line(app: &App, p: &Prompt) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(question(app, &p.kind), Style::new().yellow().bold()),
-        Span::raw(" "),
-        // A pre-filled suggestion shows selected: typing replaces it.
-        Span::styled(
-            p.input.clone(),
-            if p.suggested {
-                Style::new().reversed()
-            } else {
-                Style::new()
-            },
-        ),
-        Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
-    ];
-    if let Some(Status::Error(e)) = &app.status {
-        spans.push(Span::styled(format!("  {e}"), Style::new().red()));
-    }
-    Line::from(spans)
 }
 
 fn question(app: &App, kind: &PromptKind) -> String {

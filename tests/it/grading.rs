@@ -154,7 +154,7 @@ fn graded_demo(app: &mut App) {
     );
     press(
         app,
-        "<Down> c 3 <Enter> <Enter> r \"村务公开不及时 | 每月公开一次 | 2022-03-31 | 彭振华\" <Enter> s",
+        "<Down> c 3 <Enter> <Enter> r \"村务公开不及时\" <Tab> \"每月公开一次\" <Tab> \"2022-03-31\" <Tab> \"彭振华\" <Enter> s",
     );
     // Cadres: six, then a seventh with a reason. 南塘村's (closed) are
     // final; the others' the guard asks about.
@@ -192,10 +192,18 @@ fn snapshots_of_the_grading_board() {
                 "{}",
                 screen(&b)
             );
-            assert!(shows(
-                &b,
-                "村务公开不及时 | 每月公开一次 | 2022-03-31 | 彭振华"
-            ));
+            assert!(
+                shows(
+                    &b,
+                    zh_en(
+                        l,
+                        "存在问题：村务公开不及时；整改措施：每月公开一次；整改时限：2022-03-31",
+                        "Problems: 村务公开不及时; Measures: 每月公开一次; Deadline: 2022-03-31"
+                    )
+                ),
+                "{}",
+                screen(&b)
+            );
             // Known defect (reported): below about 130 columns the
             // secretaries' table has no room left for its last column, the
             // final grade; only the wide screen can show it.

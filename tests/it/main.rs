@@ -51,6 +51,7 @@ mod readme;
 mod roster_rules;
 mod store;
 mod tally_prop;
+mod text_entry;
 mod tui_forms_input;
 mod tui_meeting;
 mod tui_screens;

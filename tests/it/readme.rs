@@ -6,7 +6,7 @@
 use ceping::app::keymap::{Mode, SheetMode, StepKind, bindings, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const MODES: [Mode; 17] = [
+const MODES: [Mode; 19] = [
     Mode::Home,
     Mode::Agenda(StepKind::Numbers),
     Mode::Agenda(StepKind::Oral),
@@ -23,6 +23,8 @@ const MODES: [Mode; 17] = [
     Mode::Sheet(SheetMode::Done),
     Mode::Grading,
     Mode::Prompt,
+    Mode::TextPrompt,
+    Mode::FormPrompt,
     Mode::ConfirmQuit,
 ];
 
@@ -45,7 +47,7 @@ fn screen(mode: Mode) -> &'static str {
         Mode::Ballots => "ballot entry",
         Mode::Sheet(_) => "tally sheet",
         Mode::Grading => "grading board",
-        Mode::Prompt => "prompts",
+        Mode::Prompt | Mode::TextPrompt | Mode::FormPrompt => "prompts",
         Mode::ConfirmQuit => "quit question",
     }
 }

@@ -83,8 +83,9 @@ pub fn advance(app: &mut App, seconds: i64) {
 /// Tokens are separated by spaces:
 /// - a single character is that key (`1`, `c`, `?`, `-`);
 /// - `<Enter>` `<Esc>` `<Space>` `<Tab>` `<BackTab>` `<BS>` `<Up>` `<Down>`
-///   `<Left>` `<Right>` `<PgUp>` `<PgDn>` are those keys; `<C-x>` is
-///   Ctrl with character `x`;
+///   `<Left>` `<Right>` `<PgUp>` `<PgDn>` `<Home>` `<End>` `<Del>` are
+///   those keys; `<C-x>` is Ctrl with character `x`; `<A-Enter>`,
+///   `<C-Left>`, `<C-Right>` are Alt-Enter, Ctrl-Left, Ctrl-Right;
 /// - `"text"` types each character of `text`, spaces included
 ///   (`e "45 40" <Enter>` is e, 4, 5, space, 4, 0, Enter).
 ///
@@ -120,6 +121,12 @@ pub fn keys(script: &str) -> Vec<KeyEvent> {
             "<Right>" => plain(KeyCode::Right),
             "<PgUp>" => plain(KeyCode::PageUp),
             "<PgDn>" => plain(KeyCode::PageDown),
+            "<Home>" => plain(KeyCode::Home),
+            "<End>" => plain(KeyCode::End),
+            "<Del>" => plain(KeyCode::Delete),
+            "<A-Enter>" => KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
+            "<C-Left>" => KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+            "<C-Right>" => KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
             t if t.starts_with("<C-") && t.ends_with('>') && t.chars().count() == 5 => {
                 let c = t.chars().nth(3).unwrap();
                 KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
@@ -301,11 +308,25 @@ pub fn status_says(b: &TestBackend, sentence: &str, colour: Color) {
     assert_eq!(fg_of(b, sentence), colour);
 }
 
-/// The status line of the app drawn at 160x45 starts with `text` (a
-/// question or prompt, followed by what is typed).
+/// The app drawn at 160x45 asks `text`, followed by what is typed: on
+/// the status line for a one-line answer, in the typing box (a row
+/// inside its border) for a text or a form.
 pub fn status_starts(app: &App, text: &str) {
-    let line = status_line(&render(app, 160, 45));
-    assert!(line.starts_with(text), "{line}");
+    let b = render(app, 160, 45);
+    let boxed = app
+        .prompt()
+        .is_some_and(|p| p.kind.shape() != ceping::app::Shape::Line);
+    if boxed {
+        let found = rows(b.buffer()).iter().any(|r| {
+            r.trim_start_matches('│')
+                .trim_end_matches([' ', '│'])
+                .starts_with(text)
+        });
+        assert!(found, "{text:?} not in the typing box:\n{}", screen(&b));
+    } else {
+        let line = status_line(&b);
+        assert!(line.starts_with(text), "{line}");
+    }
 }
 
 /// The footer: its one or two rows, joined by the two spaces that ended

@@ -91,7 +91,7 @@ fn a_re_run_round_needs_its_ballots_issued_before_it_closes() {
 
         // As the need says: p, then e (suggesting 实到 again), Enter.
         press(&mut app, "p e");
-        assert_eq!(app.prompt().unwrap().input, "40");
+        assert_eq!(app.prompt().unwrap().input().text(), "40");
         press(&mut app, "<Enter> n");
         assert_eq!(round(&app).issued, Some(40));
         assert_eq!(step(&app), AgendaStep::CollectBallots);

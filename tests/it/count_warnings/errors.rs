@@ -81,8 +81,8 @@ fn issued_is_suggested_from_present_and_typing_replaces_it() {
         press(&mut app, "e");
         let p = app.prompt().cloned().unwrap();
         assert_eq!(
-            (p.kind, p.input.as_str(), p.suggested),
-            (PromptKind::Issued, "40", true)
+            (p.kind.clone(), p.input().text(), p.suggested),
+            (PromptKind::Issued, "40".to_string(), true)
         );
         // Shown selected after the question, as a default to accept.
         let b = render(&app, 160, 45);
@@ -100,10 +100,10 @@ fn issued_is_suggested_from_present_and_typing_replaces_it() {
 
         // Keyed again: the suggestion is what was keyed; typing replaces it.
         press(&mut app, "e");
-        assert_eq!(app.prompt().unwrap().input, "40");
+        assert_eq!(app.prompt().unwrap().input().text(), "40");
         press(&mut app, "\"38\"");
         let p = app.prompt().cloned().unwrap();
-        assert_eq!((p.input.as_str(), p.suggested), ("38", false));
+        assert_eq!((p.input().text().as_str(), p.suggested), ("38", false));
         press(&mut app, "<Enter>");
         assert_eq!(round(&app).issued, Some(38));
         assert_eq!(
@@ -112,6 +112,6 @@ fn issued_is_suggested_from_present_and_typing_replaces_it() {
         );
         // 收回 suggests nothing before it is keyed.
         press(&mut app, "n e");
-        assert_eq!(app.prompt().unwrap().input, "");
+        assert_eq!(app.prompt().unwrap().input().text(), "");
     });
 }

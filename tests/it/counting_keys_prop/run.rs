@@ -362,7 +362,7 @@ impl Run {
                 if matches!(prompt, Some(PromptKind::Withdraw)) && key == Key::Enter =>
             {
                 assert_eq!(*round, before.round, "keys {trail:?}");
-                let input = &before.prompt.as_ref().unwrap().input;
+                let input = &before.prompt.as_ref().unwrap().input().text();
                 assert_eq!(
                     one_number(input),
                     Some(*number),

@@ -19,11 +19,14 @@ fn one_counting_method_per_round_and_switching_is_recorded() {
             app.prompt().map(|p| &p.kind),
             Some(&PromptKind::DiscardBallots(3))
         );
-        assert!(status_line(&render(&app, 200, 45)).starts_with(zh_en(
-            l,
-            "本轮已逐张录入 3 张选票。改用计票单须先作废这些选票",
-            "3 ballots of this round are keyed one by one."
-        )));
+        status_starts(
+            &app,
+            zh_en(
+                l,
+                "本轮已逐张录入 3 张选票。改用计票单须先作废这些选票",
+                "3 ballots of this round are keyed one by one.",
+            ),
+        );
         press(&mut app, "<Esc>");
         assert_eq!(app.session.store.last_seq(), seq);
         // The domain refuses a sheet outright while ballots count.

@@ -96,7 +96,9 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
             .unwrap();
         assert!(deadline.contains("西塘村"), "{deadline}");
 
-        // `r` fills it: problems | measures | deadline | responsible.
+        // `r` opens the form: problems, measures, deadline, responsible,
+        // Tab between them. A deadline that is not a date is refused and
+        // the form stays open on the deadline.
         let bad_date = zh_en(
             l,
             "整改期限请写成 年-月-日，例如 2022-03-31。",
@@ -104,21 +106,17 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         );
         refused(
             &mut app,
-            "r \"村务公开不及时 | 每月公开一次 | 2022-3-31号 | 彭振华\" <Enter>",
+            "r \"村务公开不及时\" <Tab> \"每月公开一次\" <Tab> \"2022-3-31号\" <Tab> \"彭振华\" <Enter>",
             bad_date,
         );
+        assert_eq!(app.mode(), Mode::FormPrompt);
+        assert_eq!(app.prompt().unwrap().focus, 2);
         press(&mut app, "<Esc>");
-        refused(
+        // A date typed the ways people write it is kept as 2022-03-31.
+        let e = recorded(
             &mut app,
-            "r \"村务公开不及时 | 2022-03-31\" <Enter>",
-            zh_en(
-                l,
-                "请用 | 分开：问题 | 措施 | 期限 | 责任人",
-                "Separate with |: problems | measures | deadline | responsible",
-            ),
+            "r \"问题\" <Tab> \"措施\" <Tab> \"2022/3/31\" <Tab> \"某人\" <Enter>",
         );
-        press(&mut app, "<Esc>");
-        let e = recorded(&mut app, "r \"问题 | 措施 | 2022-03-31 | 某人\" <Enter>");
         let entry = Rectification {
             problems: "问题".into(),
             measures: "措施".into(),
@@ -137,7 +135,17 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
         let b = render(&app, 160, 45);
         let open = zh_en(l, "未开始", "open");
         assert!(
-            shows(&b, &format!("问题 | 措施 | 2022-03-31 | 某人 | {open}")),
+            shows(
+                &b,
+                &format!(
+                    "{}{open}",
+                    zh_en(
+                        l,
+                        "存在问题：问题；整改措施：措施；整改时限：2022-03-31；责任人：某人；",
+                        "Problems: 问题; Measures: 措施; Deadline: 2022-03-31; Responsible: 某人; ",
+                    )
+                )
+            ),
             "{}",
             screen(&b)
         );
@@ -161,7 +169,8 @@ fn a_combined_evaluation_of_fair_means_a_talk_and_a_rectification_entry() {
             assert_eq!(r.status, status);
             assert_eq!(r.problems, "问题", "the entry is kept");
             let b = render(&app, 160, 45);
-            assert!(shows(&b, &format!("2022-03-31 | 某人 | {label}")));
+            let shown = zh_en(l, "责任人：某人；", "Responsible: 某人; ");
+            assert!(shows(&b, &format!("{shown}{label}")));
         }
 
         // 差 is a talk too; 较好 is not.

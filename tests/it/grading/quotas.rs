@@ -229,7 +229,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         // An empty justification (or spaces) is refused; the prompt stays.
         refused(&mut app, "<Enter>", over);
         refused(&mut app, "\"  \" <Enter>", over);
-        assert_eq!(app.mode(), Mode::Prompt);
+        assert_eq!(app.mode(), Mode::TextPrompt);
         assert_eq!(grade(&app, &person(u7, n7)), None);
 
         // A written one is accepted and recorded with the grade.
@@ -262,7 +262,7 @@ fn cadres_soft_quota_asks_for_a_written_justification() {
         // Esc at the question records nothing.
         let seq = app.session.store.last_seq();
         press(&mut app, "<Down> 1 <Enter>");
-        assert_eq!(app.mode(), Mode::Prompt);
+        assert_eq!(app.mode(), Mode::TextPrompt);
         press(&mut app, "<Esc>");
         assert_eq!(app.mode(), Mode::Grading);
         assert_eq!(app.session.store.last_seq(), seq);

@@ -138,18 +138,22 @@ fn the_written_evaluation_is_entered_and_replaced() {
         assert!(shows(&b, &format!("{label}{MATERIAL}")), "{}", screen(&b));
         // At 100 columns a long text is cut to one line, marked "...".
         let long = MATERIAL.repeat(3);
-        recorded(&mut app, &format!("m \"{long}\" <Enter>"));
+        recorded(&mut app, &format!("m <C-u> \"{long}\" <Enter>"));
         let b = render(&app, 100, 30);
         let (_, y) = find(&b, label).unwrap();
         let shown = row(&b, y);
         assert!(shown.contains("...") && shown.ends_with('│'), "{shown}");
 
-        // The recorded text comes back pre-filled: Enter records nothing,
-        // typing replaces it.
+        // The recorded text comes back pre-filled, the cursor at its end:
+        // Enter records nothing, typing adds to it, Ctrl-U clears it.
         press(&mut app, "m");
-        assert_eq!(app.prompt().unwrap().input, long);
+        assert_eq!(app.prompt().unwrap().input().text(), long);
         nothing_recorded(&mut app, "<Enter>");
-        let e = recorded(&mut app, "m \"材料已更新\" <Enter>");
+        let e = recorded(&mut app, "m \"。\" <Enter>");
+        assert!(
+            matches!(e, Event::CombinedMaterialSet { text, .. } if text == format!("{long}。"))
+        );
+        let e = recorded(&mut app, "m <C-u> \"材料已更新\" <Enter>");
         assert!(matches!(e, Event::CombinedMaterialSet { text, .. } if text == "材料已更新"));
     }
 }

@@ -45,7 +45,7 @@ fn english_screens_show_no_chinese_but_the_data() {
             "<Enter> <Enter> e \"45 40\" <Enter> n n n <Space>",
             Mode::Agenda(StepKind::Written),
         ),
-        ("PARTY n <Space> c \"抓党建\"", Mode::Prompt),
+        ("PARTY n <Space> c \"抓党建\"", Mode::TextPrompt),
         (
             "PARTY n <Space> c \"抓党建有实招\" <Enter>",
             Mode::Agenda(StepKind::OralWithComment),
