@@ -10,6 +10,9 @@
 //! any descriptor of a file drops every POSIX lock this process holds on
 //! it, so opening and closing the campaign file (or its `-shm`) while our
 //! own SQLite connection has it open would silently release SQLite's locks.
+//! On Windows the identity needs a handle (opened for reading, sharing
+//! everything, closed when the [`FileId`] drops); locks there belong to the
+//! handle that took them, so opening the file takes none of SQLite's away.
 //!
 //! [`check_output`] is the guard every output goes through (`export`,
 //! `ballots`, `merge` and the `d` key): an output is refused, even with
