@@ -2,12 +2,14 @@
 //! environment variable `CEPING_LANG=en` switch to English.
 //!
 //! The language is chosen once at start-up for the whole process
-//! ([`set_lang`]). Messages that are data (`message(lang)`) take it
+//! ([`set_lang`]), before the command line is parsed
+//! ([`Lang::from_args`]): the command line's own help is in it too. Messages that are data (`message(lang)`) take it
 //! explicitly; the screen labels read [`lang`]. A thread may speak its own
 //! language ([`set_thread_lang`]): tests use it so that tests running in
 //! parallel threads of one binary never see each other's language.
 
 use std::cell::Cell;
+use std::ffi::OsStr;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -35,6 +37,33 @@ impl Lang {
         } else {
             None
         }
+    }
+
+    /// The `--lang zh|en` or `--lang=zh|en` of a command line (`args`
+    /// without the program's name), found before clap parses it, since
+    /// clap's help and errors must already speak the language. Only what
+    /// clap accepts counts (so both agree); nothing after a `--`.
+    pub fn from_args<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Option<Lang> {
+        let value = |v: &OsStr| match v.to_str() {
+            Some("zh") => Some(Lang::Zh),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        };
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let arg = arg.as_ref();
+            if arg == "--" {
+                break;
+            }
+            if arg == "--lang" {
+                return args.next().and_then(|v| value(v.as_ref()));
+            }
+            let text = arg.to_str().unwrap_or_default();
+            if let Some(v) = text.strip_prefix("--lang=") {
+                return value(OsStr::new(v));
+            }
+        }
+        None
     }
 
     /// `CEPING_LANG` if set and understood, else Chinese.
@@ -65,5 +94,22 @@ pub fn lang() -> Lang {
         Lang::En
     } else {
         Lang::Zh
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn the_command_line_names_its_language_before_clap_reads_it() {
+        let scan = |args: &[&str]| Lang::from_args(args);
+        assert_eq!(scan(&["--lang", "en", "--help"]), Some(Lang::En));
+        assert_eq!(scan(&["export", "--help", "--lang=en"]), Some(Lang::En));
+        assert_eq!(scan(&["export", "--lang", "zh"]), Some(Lang::Zh));
+        assert_eq!(scan(&["--lang", "fr", "--help"]), None);
+        assert_eq!(scan(&["--lang"]), None);
+        assert_eq!(scan(&["merge", "out", "--", "--lang", "en"]), None);
+        assert_eq!(scan(&["--help"]), None);
     }
 }

@@ -54,14 +54,24 @@ pub fn countdown(remaining_ms: i64) -> String {
     }
 }
 
-/// The role of `subject` in the meeting's unit, as a label.
-pub fn role_label(model: &crate::domain::Model, key: &MeetingKey, subject: &str) -> &'static str {
+/// The role of `subject` in the meeting's unit, as a label ([`post`]);
+/// empty for someone not on the unit's roster.
+pub fn role_label<'a>(model: &'a crate::domain::Model, key: &MeetingKey, subject: &str) -> &'a str {
     model
         .campaign
         .unit(&key.unit)
         .and_then(|u| u.subjects.iter().find(|s| s.name == subject))
-        .map(|s| t(Msg::from(s.role)))
-        .unwrap_or("")
+        .map_or("", |s| post(s.title.as_deref(), s.role))
+}
+
+/// A person's 职务 on screen: in Chinese the post as the office wrote it
+/// (村委会主任), else the category; in English the category (the post is
+/// the office's Chinese word, not the program's).
+pub fn post(title: Option<&str>, role: crate::domain::Role) -> &str {
+    match (title, crate::i18n::lang()) {
+        (Some(title), crate::i18n::Lang::Zh) => title,
+        _ => t(Msg::from(role)),
+    }
 }
 
 /// Where a speaker timer stands, as a label ("已结束，用时 06:10" and the
@@ -282,21 +292,14 @@ pub fn quota_text(
     group: crate::domain::grading::Group,
     lang: crate::i18n::Lang,
 ) -> String {
-    use crate::domain::grading::Group;
     let usage = model.grading.quota_use(&model.campaign, group);
-    let of = match group {
-        Group::Units => Msg::QuotaOfUnits,
-        Group::Secretaries => Msg::QuotaOfSecretaries,
-        Group::Cadres => Msg::QuotaOfCadres,
-        Group::WorkTeams => Msg::QuotaOfWorkTeams,
-    };
     Msg::QuotaLineGroup.fill_in(
         lang,
         &[
             &group.grades()[0],
             &usage.used,
             &usage.allowed,
-            &of.fill_in(lang, &[&usage.size]),
+            &crate::catalog::group_size(group, usage.size, lang),
             &group.quota(&model.campaign).percent,
         ],
     )

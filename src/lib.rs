@@ -12,6 +12,7 @@ pub mod import;
 pub mod labels;
 pub mod merge;
 pub mod projector;
+pub mod start_files;
 pub mod store;
 pub mod summary;
 pub mod terminal;

@@ -1,20 +1,22 @@
 //! The `ceping` command line: create, open, verify and export campaign
 //! files. Every user error ends in one sentence on stderr and exit code 1;
-//! clap's own usage errors exit with 2.
+//! usage errors (what clap finds) exit with 2. The command line itself,
+//! its help and usage errors in the user's language, is in [`cli`].
+
+mod cli;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
-
-use ceping::catalog::CliText;
+use ceping::catalog::{CliText, Msg, StartText};
 use ceping::domain::{BallotContent, Event, MeetingKind, RoundKey};
 use ceping::fsid::{self, OutputKind};
 use ceping::i18n::{self, Lang, lang};
 use ceping::store::{Store, verify};
 use ceping::{campaign_toml, export, summary};
+use cli::{Command, Format};
 
 /// `println!` that ends quietly when the reader has gone (`ceping verify
 /// FILE | head -1`): a closed pipe is not an error worth a panic.
@@ -40,7 +42,7 @@ fn write_out(args: std::fmt::Arguments) {
 /// Standard output failed: a reader that went away ends the command
 /// quietly; anything else (a full disk behind a redirect) is an error, so
 /// a cut-short export never looks complete.
-fn stdout_failed(e: std::io::Error) -> ! {
+pub(crate) fn stdout_failed(e: std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
@@ -48,141 +50,94 @@ fn stdout_failed(e: std::io::Error) -> ! {
     std::process::exit(1);
 }
 
-#[derive(Debug, Parser)]
-#[command(name = "ceping", version, about, long_about = None)]
-struct Cli {
-    /// Language of every message: zh (default) or en. Also CEPING_LANG.
-    #[arg(long, global = true, value_enum)]
-    lang: Option<Lang>,
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Create a campaign file (the built-in demo campaign without --campaign).
-    Init {
-        /// The new campaign file, e.g. 南塘村.ceping. Never overwritten.
-        file: PathBuf,
-        /// A campaign definition in TOML (see `ceping template`).
-        #[arg(long)]
-        campaign: Option<PathBuf>,
-    },
-    /// Create a fresh demo campaign file and open it.
-    Demo {
-        /// Where to create it (default: ceping-demo-DATE-TIME.ceping here).
-        file: Option<PathBuf>,
-    },
-    /// Open a campaign file for the live meeting.
-    Open {
-        /// The campaign file.
-        file: PathBuf,
-        /// Keep a verified copy in this folder (a USB stick): after each
-        /// closed round and every --mirror-every ballots.
-        #[arg(long)]
-        mirror: Option<PathBuf>,
-        /// Ballots between two mirror copies.
-        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
-        mirror_every: u32,
-    },
-    /// Write a self-contained, verified copy of a campaign file (safe
-    /// during a meeting).
-    Backup {
-        /// The campaign file.
-        file: PathBuf,
-        /// The copy to write, or a folder to write it into.
-        dest: PathBuf,
-        /// Replace an existing copy.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Check a campaign file: integrity, hash chain, and that the log folds.
-    Verify {
-        /// The campaign file.
-        file: PathBuf,
-    },
-    /// Export the results.
-    Export {
-        /// The campaign file.
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-        /// Output file (standard output without it).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Overwrite an existing output file.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print a complete, commented example campaign definition (TOML).
-    Template,
-    /// Print ballot forms (附件3 / 附件8) for a unit's meeting, as xlsx.
-    Ballots {
-        /// The campaign file.
-        file: PathBuf,
-        /// The unit (village or community) the forms are for.
-        #[arg(long)]
-        unit: String,
-        /// annual_review (default) or party_building_review.
-        #[arg(long, default_value = "annual_review")]
-        meeting: String,
-        /// How many forms, one per page.
-        #[arg(long, default_value_t = 1)]
-        copies: u32,
-        /// Output file (.xlsx).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Overwrite an existing output file.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Import a roster (.csv or .xlsx: 单位, 姓名, 职务, 述职方式) into a campaign file.
-    Import {
-        /// The campaign file.
-        file: PathBuf,
-        /// The roster spreadsheet.
-        roster: PathBuf,
-    },
-    /// Merge the meeting laptops' campaign files into one street file.
-    Merge {
-        /// The merged file to create (never overwritten).
-        out: PathBuf,
-        /// The laptops' files.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// Show the live count on the meeting room's projector (read-only).
-    Projector {
-        /// The campaign file the liaison has open.
-        file: PathBuf,
-    },
-    /// For the crash tests: append ballots, printing each acknowledged seq.
-    #[command(hide = true)]
-    DebugAppend {
-        file: PathBuf,
-        #[arg(long, default_value_t = 1000)]
-        count: u32,
-    },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Json,
-    Xlsx,
-    Csv,
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
-    match run(cli.command) {
+    // Read before clap: the help and usage errors it prints must already
+    // be in the language.
+    let scanned = Lang::from_args(std::env::args_os().skip(1)).unwrap_or_else(Lang::from_env);
+    i18n::set_lang(scanned);
+    let cli = match cli::parse(scanned) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    i18n::set_lang(cli.lang.unwrap_or(scanned));
+    let result = match cli.command {
+        // `ceping` alone, as after a double-click: the start screen on a
+        // terminal; else how to use it, as for a usage error.
+        None => return no_arguments(),
+        Some(command) => run(command),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}{e:#}", CliText::ErrorPrefix.text_in(lang()));
+            eprintln!("{}{}", CliText::ErrorPrefix.text_in(lang()), sentence(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// `ceping` with no arguments. On a terminal: the start screen, then what
+/// was chosen there. A window opened by a double-click closes when ceping
+/// ends, so an error waits for Enter before it does.
+fn no_arguments() -> ExitCode {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprint!("{}", cli::localized(lang()).render_help());
+        return ExitCode::from(2);
+    }
+    match start() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}{}", CliText::ErrorPrefix.text_in(lang()), sentence(&e));
+            eprintln!("{}", StartText::PressEnter.text_in(lang()));
+            let mut line = String::new();
+            let _ = std::io::stdin().read_line(&mut line);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The start screen until a file opens (the meeting screen or the
+/// projector) or the user quits. A file that will not open brings the
+/// start screen back with the reason on its status line.
+fn start() -> Result<()> {
+    use ceping::app::start::{Choice, StartScreen};
+    use ceping::start_files;
+    let folders = start_files::default_folders();
+    let new_folder = start_files::new_file_folder(&folders);
+    let mut screen = StartScreen::new(folders, new_folder, start_files::Zone::Local);
+    loop {
+        let choice = ceping::tui::run_start(screen)?;
+        let failed = match choice {
+            Choice::Quit => return Ok(()),
+            Choice::Open(path) => match Store::open(&path) {
+                Ok(session) => return meeting_screen(session, None),
+                Err(e) => e,
+            },
+            Choice::Projector(path) => match ceping::projector::run(&path) {
+                Ok(()) => return Ok(()),
+                // The file would not open: the terminal was not taken.
+                Err(e @ ceping::store::StoreError::NoTerminal { .. }) => return Err(e.into()),
+                Err(e) => e,
+            },
+        };
+        let folders = start_files::default_folders();
+        let new_folder = start_files::new_file_folder(&folders);
+        screen = StartScreen::new(folders, new_folder, start_files::Zone::Local);
+        screen.status = Some(ceping::app::Status::Error(failed.message(lang())));
+    }
+}
+
+/// The error's sentence, once. Each error of ours is a whole sentence
+/// already; what it was caused by is added only when that says something
+/// the sentence does not (`{:#}` would repeat a cause the sentence quotes).
+fn sentence(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    for cause in e.chain().skip(1).map(ToString::to_string) {
+        if !text.contains(&cause) {
+            text = format!("{text}{}{cause}", Msg::Colon.text_in(lang()));
+        }
+    }
+    text
 }
 
 fn run(command: Command) -> Result<()> {
@@ -217,6 +172,7 @@ fn run(command: Command) -> Result<()> {
             out_raw!("{}", campaign_toml::template());
             Ok(())
         }
+        Command::Help { command } => cli::help(command.as_deref()),
         Command::DebugAppend { file, count } => debug_append(&file, count),
     }
 }
@@ -403,4 +359,25 @@ fn debug_append(file: &Path, count: u32) -> Result<()> {
         out.flush()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    /// A cause the sentence already quotes (the workbook's error in "cannot
+    /// build the Excel file: ...") is not printed a second time; a cause it
+    /// does not quote is added once.
+    #[test]
+    fn an_error_prints_each_sentence_once() {
+        ceping::i18n::set_thread_lang(ceping::i18n::Lang::Zh);
+        let xlsx = rust_xlsxwriter::XlsxError::ParameterError("列宽太大".into());
+        let detail = xlsx.to_string();
+        let e = anyhow::Error::from(ceping::export::ExportError::Xlsx(xlsx));
+        assert!(e.chain().count() > 1, "the workbook's error is the source");
+        let text = sentence(&e);
+        assert_eq!(text.matches(&detail).count(), 1, "{text}");
+        let e = anyhow::Error::from(std::io::Error::other("disk full")).context("无法写出");
+        assert_eq!(sentence(&e), "无法写出：disk full");
+    }
 }

@@ -1,9 +1,11 @@
 //! The terminal: lifecycle and the event loop. Synchronous: block on the
 //! next key; wake on a timer only while a running speaker timer is on
 //! screen; redraw only after a change. The terminal is restored on exit,
-//! on panic (ratatui's hook) and on SIGTERM/SIGHUP (Unix), which bypass
-//! the panic hook. Nothing is lost by such an exit: every entry shown as
-//! saved was committed before it was shown.
+//! on panic (ratatui's hook) and on SIGTERM/SIGHUP (Unix) or the console's
+//! close, log-off, shutdown and Ctrl-Break events (Windows), which bypass
+//! the panic hook (`crate::terminal::restore_on_signals`). Nothing is lost
+//! by such an exit: every entry shown as saved was committed before it was
+//! shown.
 
 use std::time::Duration;
 
@@ -74,6 +76,46 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
                 dirty = true;
             }
             Some(Event::Resize(..)) => dirty = true,
+            _ => {}
+        }
+    }
+}
+
+/// Run the start screen (`ceping` with no arguments) until it ends in a
+/// choice: a file to open, a file for the projector, or quitting. No
+/// signal handler of its own: on Unix each one registered stays, and one
+/// without the file would race the meeting screen's, which folds the file
+/// before exiting; nothing is open here for a signal to lose.
+pub fn run_start(
+    mut screen: crate::app::start::StartScreen,
+) -> std::io::Result<crate::app::start::Choice> {
+    let mut terminal = ratatui::try_init()?;
+    crate::store::quiet_notices(true);
+    let result = start_loop(&mut terminal, &mut screen);
+    ratatui::restore();
+    crate::store::quiet_notices(false);
+    result
+}
+
+fn start_loop(
+    terminal: &mut DefaultTerminal,
+    screen: &mut crate::app::start::StartScreen,
+) -> std::io::Result<crate::app::start::Choice> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| crate::ui::start::draw(frame, screen))?;
+            dirty = false;
+        }
+        if let Some(choice) = screen.choice.take() {
+            return Ok(choice);
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                screen.on_key(key);
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
             _ => {}
         }
     }

@@ -255,3 +255,74 @@ fn a_terminate_or_hangup_signal_restores_the_terminal() {
     let results = json(dir);
     assert_eq!(results["units"][0]["meetings"][0]["rounds"][0]["round"], 1);
 }
+
+/// `ceping` alone, as a double-click starts it: the start screen lists
+/// the campaign files (none yet) and `d` creates the demo in the documents
+/// folder and opens its street board. The home, the documents folder and
+/// the current folder are all temporary.
+#[test]
+fn ceping_alone_shows_the_start_screen_and_d_opens_the_demo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let home = dir.join("home");
+    let docs = home.join("Documents");
+    std::fs::create_dir_all(&docs).unwrap();
+    let env = format!(
+        "unset CEPING_LANG; HOME={h} USERPROFILE={h} XDG_DOCUMENTS_DIR={d}",
+        h = sh_quote(&home.display().to_string()),
+        d = sh_quote(&docs.display().to_string()),
+    );
+    let term = Term::start(dir, "start", &env, "", (100, 30));
+    term.wait_for(&["打开或新建考核文件", "这里还没有考核文件", "d  建立演示"]);
+
+    term.press(&["d"]);
+    term.wait_for(&["街道总览", "南塘村", "东马社区"]);
+    let made: Vec<_> = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ceping"))
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert!(made[0].starts_with("ceping-demo-"), "{made:?}");
+
+    term.press(&["C-c"]);
+    term.wait_for(&["确定退出吗？"]);
+    term.press(&["y"]);
+    term.assert_ended("0");
+    drop(term);
+
+    // Run again: the demo is listed, with its title.
+    let term = Term::start(dir, "again", &env, "", (100, 30));
+    let stem = made[0].trim_end_matches(".ceping");
+    term.wait_for(&[stem, "大泽湖街道2021年度", "文档"]);
+    term.press(&["q"]);
+    term.assert_ended("0");
+}
+
+/// A file that will not open (another ceping is writing it) brings the
+/// start screen back with the reason, instead of closing the window.
+#[test]
+fn a_file_that_will_not_open_brings_the_start_screen_back_with_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let env = format!(
+        "unset CEPING_LANG; HOME={h} XDG_DOCUMENTS_DIR={h}",
+        h = sh_quote(&home.display().to_string()),
+    );
+    let meeting = Term::start(dir, "holder", &env, "demo m.ceping", (100, 30));
+    meeting.wait_for(&["街道总览", "东马社区"]);
+
+    let start = Term::start(dir, "second", &env, "", (100, 30));
+    start.wait_for(&["打开或新建考核文件", "m ", "当前文件夹"]);
+    start.press(&["Enter"]);
+    start.wait_for(&["正在被另一个 ceping 写入", "打开或新建考核文件"]);
+    start.press(&["q"]);
+    start.assert_ended("0");
+
+    meeting.press(&["C-c"]);
+    meeting.wait_for(&["确定退出吗？"]);
+    meeting.press(&["y"]);
+    meeting.assert_ended("0");
+}

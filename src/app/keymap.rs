@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::draft::ROW_KEYS;
 use super::text_input::TextEdit;
-use crate::catalog::Msg;
+use crate::catalog::{Msg, StartText};
 
 /// Everything a key can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,12 @@ pub enum Action {
     Cancel,
     Yes,
     No,
+    /// The start screen: create the demo file and open it.
+    CreateDemo,
+    /// The start screen: create a file from a campaign TOML.
+    CreateFromToml,
+    /// The start screen: the projector for the selected file.
+    Projector,
 }
 
 /// The modes that have a keymap of their own.
@@ -107,6 +113,8 @@ pub enum Mode {
     /// A small form of labelled text fields.
     FormPrompt,
     ConfirmQuit,
+    /// The start screen (`ceping` with no arguments): the campaign files.
+    Start,
 }
 
 /// The tally sheet's stages, by the keys they take.
@@ -142,11 +150,29 @@ pub enum StepKind {
     Plain,
 }
 
+/// What a binding does, in words: a label of the meeting screen's table,
+/// or of the start screen's (which has a table of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Desc {
+    Ui(Msg),
+    Start(StartText),
+}
+
+impl Desc {
+    /// The words in the current language.
+    pub fn text(self) -> &'static str {
+        match self {
+            Desc::Ui(m) => m.text(),
+            Desc::Start(s) => s.text(),
+        }
+    }
+}
+
 /// One binding: the keys as shown, how they match, what they mean.
 pub struct Binding {
     pub keys: &'static str,
     pub matches: fn(&KeyEvent) -> Option<Action>,
-    pub desc: Msg,
+    pub desc: Desc,
     /// Shown in the footer (the help screen shows every binding).
     pub footer: bool,
 }
@@ -171,7 +197,7 @@ macro_rules! key {
                 ($pat, true) => Some($action),
                 _ => None,
             },
-            desc: Msg::$desc,
+            desc: Desc::Ui(Msg::$desc),
             footer: $footer,
         }
     };
@@ -183,7 +209,7 @@ const CTRL_C: Binding = Binding {
         (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
             .then_some(Action::Quit)
     },
-    desc: Msg::KeyQuit,
+    desc: Desc::Ui(Msg::KeyQuit),
     footer: false,
 };
 
@@ -206,15 +232,25 @@ const AGENDA_COMMON: &[Binding] = &[
     CTRL_C,
 ];
 
+/// 公布结果: the announcement scrolls when not everyone fits.
+const ANNOUNCE_SCROLL: &[Binding] = &[
+    key!("Up", KeyCode::Up | KeyCode::Char('k') => Action::Up, KeyScrollUp, false),
+    key!("Down", KeyCode::Down | KeyCode::Char('j') => Action::Down, KeyScrollDown, false),
+];
+
+/// The roll call's numbers are people.
+const AGENDA_PEOPLE: &[Binding] = &[key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true)];
+
+/// Issuing and collecting: the numbers are ballots.
 const AGENDA_NUMBERS: &[Binding] = &[
-    key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
+    key!("e", KeyCode::Char('e') => Action::Edit, KeyEditBallots, true),
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, false),
 ];
 
 /// Issuing and collecting when voiding is the way on (more returned than
 /// issued): `v` in the footer too.
 const AGENDA_NUMBERS_VOID: &[Binding] = &[
-    key!("e", KeyCode::Char('e') => Action::Edit, KeyEdit, true),
+    key!("e", KeyCode::Char('e') => Action::Edit, KeyEditBallots, true),
     key!("v", KeyCode::Char('v') => Action::Void, KeyVoid, true),
 ];
 
@@ -250,7 +286,7 @@ const GRADING: &[Binding] = &[
             Some(c @ '1'..='9') => Some(Action::Grade(c as u8 - b'1')),
             _ => None,
         },
-        desc: Msg::KeyAssign,
+        desc: Desc::Ui(Msg::KeyAssign),
         footer: true,
     },
     key!("0 / Backspace", KeyCode::Char('0') | KeyCode::Backspace => Action::ClearGrade, KeyClearGrade, true),
@@ -293,7 +329,7 @@ const BALLOTS: &[Binding] = &[
             Some(c @ '1'..='9') => Some(Action::Grade(c as u8 - b'1')),
             _ => None,
         },
-        desc: Msg::KeyGrade,
+        desc: Desc::Ui(Msg::KeyGrade),
         footer: true,
     },
     key!("0", KeyCode::Char('0') => Action::Abstain, KeyAbstain, true),
@@ -304,7 +340,7 @@ const BALLOTS: &[Binding] = &[
             let c = ch(k)?;
             ROW_KEYS.iter().position(|&r| r == c).map(Action::Row)
         },
-        desc: Msg::KeyRow,
+        desc: Desc::Ui(Msg::KeyRow),
         footer: true,
     },
     // `=` is `+` without Shift on most keyboards.
@@ -327,7 +363,7 @@ const BALLOTS: &[Binding] = &[
                 .filter(char::is_ascii_uppercase)
                 .map(|_| Action::CapsLock)
         },
-        desc: Msg::KeyCapsLock,
+        desc: Desc::Ui(Msg::KeyCapsLock),
         footer: false,
     },
     key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, false),
@@ -341,7 +377,7 @@ const SHEET_TYPING: &[Binding] = &[
             Some(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
             _ => None,
         },
-        desc: Msg::KeyDigit,
+        desc: Desc::Ui(Msg::KeyDigit),
         footer: true,
     },
     key!("Backspace", KeyCode::Backspace => Action::DeleteDigit, KeyClear, false),
@@ -384,7 +420,7 @@ const TEXT_EDITING: &[Binding] = &[
             (KeyCode::Right, true) => Some(Action::EditText(TextEdit::Right)),
             _ => None,
         },
-        desc: Msg::KeyCursor,
+        desc: Desc::Ui(Msg::KeyCursor),
         footer: false,
     },
     Binding {
@@ -394,7 +430,7 @@ const TEXT_EDITING: &[Binding] = &[
             (KeyCode::Right, true) => Some(Action::EditText(TextEdit::WordRight)),
             _ => None,
         },
-        desc: Msg::KeyWord,
+        desc: Desc::Ui(Msg::KeyWord),
         footer: false,
     },
     Binding {
@@ -404,7 +440,7 @@ const TEXT_EDITING: &[Binding] = &[
             KeyCode::End => Some(Action::EditText(TextEdit::End)),
             _ => None,
         },
-        desc: Msg::KeyLineEnds,
+        desc: Desc::Ui(Msg::KeyLineEnds),
         footer: false,
     },
     key!("Backspace", KeyCode::Backspace => Action::EditText(TextEdit::Backspace), KeyDeleteBack, false),
@@ -415,14 +451,14 @@ const TEXT_EDITING: &[Binding] = &[
             (k.code == KeyCode::Char('u') && k.modifiers == KeyModifiers::CONTROL)
                 .then_some(Action::EditText(TextEdit::ClearAll))
         },
-        desc: Msg::KeyClearAll,
+        desc: Desc::Ui(Msg::KeyClearAll),
         footer: false,
     },
     CTRL_C,
     Binding {
         keys: "...",
         matches: |k| ch(k).map(Action::Type),
-        desc: Msg::KeyType,
+        desc: Desc::Ui(Msg::KeyType),
         footer: false,
     },
 ];
@@ -438,7 +474,7 @@ const TEXT_LINES: &[Binding] = &[
             let alt_enter = k.code == KeyCode::Enter && k.modifiers.contains(KeyModifiers::ALT);
             (ctrl_j || alt_enter).then_some(Action::EditText(TextEdit::Newline))
         },
-        desc: Msg::KeyNewline,
+        desc: Desc::Ui(Msg::KeyNewline),
         footer: true,
     },
     key!("Esc", KeyCode::Esc => Action::Cancel, KeyCancel, true),
@@ -448,6 +484,35 @@ const TEXT_LINES: &[Binding] = &[
 const FORM_FIELDS: &[Binding] = &[
     key!("Tab / Down", KeyCode::Tab | KeyCode::Down => Action::NextField, KeyNextField, true),
     key!("Shift-Tab / Up", KeyCode::BackTab | KeyCode::Up => Action::PrevField, KeyPrevField, true),
+];
+
+/// The start screen's own choices, worded in its own table.
+macro_rules! start_key {
+    ($keys:literal, $pat:pat => $action:expr, $desc:ident) => {
+        Binding {
+            keys: $keys,
+            matches: |k| match (k.code, plain(k)) {
+                ($pat, true) => Some($action),
+                _ => None,
+            },
+            desc: Desc::Start(StartText::$desc),
+            footer: true,
+        }
+    };
+}
+
+/// The start screen (`ceping` with no arguments, a double-click).
+const START: &[Binding] = &[
+    key!("Up", KeyCode::Up | KeyCode::Char('k') => Action::Up, KeyUp, false),
+    key!("Down", KeyCode::Down | KeyCode::Char('j') => Action::Down, KeyDown, false),
+    start_key!("Enter", KeyCode::Enter => Action::Open, KeyOpenFile),
+    start_key!("d", KeyCode::Char('d') => Action::CreateDemo, KeyDemo),
+    start_key!("n", KeyCode::Char('n') => Action::CreateFromToml, KeyFromToml),
+    start_key!("i", KeyCode::Char('i') => Action::ImportRoster, KeyImportInto),
+    start_key!("p", KeyCode::Char('p') => Action::Projector, KeyProjector),
+    key!("?", KeyCode::Char('?') => Action::Help, KeyHelp, true),
+    key!("q / Esc", KeyCode::Char('q') | KeyCode::Esc => Action::Quit, KeyQuit, true),
+    CTRL_C,
 ];
 
 const CONFIRM_QUIT: &[Binding] = &[
@@ -460,7 +525,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
     let tables: &[&'static [Binding]] = match mode {
         Mode::Home => &[HOME],
         Mode::Agenda(StepKind::Numbers) => {
-            &[AGENDA_NUMBERS, AGENDA_ROLL_CALL, ACKNOWLEDGE, AGENDA_COMMON]
+            &[AGENDA_PEOPLE, AGENDA_ROLL_CALL, ACKNOWLEDGE, AGENDA_COMMON]
         }
         Mode::Agenda(StepKind::Handout) => &[AGENDA_NUMBERS, ACKNOWLEDGE, AGENDA_COMMON],
         Mode::Agenda(StepKind::HandoutVoid) => &[AGENDA_NUMBERS_VOID, ACKNOWLEDGE, AGENDA_COMMON],
@@ -471,7 +536,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::Agenda(StepKind::Close) => &[AGENDA_CLOSE, ACKNOWLEDGE, EXPORT, AGENDA_COMMON],
         Mode::Agenda(StepKind::Closed) => &[AGENDA_CLOSED, EXPORT, AGENDA_COMMON],
         Mode::Grading => &[GRADING],
-        Mode::Agenda(StepKind::Plain) => &[EXPORT, AGENDA_COMMON],
+        Mode::Agenda(StepKind::Plain) => &[EXPORT, ANNOUNCE_SCROLL, AGENDA_COMMON],
         Mode::Ballots => &[BALLOTS],
         Mode::Sheet(SheetMode::First) => &[SHEET_TYPING, SHEET_MOVE, SHEET_END],
         Mode::Sheet(SheetMode::Second) => &[SHEET_TYPING, SHEET_MOVE, SHEET_DISCARD, SHEET_END],
@@ -487,6 +552,7 @@ pub fn bindings(mode: Mode) -> Vec<&'static Binding> {
         Mode::TextPrompt => &[TEXT_LINES, TEXT_EDITING],
         Mode::FormPrompt => &[TEXT_LINES, FORM_FIELDS, TEXT_EDITING],
         Mode::ConfirmQuit => &[CONFIRM_QUIT],
+        Mode::Start => &[START],
     };
     tables.iter().flat_map(|t| t.iter()).collect()
 }

@@ -184,6 +184,23 @@ impl App {
 
     fn move_written(&mut self, key: &MeetingKey, down: bool) {
         let n = self.writers(key).len();
+        if self.step_of(key) == Some(AgendaStep::Results) {
+            // The announcement: one person up or down; the screen keeps
+            // the last ones in sight however far Down is pressed.
+            let people = self
+                .model()
+                .campaign
+                .unit(&key.unit)
+                .map_or(0, |u| u.subjects.len());
+            if let Some(v) = self.meeting_view_mut() {
+                v.announce_from = if down {
+                    (v.announce_from + 1).min(people.saturating_sub(1))
+                } else {
+                    v.announce_from.saturating_sub(1)
+                };
+            }
+            return;
+        }
         if let Some(v) = self.meeting_view_mut() {
             v.written_selected = if down {
                 (v.written_selected + 1).min(n.saturating_sub(1))

@@ -18,6 +18,7 @@ mod prompt;
 mod roster;
 mod screen;
 pub mod sheet_edit;
+pub mod start;
 pub mod text_input;
 
 use chrono::{DateTime, FixedOffset};
@@ -30,9 +31,9 @@ pub use draft::Draft;
 pub use export::{Deferred, export_path};
 pub use keymap::{Action, Mode, SheetMode, StepKind};
 pub use overlay::{Overlay, Prompt, PromptKind, Shape};
-pub use text_input::{TextEdit, TextInput};
 pub use screen::{GradingView, MeetingView, Screen, ScreenId};
 pub use sheet_edit::{SheetEdit, SheetStage};
+pub use text_input::{TextEdit, TextInput};
 
 /// The sentence on the status line after an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,7 +247,11 @@ impl App {
     pub fn on_action(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Type(_) | Action::DeleteDigit | Action::EditText(_) | Action::NextField | Action::PrevField
+            Action::Type(_)
+                | Action::DeleteDigit
+                | Action::EditText(_)
+                | Action::NextField
+                | Action::PrevField
         ) {
             // A new action clears the last sentence; typing keeps it visible.
             self.status = None;

@@ -47,6 +47,9 @@ pub struct MeetingView {
     pub browse: Option<AgendaStep>,
     /// The selected person in the written-reports checklist.
     pub written_selected: usize,
+    /// The first person shown in the announcement (公布结果), when not
+    /// everyone fits the screen.
+    pub announce_from: usize,
     /// The ballot being keyed. It lives with the visit, not the ballot
     /// screen, so that Esc to the agenda and Enter back loses nothing typed.
     pub draft: Draft,
@@ -58,6 +61,7 @@ impl MeetingView {
             key,
             browse: None,
             written_selected: 0,
+            announce_from: 0,
             draft: Draft::new(0),
         }
     }

@@ -8,13 +8,16 @@ use toml::Spanned;
 
 use super::error::{CampaignError, CampaignErrorKind as K, NameField, position, snippet};
 use super::raw::{
-    RawCampaign, RawMeeting, RawQuota, RawQuotas, RawRules, RawSubject, RawUnit, RawWarnings,
-    RawWorkGroup, SpannedList,
+    RawCampaign, RawMeeting, RawQuota, RawQuotas, RawRules, RawUnit, RawWarnings, RawWorkGroup,
+    SpannedList,
 };
-use crate::domain::names::{check_label, check_name, name_key, normalize_name};
+use super::subjects::subjects;
+use crate::domain::names::{
+    check_label, check_name, check_post, check_title, name_key, normalize_name,
+};
 use crate::domain::{
-    Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, ReportMode, Role, Rules, Scale,
-    Subject, Unit, UnitKind, WarningThresholds, WorkGroup,
+    Campaign, MeetingDef, MeetingKind, Quota, Quotas, Ratio, Rules, Scale, Unit, UnitKind,
+    WarningThresholds, WorkGroup,
 };
 
 type Result<T> = std::result::Result<T, CampaignError>;
@@ -46,7 +49,7 @@ impl Ctx<'_> {
     }
 
     /// The 1-based line of `span`.
-    fn line(&self, span: &Range<usize>) -> usize {
+    pub(super) fn line(&self, span: &Range<usize>) -> usize {
         position(self.source, span.start).0
     }
 }
@@ -72,10 +75,13 @@ pub(crate) fn campaign(raw: RawCampaign, cx: &Ctx) -> Result<Campaign> {
 }
 
 /// A normalised, non-empty name or label, without hidden characters; a
-/// person, unit or work-group name also at most 30 characters.
-fn name(cx: &Ctx, raw: &Spanned<String>, field: NameField) -> Result<String> {
+/// person, unit or work-group name also at most 30 characters. Titles (the
+/// campaign's, a person's post) keep their spaces.
+pub(super) fn name(cx: &Ctx, raw: &Spanned<String>, field: NameField) -> Result<String> {
     let checked = match field {
-        NameField::Title | NameField::Grade => check_label(raw.get_ref()),
+        NameField::Title => check_title(raw.get_ref()),
+        NameField::Post => check_post(raw.get_ref()),
+        NameField::Grade => check_label(raw.get_ref()),
         NameField::Unit
         | NameField::Subject
         | NameField::Lead
@@ -90,12 +96,12 @@ fn name(cx: &Ctx, raw: &Spanned<String>, field: NameField) -> Result<String> {
 }
 
 /// Whether two names are the same as the reader sees them.
-fn same(a: &str, b: &str) -> bool {
+pub(super) fn same(a: &str, b: &str) -> bool {
     a == b || name_key(a) == name_key(b)
 }
 
 /// A keyword as the user may type it: normalised, ASCII lower-cased.
-fn keyword(raw: &str) -> String {
+pub(super) fn keyword(raw: &str) -> String {
     normalize_name(raw).to_ascii_lowercase()
 }
 
@@ -488,101 +494,6 @@ fn work_group(cx: &Ctx, raw: RawWorkGroup) -> Result<WorkGroup> {
         liaison,
         members,
     })
-}
-
-fn subjects(
-    cx: &Ctx,
-    raw: Option<SpannedList<RawSubject>>,
-    unit: &str,
-    unit_span: &Range<usize>,
-) -> Result<Vec<Subject>> {
-    let no_subjects = || K::NoSubjects {
-        unit: unit.to_string(),
-    };
-    let Some(list) = raw else {
-        return Err(cx.at(unit_span, no_subjects()));
-    };
-    if list.get_ref().is_empty() {
-        return Err(cx.at(&list.span(), no_subjects()));
-    }
-    let mut out: Vec<Subject> = Vec::new();
-    let mut lines: Vec<usize> = Vec::new();
-    for s in list.into_inner() {
-        let s = s.into_inner();
-        let subject = subject(cx, &s)?;
-        if let Some(i) = out.iter().position(|x| same(&x.name, &subject.name)) {
-            let kind = K::DuplicateSubject {
-                unit: unit.to_string(),
-                name: subject.name,
-                first_line: lines[i],
-            };
-            return Err(cx.at(&s.name.span(), kind));
-        }
-        if subject.role == Role::PartySecretary
-            && let Some(i) = out.iter().position(|x| x.role == Role::PartySecretary)
-        {
-            let kind = K::TwoSecretaries {
-                unit: unit.to_string(),
-                first_line: lines[i],
-            };
-            return Err(cx.at(&s.role.span(), kind));
-        }
-        lines.push(cx.line(&s.name.span()));
-        out.push(subject);
-    }
-    Ok(out)
-}
-
-fn subject(cx: &Ctx, raw: &RawSubject) -> Result<Subject> {
-    let name = name(cx, &raw.name, NameField::Subject)?;
-    let Some(role) = parse_role(raw.role.get_ref()) else {
-        let value = raw.role.get_ref().trim().to_string();
-        return Err(cx.at(&raw.role.span(), K::UnknownRole { value }));
-    };
-    let report = match &raw.report {
-        None => default_report(role),
-        Some(r) => match parse_report(r.get_ref()) {
-            Some(report) => report,
-            None => {
-                let value = r.get_ref().trim().to_string();
-                return Err(cx.at(&r.span(), K::UnknownReport { value }));
-            }
-        },
-    };
-    Ok(Subject { name, role, report })
-}
-
-/// A role as the user may write it (also in an imported roster).
-pub(crate) fn parse_role(word: &str) -> Option<Role> {
-    match keyword(word).as_str() {
-        "party_secretary" | "党组织书记" => Some(Role::PartySecretary),
-        "committee_member" | "两委成员" => Some(Role::CommitteeMember),
-        "work_team_leader" | "工作队队长" | "驻村工作队队长" => {
-            Some(Role::WorkTeamLeader)
-        }
-        "work_team_member" | "工作队队员" | "驻村工作队队员" => {
-            Some(Role::WorkTeamMember)
-        }
-        _ => None,
-    }
-}
-
-/// A report mode as the user may write it (also in an imported roster).
-pub(crate) fn parse_report(word: &str) -> Option<ReportMode> {
-    match keyword(word).as_str() {
-        "oral" | "口头" | "口头述职" => Some(ReportMode::Oral),
-        "written" | "书面" | "书面述职" => Some(ReportMode::Written),
-        _ => None,
-    }
-}
-
-/// The report mode when none is given: the secretary and the work-team
-/// leader report aloud, everyone else in writing (notice, 三(一)2(1)).
-pub(crate) fn default_report(role: Role) -> ReportMode {
-    match role {
-        Role::PartySecretary | Role::WorkTeamLeader => ReportMode::Oral,
-        Role::CommitteeMember | Role::WorkTeamMember => ReportMode::Written,
-    }
 }
 
 #[cfg(test)]

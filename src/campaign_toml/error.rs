@@ -64,6 +64,8 @@ pub enum NameField {
     Member,
     /// 等次名称 `scale`
     Grade,
+    /// 职务 `[[units.subjects]] title`
+    Post,
 }
 
 /// The kind of TOML value a key expects (值的类型).
@@ -180,6 +182,13 @@ pub enum CampaignErrorKind {
     },
     /// A role other than the four known ones.
     UnknownRole { value: String },
+    /// A person with neither `role` nor `title`.
+    NoRole { name: String },
+    /// A `title` whose category the rules cannot tell, and no `role`.
+    UnplacedTitle {
+        value: String,
+        unplaced: crate::domain::titles::Unplaced,
+    },
     /// A report mode other than oral / written.
     UnknownReport { value: String },
     /// A second party secretary in one unit.
@@ -202,7 +211,9 @@ pub(crate) fn position(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    // A CRLF file's CR is not a column: text cut off at a line's end is
+    // reported at the end, as for LF.
+    let column = before[line_start..].trim_end_matches('\r').chars().count() + 1;
     (line, column)
 }
 

@@ -8,13 +8,17 @@ use crate::catalog::{
     FieldProblemText, FieldText, GlossText, Msg, SettingText, TomlText, UnitText, ValueText,
 };
 use crate::domain::names::{NameProblem, printable};
-use crate::domain::{MeetingKind, UnitKind, WarningThresholds};
+use crate::domain::titles::Unplaced;
+use crate::domain::{MeetingKind, Role, UnitKind, WarningThresholds};
 use crate::i18n::Lang;
 
 /// The short Chinese name the file accepts for `party_building_review`
 /// ([`MeetingKind::label_zh`] is the long one): what the user may type,
 /// so the sentences of both languages quote it as it is.
 const PARTY_BUILDING_REVIEW_SHORT: &str = "下述下评";
+
+/// A post as an office writes it, for the examples of `title`.
+const EXAMPLE_POST: &str = "村委会主任";
 
 impl NameField {
     /// An entry of a list (a member, a grade), which may simply be deleted.
@@ -32,6 +36,7 @@ impl NameField {
             NameField::Liaison => FieldText::Liaison,
             NameField::Member => FieldText::Member,
             NameField::Grade => FieldText::Grade,
+            NameField::Post => FieldText::Post,
         };
         text.text_in(lang)
     }
@@ -117,6 +122,30 @@ fn quoted_list(items: &[String], lang: Lang) -> String {
         .join(Msg::ListSep.text_in(lang))
 }
 
+/// A title the rules cannot place, with the role keys to choose from.
+fn unplaced(value: &str, why: Unplaced, lang: Lang) -> String {
+    let text = match why {
+        Unplaced::FirstSecretary => UnitText::FirstSecretary,
+        Unplaced::WorkTeam => UnitText::WorkTeamUnplaced,
+    };
+    let keys: Vec<String> = why
+        .choices()
+        .iter()
+        .map(|role| format!("\"{}\"", role_key(*role)))
+        .collect();
+    text.fill_in(lang, &[&value, &keys.join(Msg::ListSep.text_in(lang))])
+}
+
+/// The key `role` takes for `role` in the file.
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::PartySecretary => "party_secretary",
+        Role::CommitteeMember => "committee_member",
+        Role::WorkTeamLeader => "work_team_leader",
+        Role::WorkTeamMember => "work_team_member",
+    }
+}
+
 /// An empty name or label; an entry of a list may simply be deleted.
 fn empty_name(field: NameField, lang: Lang) -> String {
     let sentence = if field.optional_entry() {
@@ -133,12 +162,38 @@ fn bad_name(field: NameField, problem: &NameProblem, lang: Lang) -> String {
         NameProblem::Control { .. } | NameProblem::Blank { .. } => FieldProblemText::Hidden,
         NameProblem::Invisible => FieldProblemText::Invisible,
         NameProblem::LoneMark { .. } => FieldProblemText::LoneMark,
+        NameProblem::TooLong { .. } if field == NameField::Post => FieldProblemText::PostTooLong,
         NameProblem::TooLong { .. } => FieldProblemText::TooLong,
     };
     sentence.fill_in(lang, &[&field.label(lang), &problem.reason(lang)])
 }
 
 impl CampaignErrorKind {
+    /// [`Self::sentence`] of a person: twice in a unit, their category,
+    /// post or report mode, a second secretary.
+    fn person_sentence(&self, lang: Lang) -> String {
+        use CampaignErrorKind as K;
+        use UnitText as U;
+        match self {
+            K::DuplicateSubject {
+                unit,
+                name,
+                first_line,
+            } => U::DuplicateSubject.fill_in(lang, &[unit, name, first_line]),
+            K::TwoSecretaries { unit, first_line } => {
+                U::TwoSecretaries.fill_in(lang, &[unit, first_line])
+            }
+            K::UnknownRole { value } => U::UnknownRole.fill_in(lang, &[value, &EXAMPLE_POST]),
+            K::NoRole { name } => U::NoRole.fill_in(lang, &[name, &EXAMPLE_POST]),
+            K::UnplacedTitle {
+                value,
+                unplaced: why,
+            } => unplaced(value, *why, lang),
+            K::UnknownReport { value } => U::UnknownReport.fill_in(lang, &[value]),
+            _ => unreachable!("not about a person: {self:?}"),
+        }
+    }
+
     /// The sentence for this problem in `lang`: what is wrong, then what
     /// to do about it. What the user wrote is quoted in many sentences: a
     /// hidden character in it is written out as `<U+XXXX>`, never sent to
@@ -235,16 +290,12 @@ impl CampaignErrorKind {
             ),
             K::UnitWithoutMeetings { unit } => U::UnitWithoutMeetings.fill_in(lang, &[unit]),
             K::NoSubjects { unit } => U::NoSubjects.fill_in(lang, &[unit]),
-            K::DuplicateSubject {
-                unit,
-                name,
-                first_line,
-            } => U::DuplicateSubject.fill_in(lang, &[unit, name, first_line]),
-            K::UnknownRole { value } => U::UnknownRole.fill_in(lang, &[value]),
-            K::UnknownReport { value } => U::UnknownReport.fill_in(lang, &[value]),
-            K::TwoSecretaries { unit, first_line } => {
-                U::TwoSecretaries.fill_in(lang, &[unit, first_line])
-            }
+            K::DuplicateSubject { .. }
+            | K::UnknownRole { .. }
+            | K::NoRole { .. }
+            | K::UnplacedTitle { .. }
+            | K::UnknownReport { .. }
+            | K::TwoSecretaries { .. } => self.person_sentence(lang),
             K::NoSecretaryForReview { unit } => U::NoSecretaryForReview.fill_in(lang, &[unit]),
             K::NobodyOnBallot { unit } => U::NobodyOnBallot.fill_in(lang, &[unit]),
             K::DuplicateMember { name } => U::DuplicateMember.fill_in(lang, &[name]),

@@ -7,7 +7,9 @@
 //! and says, in the user's language, what to do. Every person name, unit
 //! name and grade label goes through
 //! [`check_name`](crate::domain::names::check_name): hidden characters,
-//! blank names and names over 30 characters are refused. [`load`] reads
+//! blank names and names over 30 characters are refused. The campaign's
+//! title and a person's post (`title`) keep their spaces
+//! ([`check_title`](crate::domain::names::check_title)). [`load`] reads
 //! at most [`MAX_INPUT_BYTES`].
 //!
 //! `ceping template` prints [`template`], a commented example explaining
@@ -18,6 +20,7 @@ mod error;
 mod messages;
 mod rate_base;
 mod raw;
+mod subjects;
 
 use std::io::Read;
 use std::path::Path;
@@ -25,8 +28,8 @@ use std::path::Path;
 use crate::domain::Campaign;
 
 pub use convert::DEFAULT_SPEAKER_MINUTES;
-pub(crate) use convert::{default_report, parse_report, parse_role};
 pub use error::{CampaignError, CampaignErrorKind, NameField, ValueType};
+pub(crate) use subjects::{default_report, parse_report};
 
 /// The largest campaign file or roster read (16 MiB): real ones are a few
 /// kilobytes, and a larger file (or a device such as `/dev/zero`, a pipe,

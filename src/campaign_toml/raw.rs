@@ -108,6 +108,9 @@ pub(crate) struct RawWorkGroup {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSubject {
     pub name: Spanned<String>,
-    pub role: Spanned<String>,
+    /// The category; may be left out when `title` tells it.
+    pub role: Option<Spanned<String>>,
+    /// The post as the office writes it (职务).
+    pub title: Option<Spanned<String>>,
     pub report: Option<Spanned<String>>,
 }

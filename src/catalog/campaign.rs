@@ -89,6 +89,7 @@ catalog! {
     Liaison => "联络员（liaison）姓名", "the liaison's name";
     Member => "工作组成员姓名", "the work-group member's name";
     Grade => "等次名称", "the grade label";
+    Post => "职务（title）", "the post (title)";
     }
 }
 
@@ -106,6 +107,7 @@ catalog! {
         "{0} {1}. Delete the mark, or put it right after the letter it belongs to.";
     TooLong => "{0}{1}。请改短，只写名字本身（职务、备注等不要写进名字）。",
         "{0} {1}. Shorten it: write only the name itself, without titles or notes.";
+    PostTooLong => "{0}{1}。请改短，只写职务本身。", "{0} {1}. Shorten it to the post itself.";
     }
 }
 
@@ -170,8 +172,18 @@ catalog! {
     // `{0}` the unit, `{1}` the name, `{2}` the first line.
     DuplicateSubject => "“{0}”的被测评人“{1}”重复（第 {2} 行已有）。请删去其中一个；如确是同名的两个人，请加以区分，例如“{1}（大）”。",
         "`{1}` is listed twice under `{0}` (already on line {2}). Delete one; if they are two people of the same name, tell them apart, e.g. \"{1} (senior)\".";
-    UnknownRole => "不认识的职务“{0}”。请填写 \"party_secretary\"（党组织书记）、\"committee_member\"（两委成员）、\"work_team_leader\"（工作队队长）或 \"work_team_member\"（工作队队员）。",
-        "unknown role `{0}`. Write \"party_secretary\", \"committee_member\", \"work_team_leader\" or \"work_team_member\".";
+    // `{1}` an example post.
+    UnknownRole => "不认识的职务“{0}”。请填写 \"party_secretary\"（党组织书记）、\"committee_member\"（两委成员）、\"work_team_leader\"（工作队队长）或 \"work_team_member\"（工作队队员）；职务原文（如“{1}”）请写在 title 里。",
+        "unknown role `{0}`. Write \"party_secretary\", \"committee_member\", \"work_team_leader\" or \"work_team_member\"; the post as written (e.g. \"{1}\") goes in title.";
+    // `{0}` the person, `{1}` an example post.
+    NoRole => "被测评人“{0}”缺少 role（类别）和 title（职务）。请补上 role = \"committee_member\" 这样的类别，或 title = \"{1}\" 这样的职务（类别由职务推定）。",
+        "`{0}` has neither role nor title. Add a category such as role = \"committee_member\", or the post such as title = \"{1}\" (the category then follows from it).";
+    // A title the rules cannot place: `{0}` the title, `{1}` the role
+    // keys it may mean, listed.
+    FirstSecretary => "职务“{0}”看不出类别：第一书记可能是工作队队长或队员，也可能是党组织书记。请在这一段加上 role，填写 {1} 之一。",
+        "the title `{0}` does not tell the category: a first secretary sent to the village may lead the work team, be one of its members, or be the Party secretary. Add a role to this section, one of {1}.";
+    WorkTeamUnplaced => "职务“{0}”看不出是工作队队长还是队员。请把职务写全，或在这一段加上 role，填写 {1} 之一。",
+        "the title `{0}` does not tell whether the person leads the work team or is a member. Write the post in full, or add a role to this section, one of {1}.";
     UnknownReport => "不认识的述职方式“{0}”。请填写 \"oral\"（口头）或 \"written\"（书面），或删去这一行使用默认值。",
         "unknown report mode `{0}`. Write \"oral\" or \"written\", or delete the line to use the default.";
     TwoSecretaries => "“{0}”有不止一位党组织书记（第 {1} 行已有一位）。每个单位只能有一位，请把其他人的 role 改为 \"committee_member\"。",

@@ -37,9 +37,9 @@ catalog! {
         "The next ballot must be number {0}.";
     NoSuchBallot => "没有第 {0} 号选票。",
         "There is no ballot number {0}.";
-    AlreadyWithdrawn => "第 {0} 号选票已经撤销。",
+    AlreadyWithdrawn => "第 {0} 号选票已经剔除。",
         "Ballot {0} is already withdrawn.";
-    NotWithdrawn => "第 {0} 号选票没有被撤销。",
+    NotWithdrawn => "第 {0} 号选票没有被剔除。",
         "Ballot {0} is not withdrawn.";
     WrongMarkCount => "选票上应有 {0} 人，录入了 {1} 人。",
         "The ballot has {0} people but {1} marks were keyed.";
@@ -113,7 +113,7 @@ catalog! {
         "This cannot be given a final grade.";
     NoSuchFinalGrade => "没有这个等次（{0}）。",
         "There is no such grade ({0}).";
-    QuotaFull => "名额已满：{0}最多 {1} 个，已经评了 {2} 个（{3} 人的 {4}%，向下取整）。请先改掉一个。",
+    QuotaFull => "名额已满：{0}最多 {1} 个，已经评了 {2} 个（{3}的 {4}%，向下取整）。请先改掉一个。",
         "Quota full: at most {1} {0}, {2} already given ({4}% of {3}, rounded down). Change one first.";
     JustificationNeeded => "{0}原则上最多 {1} 个，已经评了 {2} 个；超出须写明理由。",
         "In principle at most {1} {0}, {2} already given; exceeding it needs a written justification.";
@@ -252,7 +252,10 @@ impl DomainError {
             DomainError::NoRollCall => E::NoRollCall.text_in(lang).to_string(),
             DomainError::NotGradable => E::NotGradable.text_in(lang).to_string(),
             DomainError::NoSuchFinalGrade(a) => E::NoSuchFinalGrade.fill_in(lang, &[a]),
-            DomainError::QuotaFull(a, b, c, d, e) => E::QuotaFull.fill_in(lang, &[a, b, c, d, e]),
+            DomainError::QuotaFull(group, a, b, c, d, e) => {
+                let of = super::group_size(*group, *d, lang);
+                E::QuotaFull.fill_in(lang, &[a, b, c, &of, e])
+            }
             DomainError::JustificationNeeded(a, b, c) => {
                 E::JustificationNeeded.fill_in(lang, &[a, b, c])
             }

@@ -4,9 +4,9 @@
 //! sentence and fills it in the language the caller names.
 //!
 //! A roster is a Chinese spreadsheet, so the English sentences quote its
-//! own words (column headers such as 单位 and 姓名, the 述职方式 words)
-//! through arguments: the user must type them as they are, in either
-//! language.
+//! own words (column headers such as 单位 and 姓名, the 述职方式 words, the
+//! category words) through arguments: the user must type them as they
+//! are, in either language.
 
 catalog! {
     /// What is wrong with one row (or the header) of a roster, and what
@@ -15,7 +15,8 @@ catalog! {
     // `{0}` the column headers, listed.
     NoHeader => "名单是空的。第一行应是表头（{0}），下面每行一人。",
         "the roster is empty. The first row must be the header ({0}), then one person per row.";
-    // `{0}` the missing column, `{1}` all columns, `{2}` the optional one.
+    // `{0}` the missing column, `{1}` all columns, `{2}` the optional
+    // ones, listed.
     MissingColumn => "表头缺少“{0}”列。第一行应是表头：{1}（顺序不限，{2}可省略）。",
         "the header has no \"{0}\" column. The first row must be the header: {1} (any order; {2} may be left out).";
     DuplicateColumn => "“{0}”列出现了两次（第 {1} 列和第 {2} 列）。请删去其中一列。",
@@ -36,9 +37,18 @@ catalog! {
     FixDelete => "请删去后再导入", "delete it and import again";
     FixRealName => "请填写真实的名字后再导入", "enter the real name and import again";
     FixShorten => "请改短后再导入", "shorten it and import again";
-    // `{0}` the role words (`RoleWords`).
-    EmptyRole => "职务为空。请填写 {0} 之一。", "the role is empty. Enter one of {0}.";
-    UnknownRole => "不认识的职务“{0}”。请填写 {1} 之一。", "unknown role \"{0}\". Enter one of {1}.";
+    // `{0}` the category words (`RoleWords`), `{1}` the 类别 column.
+    EmptyRole => "职务为空。请填写这个人的职务，或在“{1}”列填写 {0} 之一。",
+        "the post is empty. Enter the person's post, or one of {0} in the \"{1}\" column.";
+    // A post the rules cannot place: `{0}` the post, `{1}` the 类别
+    // column, `{2}` the categories it may mean, listed.
+    FirstSecretary => "职务“{0}”看不出类别：第一书记可能是工作队队长或队员，也可能是党组织书记。请在“{1}”列填写 {2} 之一（没有这一列就在表头加上）。",
+        "the post \"{0}\" does not tell the category: a first secretary sent to the village may lead the work team, be one of its members, or be the Party secretary. Enter one of {2} in the \"{1}\" column (add it to the header if there is none).";
+    WorkTeamUnplaced => "职务“{0}”看不出是工作队队长还是队员。请把职务写全，或在“{1}”列填写 {2} 之一（没有这一列就在表头加上）。",
+        "the post \"{0}\" does not tell whether the person leads the work team or is a member. Write the post in full, or enter one of {2} in the \"{1}\" column (add it to the header if there is none).";
+    // `{0}` the cell, `{1}` the category words (`RoleWords`).
+    UnknownCategory => "不认识的类别“{0}”。请填写 {1} 之一，或留空（按职务推定）。",
+        "unknown category \"{0}\". Enter one of {1}, or leave it empty to go by the post.";
     // `{0}` the notice's role words, listed; English adds the keys the
     // roster also accepts.
     RoleWords => "{0}",
@@ -50,8 +60,9 @@ catalog! {
     // that tells two people of one name apart.
     DuplicatePerson => "“{0}”的“{1}”重复（第 {2} 行已有）。请删去其中一行；如确是同名的两个人，请加以区分，例如“{1}{3}”。",
         "\"{1}\" of \"{0}\" is listed twice (already in row {2}). Delete one row; if they are two people of the same name, tell them apart, e.g. \"{1}{3}\".";
-    TwoSecretaries => "“{0}”已有党组织书记（第 {1} 行），一个单位只能有一位。请改正其中一人的职务。",
-        "\"{0}\" already has a Party secretary (row {1}); a unit has only one. Correct one of the two roles.";
+    // `{2}` the 类别 column.
+    TwoSecretaries => "“{0}”已有党组织书记（第 {1} 行），一个单位只能有一位。请改正其中一人的职务，或在“{2}”列写明类别。",
+        "\"{0}\" already has a Party secretary (row {1}); a unit has only one. Correct one of the two posts, or give the category in the \"{2}\" column.";
     UnitStarted => "“{0}”的会议已经开始，名单不能再替换。请从名单中删去这个单位的各行。",
         "\"{0}\" has already started a meeting, so its roster can no longer be replaced. Delete this unit's rows from the roster.";
     NoSecretary => "“{0}”要开抓基层党建述职评议（下述下评），名单里却没有党组织书记。请补上书记这一行。",

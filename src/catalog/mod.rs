@@ -48,6 +48,8 @@ mod import;
 pub use import::{ImportText, RosterText};
 mod output;
 pub use output::{DifferenceText, ExportText, MergeText, RefusalText};
+mod start;
+pub use start::StartText;
 mod store;
 pub use store::{DamageText, FileText, LooksText, NoticeText, ReasonText, StoreText, VerifyText};
 
@@ -63,7 +65,7 @@ catalog! {
     NotStarted => "未开始", "not started";
     Round => "第 {0} 轮", "round {0}";
     AnnualReview => "述职测评大会", "Annual review";
-    PartyBuildingReview => "抓党建述职评议", "Party-building review";
+    PartyBuildingReview => "抓基层党建述职评议", "Party-building review";
     AnnualReviewShort => "述职测评", "Review";
     PartyBuildingReviewShort => "下述下评", "Party review";
     StepRollCall => "点名（应到/实到）", "Roll call";
@@ -97,7 +99,8 @@ catalog! {
     Abstain => "弃权", "Abstain";
     VoidMarks => "无效", "Void";
     TopRate => "{0}率", "{0} rate";
-    TopTwoRate => "{0}以上率", "{0}+ rate";
+    TopRateOneChar => "{0}票率", "{0} rate";
+    TopTwoRate => "{0}及以上率", "{0} or better";
     Name => "姓名", "Name";
     Role => "职务", "Role";
     Timer => "计时", "Timer";
@@ -116,17 +119,17 @@ catalog! {
     Draft => "正在录入第 {0} 号：按 Enter 保存为第 {0} 号", "Keying ballot {0}: Enter saves it as ballot {0}";
     Correcting => "正在更正第 {0} 号：按 Enter 保存更正，Esc 放弃更正", "Correcting ballot {0}: Enter saves the correction, Esc abandons it";
     DraftInvalid => "整张废票", "whole ballot invalid";
-    Withdrawn => "已撤销", "withdrawn";
+    Withdrawn => "已剔除", "withdrawn";
     Saved => "已保存第 {0} 号选票", "Ballot {0} saved";
     SavedCorrection => "已更正第 {0} 号选票", "Ballot {0} corrected";
-    SavedWithdrawal => "已撤销第 {0} 号选票", "Ballot {0} withdrawn";
+    SavedWithdrawal => "已剔除第 {0} 号选票", "Ballot {0} withdrawn";
     SavedRestore => "已恢复第 {0} 号选票", "Ballot {0} restored";
     NoSuchGrade => "没有第 {0} 个等次（可用 1 到 {1}）", "There is no grade {0} (use 1 to {1})";
     NoSuchRow => "没有这一行", "There is no such row";
     CapsLock => "大写字母不起作用：请检查大写锁定（Caps Lock）是否打开", "Capital letters do nothing here: is Caps Lock on?";
     LastStep => "已经是议程的最后一步", "This is the last step of the agenda";
     KeyCapsLock => "（大写字母：提示大写锁定）", "(capitals: Caps Lock hint)";
-    NothingToUndo => "没有可以撤销的操作", "Nothing to undo";
+    NothingToUndo => "没有可以撤回的操作", "Nothing to undo";
     NoLastBallot => "还没有上一张选票", "There is no previous ballot yet";
     RowsMissing => "还有 {0} 人没有录入；没勾的请按 0 记为弃权", "{0} people not keyed yet; press 0 for a blank (abstain)";
     OverTopLimit => "已保存第 {0} 号选票；最高等次超过 {1} 个，按规则计为废票", "Ballot {0} saved; more than {1} top grades, so it counts as invalid by the rule";
@@ -135,7 +138,7 @@ catalog! {
     WarnEnteredOverReturned => "已录入 {0} 张，多于收回的 {1} 张", "entered {0} is more than returned {1}";
     WarnReturnedOverIssued => "收回多于发出：本轮无效，须重新投票", "more returned than issued: the round is void";
     WarnNoQuorum => "不足法定人数", "no quorum";
-    WarnTopTwo => "{0}：{1}以上不足 {2}", "{0}: {1} or better below {2}";
+    WarnTopTwo => "{0}：{1}及以上不足 {2}", "{0}: {1} or better below {2}";
     WarnLowest => "{0}：{1}超过 {2}", "{0}: {1} above {2}";
     SheetPass => "计票单第 {0} 遍（盲录）", "Tally sheet, pass {0} (blind)";
     SheetResolve => "核对差异：按纸质计票单输入正确数", "Resolve: key the right number from the paper";
@@ -153,7 +156,7 @@ catalog! {
     PromptReturned => "收回选票数：", "Ballots returned:";
     PromptComment => "对 {0} 的点评：", "Comment on {0}:";
     PromptCorrect => "更正第几号选票：", "Correct ballot number:";
-    PromptWithdraw => "撤销第几号选票（输入已撤销的号码则恢复它）：", "Withdraw ballot number (a withdrawn number is restored):";
+    PromptWithdraw => "剔除第几号选票（输入已剔除的号码则恢复它）：", "Withdraw ballot number (a withdrawn number is restored):";
     PromptStart => "开始 {0} {1}？按 Enter 确认，Esc 取消", "Start {0} {1}? Enter to confirm, Esc to cancel";
     BadNumber => "请输入数字", "Please type a number";
     BadTwoNumbers => "请输入两个数，例如：45 42", "Please type two numbers, e.g. 45 42";
@@ -167,10 +170,15 @@ catalog! {
     KeyBack => "返回", "back";
     KeyUp => "上移", "up";
     KeyDown => "下移", "down";
+    KeyScrollUp => "往上翻", "scroll up";
+    KeyScrollDown => "往下翻", "scroll down";
+    AnnounceMoreAbove => "上面还有 {0} 人（按 Up 往上翻）", "{0} more above (Up scrolls up)";
+    AnnounceMoreBelow => "下面还有 {0} 人（按 Down 往下翻）", "{0} more below (Down scrolls down)";
     KeyOpen => "打开会议", "open meeting";
     KeyNext => "下一步", "next step";
     KeyPrev => "上一步", "previous step";
     KeyEdit => "录入人数", "key in numbers";
+    KeyEditBallots => "录入张数", "key in ballot counts";
     KeyTimer => "计时 开始/暂停/继续", "timer start/pause/resume";
     KeyTimerStop => "结束计时", "stop timer";
     KeyComment => "点评", "comment";
@@ -185,9 +193,9 @@ catalog! {
     KeySame => "同上一张（直接保存）", "same as last (saves)";
     KeyClear => "清空", "clear";
     KeyInvalid => "整张废票", "invalid ballot";
-    KeyUndo => "撤销上一步", "undo";
+    KeyUndo => "撤回上一步", "undo";
     KeyCorrect => "更正某号", "correct #";
-    KeyWithdraw => "撤销某号", "withdraw #";
+    KeyWithdraw => "剔除某号", "withdraw #";
     KeyRowPlus => "同一字母的下一行（c、c+、c++）", "next row with the same letter (c, c+, c++)";
     KeyMore => "更多", "more";
     GridMoreAbove => "上面还有 {0} 人", "{0} more above";
@@ -228,7 +236,7 @@ catalog! {
     Flag => "提示", "flag";
     Justified => "（有理由）", "(justified)";
     DeadlinesTitle => "截止日期", "Deadlines";
-    DeadlinePartyBuilding => "抓党建述职评议", "Party-building review";
+    DeadlinePartyBuilding => "抓基层党建述职评议", "Party-building review";
     DeadlineVillage => "村(社区)述职测评及汇总表", "Village review and forms";
     DeadlineCombined => "综合评价表和整改清单", "Combined evaluations and rectifications";
     DeadlineMissing => "尚缺：{0}", "missing: {0}";
@@ -248,11 +256,11 @@ catalog! {
     RectResponsible => "责任人", "Responsible";
     DatePlaceholder => "年-月-日，例如 2027-03-31", "year-month-day, e.g. 2027-03-31";
     RectEntry => "{0}：{1}", "{0}: {1}";
-    PromptClose => "结束并认证第 {0} 轮？结束后只读。按 Enter 确认，Esc 取消", "Close and certify round {0}? It becomes read-only. Enter to confirm, Esc to cancel";
+    PromptClose => "结束第 {0} 轮？结束后只读。按 Enter 确认，Esc 取消", "Close round {0}? It becomes read-only. Enter to confirm, Esc to cancel";
     PromptReopen => "重新打开第 {0} 轮的理由：", "Reason for reopening round {0}:";
     PromptVoid => "收回多于发出：作废第 {0} 轮并重新投票？按 Enter 确认，Esc 取消", "More returned than issued: void round {0} and re-run? Enter to confirm, Esc to cancel";
     BadLevel => "请先输入 1 到 4 的等次", "Start with a level from 1 to 4";
-    RoundClosedMsg => "第 {0} 轮已结束并认证，指纹 {1}", "Round {0} closed and certified, fingerprint {1}";
+    RoundClosedMsg => "第 {0} 轮已结束，指纹 {1}", "Round {0} closed, fingerprint {1}";
     RoundClosedInfo => "本轮已结束。指纹 {0}：请写入会议记录，由监票人签字。", "This round is closed. Fingerprint {0}: write it in the minutes for the scrutineers to sign.";
     RoundReopenedMsg => "第 {0} 轮已重新打开", "Round {0} reopened";
     RoundVoidedMsg => "第 {0} 轮已作废并保留在记录中；第 {1} 轮开始：请回到“发放选票”", "Round {0} is void and kept on record; round {1} begins: go back to issuing ballots";
@@ -265,12 +273,12 @@ catalog! {
     KeyCombined => "综合评价", "combined evaluation";
     KeyRectification => "整改清单", "rectification";
     KeyRectStatus => "整改状态", "rectification status";
-    KeyCloseRound => "结束并认证本轮", "close and certify round";
+    KeyCloseRound => "结束本轮", "close the round";
     KeyReopen => "重新打开（写理由）", "reopen (with reason)";
     KeyVoid => "作废本轮并重新投票", "void round and re-run";
     // Grading guard: a decision on a meeting not closed is provisional.
     GuardAnnualReview => "述职测评大会", "annual review";
-    GuardPartyBuildingReview => "抓党建述职评议", "Party-building review";
+    GuardPartyBuildingReview => "抓基层党建述职评议", "Party-building review";
     GuardNotHeld => "{0}的{1}还没有召开", "{0} has not held its {1}";
     GuardNotClosed => "{0}的{1}第 {2} 轮还没有结束", "{0}'s {1}, round {2}, is not closed";
     PromptProvisionalGrade => "{0}，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消", "{0}; the grade will be marked provisional. Enter to confirm, Esc to cancel";
@@ -300,7 +308,7 @@ catalog! {
     ProjectorTimeLeft => "剩余时间", "Time left";
     ProjectorOvertime => "已超时", "Overtime";
     ProjectorWrittenIn => "书面述职已交 {0} 份，共 {1} 份", "Written reports in: {0} of {1}";
-    ProjectorClosed => "本轮已结束并认证，指纹 {0}", "Round closed and certified, fingerprint {0}";
+    ProjectorClosed => "本轮已结束，指纹 {0}", "Round closed, fingerprint {0}";
     ProjectorFingerprint => "指纹", "Fingerprint";
     ProjectorEnteredOfReturned => "已录入 / 收回", "Entered / returned";
     ProjectorMore => "另有 {0} 人未显示（窗口不够大）", "{0} more not shown (window too small)";
@@ -313,12 +321,12 @@ catalog! {
     // Counting checks: ballot entry.
     SameWhileCorrecting => "正在更正，不能用“同上一张”；按 Enter 保存更正，或 Esc 放弃", "Correcting: same-as-last does not apply; Enter saves the correction, Esc abandons it";
     CorrectionAbandoned => "已放弃更正第 {0} 号选票，什么也没有保存", "Correction of ballot {0} abandoned; nothing was saved";
-    DraftCleared => "已清除正在录入的内容（没有保存任何东西）；再按 u 撤销上一次保存", "The ballot being keyed was cleared (nothing saved); press u again to undo the last save";
-    UndoClosed => "本轮已结束，不能撤销；要修改请先在散会这一步按 o 重新打开", "This round is closed; nothing can be undone. To change it, reopen it with o at the close step";
-    UndidSave => "已撤销刚保存的第 {0} 号选票（仍在记录中，标为已撤销；按 w 再输入 {0} 可恢复）", "Undid ballot {0} just saved (kept on record as withdrawn; w then {0} restores it)";
+    DraftCleared => "已清除正在录入的内容（没有保存任何东西）；再按 u 撤回上一次保存", "The ballot being keyed was cleared (nothing saved); press u again to undo the last save";
+    UndoClosed => "本轮已结束，不能撤回；要修改请先在散会这一步按 o 重新打开", "This round is closed; nothing can be undone. To change it, reopen it with o at the close step";
+    UndidSave => "已撤回刚保存的第 {0} 号选票（仍在记录中，标为已剔除；按 w 再输入 {0} 可恢复）", "Undid ballot {0} just saved (kept on record as withdrawn; w then {0} restores it)";
     UndidCorrection => "已撤回对第 {0} 号选票的更正，恢复为更正前的内容", "Undid the correction of ballot {0}: it is as before the correction";
-    UndidWithdrawal => "已撤回对第 {0} 号选票的撤销：第 {0} 号重新计入", "Undid the withdrawal of ballot {0}: it counts again";
-    UndidRestore => "已撤回对第 {0} 号选票的恢复：第 {0} 号重新标为已撤销", "Undid the restoring of ballot {0}: it is withdrawn again";
+    UndidWithdrawal => "已撤回对第 {0} 号选票的剔除：第 {0} 号重新计入", "Undid the withdrawal of ballot {0}: it counts again";
+    UndidRestore => "已撤回对第 {0} 号选票的恢复：第 {0} 号重新标为已剔除", "Undid the restoring of ballot {0}: it is withdrawn again";
     PromptOverReturned => "已录入 {0} 张，收回 {1} 张。再保存第 {2} 号就多于收回数，确认保存？按 Enter 保存，Esc 取消", "{0} entered, {1} returned. Saving ballot {2} goes beyond the ballots returned: save it? Enter saves, Esc cancels";
     NotKeyed => "未录入", "not keyed";
     SetAside => "已作废（改用计票单）", "set aside (tally sheet)";
@@ -375,7 +383,7 @@ catalog! {
     MirrorFolderGone => "找不到备份文件夹 {0}（U 盘拔出了？）", "the mirror folder {0} is not there (USB stick removed?)";
     ChangedAdded => "新录入第 {0} 号", "ballots {0} added";
     ChangedCorrected => "更正第 {0} 号", "ballots {0} corrected";
-    ChangedWithdrawn => "撤销第 {0} 号", "ballots {0} withdrawn";
+    ChangedWithdrawn => "剔除第 {0} 号", "ballots {0} withdrawn";
     ChangedRestored => "恢复第 {0} 号", "ballots {0} restored";
     ChangedCount => "{0}由 {1} 改为 {2}", "{0} changed from {1} to {2}";
     ChangedSheet => "计票单重新录入或核对", "tally sheet keyed or resolved again";
@@ -419,18 +427,18 @@ catalog! {
     MaterialTitle => "综合评价材料", "Written evaluation";
     NoMaterial => "（尚无评价材料，按 m 录入）", "(no written evaluation yet; press m)";
     // Issue 13: agenda states, the timer, what a step needs.
-    KeyTimerUnstop => "撤销结束计时", "undo timer stop";
-    TimerStopped => "已结束 {0} 的计时（按 u 撤销）", "Stopped {0}'s timer (u takes it back)";
-    TimerUnstopped => "已撤销结束计时：{0} 的计时已暂停，空格继续", "Stop taken back: {0}'s timer is paused, space resumes";
-    TimerStoppedOnMove => "已结束 {0} 的计时，用时 {1}；再按 n 进入下一步（u 撤销结束）", "Stopped {0}'s timer at {1}; n again moves on (u takes the stop back)";
-    TimerStoppedOnBack => "已结束 {0} 的计时，用时 {1}；再按 p 回到上一步（u 撤销结束）", "Stopped {0}'s timer at {1}; p again goes back (u takes the stop back)";
+    KeyTimerUnstop => "撤回结束计时", "undo timer stop";
+    TimerStopped => "已结束 {0} 的计时（按 u 撤回）", "Stopped {0}'s timer (u takes it back)";
+    TimerUnstopped => "已撤回结束计时：{0} 的计时已暂停，空格继续", "Stop taken back: {0}'s timer is paused, space resumes";
+    TimerStoppedOnMove => "已结束 {0} 的计时，用时 {1}；再按 n 进入下一步（u 撤回结束）", "Stopped {0}'s timer at {1}; n again moves on (u takes the stop back)";
+    TimerStoppedOnBack => "已结束 {0} 的计时，用时 {1}；再按 p 回到上一步（u 撤回结束）", "Stopped {0}'s timer at {1}; p again goes back (u takes the stop back)";
     NeedRequired => "必须做完。进入下一步前还需要：", "Must be done. Before the next step:";
     NeedReminder => "提醒（可以先进入下一步）：", "Reminders (the meeting may go on):";
     StepMarksLegend => "+ 已完成  > 当前  ! 未完成", "+ done  > current  ! not done";
     UnknownRateBase => "rate_base 不能是 \"{0}\"。请写 \"graded\"（弃权和无效不计入分母）或 \"valid\"（全部有效票），例如 rate_base = \"graded\"。", "rate_base cannot be \"{0}\". Write \"graded\" (abstentions and void marks left out of the denominator) or \"valid\" (every valid ballot), e.g. rate_base = \"graded\".";
     RateLegendGraded => "{0}、{1}的分母：给了等次的票（不含弃权、无效）", "{0} and {1} divide by the marks that give a grade (abstain and void left out)";
     RateLegendValid => "{0}、{1}的分母：全部有效票（含弃权、无效）", "{0} and {1} divide by all valid ballots (abstain and void included)";
-    FlagTopTwoShort => "{0}以上<{1}", "{0}+ <{1}";
+    FlagTopTwoShort => "{0}以上<{1}", "{0} or better <{1}";
     FlagLowestShort => "{0}>{1}", "{0} >{1}";
     BoardClosed => "已结束 {0}", "closed {0}";
     BoardVoid => "已作废", "void";
@@ -518,6 +526,41 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 /// The label in the current language: `t(Msg::Street)`.
+/// The two rates' names for a scale, the one spelling used on screen, in
+/// the workbook and in the CSV: 优秀率 and 称职及以上率; for a
+/// one-character top grade 好票率 (not 好评率, which reads as the share of
+/// good reviews, 好 and 较好 together) and 较好及以上率.
+pub fn rate_names(scale: &[String], lang: crate::i18n::Lang) -> [String; 2] {
+    let top = scale.first().map_or("", String::as_str);
+    let second = scale.get(1).map_or("", String::as_str);
+    let top_msg = if top.chars().count() == 1 {
+        Msg::TopRateOneChar
+    } else {
+        Msg::TopRate
+    };
+    [
+        top_msg.fill_in(lang, &[&top]),
+        Msg::TopTwoRate.fill_in(lang, &[&second]),
+    ]
+}
+
+/// "4 个单位", "4 名党组织书记": a grading group with its size, as the
+/// quota sentences name it.
+pub fn group_size(
+    group: crate::domain::grading::Group,
+    size: usize,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::domain::grading::Group;
+    let of = match group {
+        Group::Units => Msg::QuotaOfUnits,
+        Group::Secretaries => Msg::QuotaOfSecretaries,
+        Group::Cadres => Msg::QuotaOfCadres,
+        Group::WorkTeams => Msg::QuotaOfWorkTeams,
+    };
+    of.fill_in(lang, &[&size])
+}
+
 pub fn t(msg: Msg) -> &'static str {
     msg.text()
 }
@@ -569,6 +612,7 @@ mod tests {
         all.extend(table(FieldProblemText::ALL, FieldProblemText::text_in));
         all.extend(table(SettingText::ALL, SettingText::text_in));
         all.extend(table(UnitText::ALL, UnitText::text_in));
+        all.extend(table(StartText::ALL, StartText::text_in));
         all
     }
 

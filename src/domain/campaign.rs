@@ -60,6 +60,16 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The 职务 printed for `name`, on a ballot line of `role`: the
+    /// person's post as written, else (someone no longer on the roster,
+    /// or in another role) the category word.
+    pub fn post(&self, name: &str, role: Role) -> &str {
+        self.subjects
+            .iter()
+            .find(|s| s.name == name && s.role == role)
+            .map_or(role.label_zh(), Subject::post)
+    }
+
     /// The subjects graded at `meeting`, in ballot order.
     pub fn subjects_for(&self, meeting: MeetingKind) -> impl Iterator<Item = &Subject> {
         self.subjects
@@ -107,6 +117,19 @@ pub struct Subject {
     pub name: String,
     pub role: Role,
     pub report: ReportMode,
+    /// The post as the office wrote it (职务: 村委会主任, 驻村工作队员),
+    /// printed in the 职务 column; `None` when the category word itself
+    /// was written. Absent from files written before posts were kept, and
+    /// not written when `None`, so their events read and hash as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl Subject {
+    /// The 职务 as printed: the post as written, else the category word.
+    pub fn post(&self) -> &str {
+        self.title.as_deref().unwrap_or(self.role.label_zh())
+    }
 }
 
 /// The two meeting kinds of the notice.
@@ -387,6 +410,13 @@ impl Campaign {
 
     pub fn meeting(&self, kind: MeetingKind) -> Option<&MeetingDef> {
         self.meetings.iter().find(|m| m.kind == kind)
+    }
+
+    /// [`Unit::post`] of `unit`'s `name`; the category word for a unit
+    /// the campaign does not have.
+    pub fn post(&self, unit: &str, name: &str, role: Role) -> &str {
+        self.unit(unit)
+            .map_or(role.label_zh(), |u| u.post(name, role))
     }
 
     pub fn subject_count(&self) -> usize {

@@ -64,7 +64,9 @@ pub enum DomainError {
     NoRollCall,
     NotGradable,
     NoSuchFinalGrade(u8),
-    QuotaFull(String, usize, usize, usize, u32),
+    /// A hard quota used up: (group, top grade, allowed, used, group
+    /// size, percent).
+    QuotaFull(super::grading::Group, String, usize, usize, usize, u32),
     JustificationNeeded(String, usize, usize),
     CombinedNotGood,
     GradedExcellent,

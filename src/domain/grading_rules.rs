@@ -75,6 +75,7 @@ impl Model {
         if !usage.soft {
             let percent = group.quota(&self.campaign).percent;
             return Err(DomainError::QuotaFull(
+                group,
                 label,
                 usage.allowed,
                 usage.used,

@@ -24,6 +24,7 @@ mod roster_rules;
 pub mod round;
 pub mod sheet;
 pub mod tally;
+pub mod titles;
 
 pub use ballot::{BallotContent, Mark};
 pub use campaign::{

@@ -14,6 +14,11 @@
 //! name longer than [`MAX_NAME_CHARS`] is refused with the reason
 //! ([`NameProblem`]). Duplicates are found on [`name_key`], the visible
 //! form.
+//!
+//! Titles are read as words, so their spaces stay: the campaign title and
+//! a person's post as written (职务) go through [`normalize_title`] (each
+//! run of white space one space), checked by [`check_title`] and
+//! [`check_post`].
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -78,9 +83,48 @@ pub fn check_name(raw: &str) -> Result<String, NameProblem> {
     Ok(name)
 }
 
-/// [`check_name`] without the length limit, for a title or a grade label.
+/// [`check_name`] without the length limit, for a grade label.
 pub fn check_label(raw: &str) -> Result<String, NameProblem> {
-    let name = normalize_name(raw);
+    checked(raw, normalize_name(raw))
+}
+
+/// The canonical spelling of a title: the campaign's (`验收测试 Fixture
+/// M`) or a person's post as the office wrote it (`村党支部书记 兼 村委会主任`).
+/// As [`normalize_name`], except that inner white space is kept, each run
+/// of it one ASCII space (U+3000 too), even beside CJK: a title is read as
+/// words, where a name padded to line up (`朱 浩`) is not.
+pub fn normalize_title(s: &str) -> String {
+    let nfc: String = s
+        .nfc()
+        .filter(|&c| c != '\u{200B}' && c != '\u{FEFF}')
+        .collect();
+    nfc.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A campaign title, checked as [`check_label`] but normalised by
+/// [`normalize_title`]: its spaces kept, no length limit.
+pub fn check_title(raw: &str) -> Result<String, NameProblem> {
+    checked(raw, normalize_title(raw))
+}
+
+/// A person's post (职务) as written, checked as [`check_title`] and at
+/// most [`MAX_NAME_CHARS`] long (it shares the ballot's row with the name).
+pub fn check_post(raw: &str) -> Result<String, NameProblem> {
+    let post = check_title(raw)?;
+    let chars = post.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(NameProblem::TooLong { chars });
+    }
+    Ok(post)
+}
+
+/// `name`, the normalised form of `raw`, unless `raw` holds a hidden
+/// character or `name` shows nothing; empty stays empty (the caller says
+/// "empty" in its own words).
+fn checked(raw: &str, name: String) -> Result<String, NameProblem> {
     if name.is_empty() {
         return Ok(name);
     }
@@ -236,7 +280,42 @@ fn is_cjk(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{NameProblem as P, check_label, check_name, name_key, normalize_name, printable};
+    use super::{
+        NameProblem as P, check_label, check_name, check_post, check_title, name_key,
+        normalize_name, normalize_title, printable,
+    };
+
+    #[test]
+    fn titles_keep_their_spaces_collapsed_to_one() {
+        assert_eq!(normalize_title("验收测试 Fixture M"), "验收测试 Fixture M");
+        assert_eq!(
+            normalize_title("\u{3000} 验收测试  \u{3000}Fixture\u{A0}M \n"),
+            "验收测试 Fixture M"
+        );
+        assert_eq!(normalize_title("村委会\u{3000}主任"), "村委会 主任");
+        assert_eq!(normalize_title("\u{FEFF}村会计\u{200B}"), "村会计");
+        assert_eq!(normalize_title("   "), "");
+        assert_eq!(
+            check_title(" 验收测试 Fixture M "),
+            Ok("验收测试 Fixture M".into())
+        );
+        // Names still lose their padding.
+        assert_eq!(normalize_name("验收测试 Fixture M"), "验收测试FixtureM");
+    }
+
+    #[test]
+    fn posts_are_checked_like_names() {
+        assert_eq!(check_post(" 村委会  主任 "), Ok("村委会 主任".into()));
+        assert_eq!(
+            check_post("村\u{202E}会计"),
+            Err(P::Control { ch: '\u{202E}' })
+        );
+        assert_eq!(check_post("\u{200D}"), Err(P::Invisible));
+        assert_eq!(check_post(&"委".repeat(30)), Ok("委".repeat(30)));
+        assert_eq!(check_post(&"委".repeat(31)), Err(P::TooLong { chars: 31 }));
+        // A campaign title has no limit.
+        assert!(check_title(&"题".repeat(100)).is_ok());
+    }
 
     #[test]
     fn padded_two_character_names_lose_their_padding() {

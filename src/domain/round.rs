@@ -56,7 +56,7 @@ impl BallotSlot {
     }
 }
 
-/// One certification of a round (结束认证) and, if it was reopened, why
+/// One certification of a round (结束本轮) and, if it was reopened, why
 /// and what changed afterwards: the minutes hold the fingerprint of every
 /// close, so every one stays on the record.
 #[derive(Debug, Clone, PartialEq, Eq)]

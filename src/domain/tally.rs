@@ -36,7 +36,7 @@ impl SubjectTally {
         }
     }
 
-    /// 优秀率 (or 好评率): top grade over the rate base.
+    /// 优秀率 (or 好票率): top grade over the rate base.
     pub fn top_rate(&self) -> Option<f64> {
         self.rate(1)
     }

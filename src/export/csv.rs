@@ -10,7 +10,7 @@
 //!
 //! 单位, 会议, 轮次, 状态, 姓名, 职务, then the grades (优秀, 称职, 基本称职,
 //! 不称职 — or 好, 较好, 一般, 差), 弃权, 无效, the two rates (优秀率,
-//! 称职及以上率 — or 好评率, 较好及以上率: the shares of the scale's first
+//! 称职及以上率 — or 好票率, 较好及以上率: the shares of the scale's first
 //! grade and first two grades, four decimals, empty while nothing is
 //! graded), 应到, 实到, 发出, 收回, 已录入, 有效, 废票, 空白票, 指纹 (the
 //! head recorded when the round closed), 提示 (the round's counting
@@ -139,7 +139,7 @@ fn section(out: &mut String, model: &Model, kind: MeetingKind) {
                     Cell::Num(round_no.clone()),
                     Cell::Text(labels::status(&round.status)),
                     Cell::Text(&line.name),
-                    Cell::Text(line.role.label_zh()),
+                    Cell::Text(unit.post(&line.name, line.role)),
                 ];
                 cells.extend((0..scale.len()).map(|g| num(t.counts.get(g).copied())));
                 cells.extend([

@@ -72,6 +72,8 @@ pub struct Form {
     pub scale: Vec<String>,
     /// The people, in ballot order.
     pub lines: Vec<BallotLine>,
+    /// Each line's 职务 as printed: the post as written, else the category.
+    pub posts: Vec<String>,
 }
 
 /// `annual_review` / `party_building_review`, or their Chinese names.
@@ -131,6 +133,10 @@ pub fn form(model: &Model, unit: &str, meeting: &str) -> Result<Form, FormsError
         .enumerate()
         .map(|(i, r)| format!("{}. {r}。", i + 1))
         .collect();
+    let posts = lines
+        .iter()
+        .map(|l| u.post(&l.name, l.role).to_string())
+        .collect();
     Ok(Form {
         meeting: kind,
         title: c.title.clone(),
@@ -139,6 +145,7 @@ pub fn form(model: &Model, unit: &str, meeting: &str) -> Result<Form, FormsError
         instructions: format!("说明：{}", numbered.join("")),
         scale: def.scale.grades.clone(),
         lines,
+        posts,
     })
 }
 
@@ -280,10 +287,7 @@ impl Fit {
                 .iter()
                 .map(|l| fit(&l.name, 10.0))
                 .fold(10.0, f64::max),
-            form.lines
-                .iter()
-                .map(|l| fit(l.role.label_zh(), 10.0))
-                .fold(10.0, f64::max),
+            form.posts.iter().map(|p| fit(p, 10.0)).fold(10.0, f64::max),
         ];
         widths.extend(form.scale.iter().map(|_| BOX_MIN));
         // Spare width goes to the boxes (bigger boxes are easier to tick).
@@ -407,12 +411,12 @@ fn copy(
     for (col, text) in (0u16..).zip(heads.chain(form.scale.iter().cloned())) {
         ws.write_string_with_format(row, col, text, &f.header)?;
     }
-    for (i, line) in form.lines.iter().enumerate() {
+    for (i, (line, post)) in form.lines.iter().zip(&form.posts).enumerate() {
         let row = top + HEADER + 1 + i as u32;
         ws.set_row_height(row, fit.row_pt)?;
         ws.write_string_with_format(row, 0, row_label(i), &f.boxed)?;
         ws.write_string_with_format(row, 1, &line.name, &f.boxed)?;
-        ws.write_string_with_format(row, 2, line.role.label_zh(), &f.boxed)?;
+        ws.write_string_with_format(row, 2, post, &f.boxed)?;
         for col in 3..=last {
             ws.write_blank(row, col, &f.boxed)?;
         }
@@ -454,6 +458,7 @@ mod tests {
                     role: Role::WorkTeamLeader,
                 })
                 .collect();
+            f.posts = vec![Role::WorkTeamLeader.label_zh().into(); 25];
             let fit = Fit::new(&f);
             assert_eq!(fit.scale, 100, "{kind:?}");
             assert!(fit.row_pt >= ROW_MIN_PT);

@@ -110,6 +110,8 @@ pub struct WorkGroupResults {
 pub struct SpeechResults {
     pub name: String,
     pub role: Option<crate::domain::Role>,
+    /// The 职务 as printed: the post as written, else the category word.
+    pub title: Option<String>,
     /// Time used, whole seconds, and as mm:ss.
     pub used_seconds: i64,
     pub used: String,
@@ -147,6 +149,8 @@ pub struct CloseEntry {
 pub struct RegistrationResults {
     pub name: String,
     pub role: crate::domain::Role,
+    /// The 职务 as printed: the post as written, else the category word.
+    pub title: String,
     pub round: u32,
     /// e.g. "民主测评：参评 44 人，优秀 30 票、称职 12 票、基本称职 2 票、
     /// 不称职 0 票，优秀率 68.2%"; "（暂定）" at the end while provisional.
@@ -235,6 +239,8 @@ pub struct CountChange {
 pub struct SubjectResults {
     pub name: String,
     pub role: crate::domain::Role,
+    /// The 职务 as printed: the post as written, else the category word.
+    pub title: String,
     /// Marks per grade label, in scale order.
     pub counts: Map<String, Value>,
     pub abstain: u64,
@@ -247,9 +253,9 @@ pub struct SubjectResults {
 
 #[derive(Debug, Serialize)]
 pub struct Rates {
-    /// 优秀率 / 好 share; null when nothing is graded yet.
+    /// 优秀率 / 好票率; null when nothing is graded yet.
     pub top: Option<f64>,
-    /// 称职及以上率 / 较好及以上 share.
+    /// 称职及以上率 / 较好及以上率.
     pub top_two: Option<f64>,
 }
 
@@ -341,6 +347,10 @@ fn round_results(model: &Model, round: &Round, scale: &[String]) -> RoundResults
             .map(|(line, t)| SubjectResults {
                 name: line.name.clone(),
                 role: line.role,
+                title: model
+                    .campaign
+                    .post(&round.key.unit, &line.name, line.role)
+                    .to_string(),
                 counts: scale
                     .iter()
                     .zip(&t.counts)
@@ -415,12 +425,7 @@ fn minutes_results(model: &Model, key: &MeetingKey) -> Option<MinutesResults> {
     }
     let m = xlsx::minutes::of(model, key)?;
     let unit = m.unit;
-    let role = |name: &str| {
-        unit.subjects
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.role)
-    };
+    let person = |name: &str| unit.subjects.iter().find(|s| s.name == name);
     let round = m.round;
     Some(MinutesResults {
         started: m.started,
@@ -440,7 +445,8 @@ fn minutes_results(model: &Model, key: &MeetingKey) -> Option<MinutesResults> {
             .speeches
             .iter()
             .map(|s| SpeechResults {
-                role: role(&s.name),
+                role: person(&s.name).map(|p| p.role),
+                title: person(&s.name).map(|p| p.post().to_string()),
                 name: s.name.clone(),
                 used_seconds: s.used_ms / 1000,
                 used: crate::labels::clock(s.used_ms),
@@ -494,6 +500,7 @@ fn registration(model: &Model, unit: &str, kind: MeetingKind) -> Vec<Registratio
     xlsx::register::round_lines(model, round, &model.tally(round))
         .into_iter()
         .map(|l| RegistrationResults {
+            title: model.campaign.post(&l.unit, &l.name, l.role).to_string(),
             name: l.name,
             role: l.role,
             round: l.round,

@@ -1,8 +1,12 @@
 //! Checking a roster against the campaign (名单校验), row by row.
 //!
 //! The first non-empty row is the header. Every data row is checked for
-//! every problem it has (unit, name, role, 述职方式, duplicates, a second
-//! secretary), so one pass over the errors fixes the whole file. Then each
+//! every problem it has (unit, name, post and category, 述职方式,
+//! duplicates, a second secretary), so one pass over the errors fixes the
+//! whole file. The 职务 cell is the post as the office writes it (村委会主任,
+//! 驻村工作队员), kept for printing; its category comes from the optional
+//! 类别 column, else from the post by
+//! [`titles::category`](crate::domain::titles::category). Then each
 //! unit listed is checked as a whole: its meetings must not have started,
 //! and each meeting it holds must still have someone on its ballot (a
 //! secretary for the Party-building review). Those unit-wide problems are
@@ -14,8 +18,9 @@ use std::collections::BTreeMap;
 
 use super::read::Table;
 use super::{RowError, RowErrorKind as K};
-use crate::campaign_toml::{default_report, parse_report, parse_role};
-use crate::domain::names::{check_name, name_key, normalize_name};
+use crate::campaign_toml::{default_report, parse_report};
+use crate::domain::names::{check_name, check_post, name_key, normalize_name};
+use crate::domain::titles::{category, category_word, kept};
 use crate::domain::{MeetingKind, Model, ReportMode, Role, Subject, UnitRoster};
 
 /// A roster column.
@@ -25,14 +30,22 @@ pub enum Column {
     Unit,
     /// 姓名 (required)
     Name,
-    /// 职务 (required)
+    /// 职务 (required): the post as written.
     Role,
     /// 述职方式 (optional: empty means the role's default)
     Report,
+    /// 类别 (optional): the category word, over the one the post gives.
+    Category,
 }
 
 impl Column {
-    pub const ALL: [Column; 4] = [Column::Unit, Column::Name, Column::Role, Column::Report];
+    pub const ALL: [Column; 5] = [
+        Column::Unit,
+        Column::Name,
+        Column::Role,
+        Column::Report,
+        Column::Category,
+    ];
 
     /// The header as the notice's forms write it.
     pub fn zh(self) -> &'static str {
@@ -41,6 +54,7 @@ impl Column {
             Column::Name => "姓名",
             Column::Role => "职务",
             Column::Report => "述职方式",
+            Column::Category => "类别",
         }
     }
 
@@ -51,11 +65,12 @@ impl Column {
             Column::Name => "name",
             Column::Role => "role",
             Column::Report => "report",
+            Column::Category => "category",
         }
     }
 
     pub fn required(self) -> bool {
-        self != Column::Report
+        !matches!(self, Column::Report | Column::Category)
     }
 
     /// The column a header cell names, if any.
@@ -68,8 +83,9 @@ impl Column {
                 || match c {
                     Column::Unit => matches!(h, "单位名称" | "村(社区)" | "村（社区）"),
                     Column::Name => h == "被测评人",
-                    Column::Role => h == "职位",
+                    Column::Role => matches!(h, "职位" | "title"),
                     Column::Report => matches!(h, "述职形式" | "述职"),
+                    Column::Category => matches!(h, "人员类别" | "职务类别"),
                 }
         })
     }
@@ -151,6 +167,7 @@ impl UnitSoFar {
             name,
             role,
             report,
+            title,
             ..
         } = person;
         if !name.is_empty() {
@@ -174,7 +191,12 @@ impl UnitSoFar {
         if !kinds.is_empty() {
             self.dirty = true;
         } else if let (Some(role), Some(report)) = (role, report) {
-            self.subjects.push(Subject { name, role, report });
+            self.subjects.push(Subject {
+                name,
+                role,
+                report,
+                title,
+            });
         }
     }
 }
@@ -190,6 +212,8 @@ struct Person {
     role: Option<Role>,
     /// The role's default when the cell is empty.
     report: Option<ReportMode>,
+    /// The post as written, unless it is the category word of `role`.
+    title: Option<String>,
 }
 
 impl Person {
@@ -239,32 +263,68 @@ impl Person {
                 String::new()
             }
         };
-        let (role, report) = role_and_report(&cell(Column::Role), &cell(Column::Report), kinds);
+        let (role, title) = post(&cell(Column::Role), &cell(Column::Category), kinds);
+        let report = report(&cell(Column::Report), role, kinds);
         Person {
             unit,
             known,
             name,
             role,
             report,
+            title,
         }
     }
 }
 
-/// The 职务 and 述职方式 cells read, adding their problems to `kinds`.
-fn role_and_report(
-    role_text: &str,
-    report_text: &str,
-    kinds: &mut Vec<K>,
-) -> (Option<Role>, Option<ReportMode>) {
-    let role = parse_role(role_text);
-    if role_text.trim().is_empty() {
-        kinds.push(K::EmptyRole);
-    } else if role.is_none() {
-        kinds.push(K::UnknownRole {
-            value: role_text.trim().to_string(),
-        });
-    }
-    let report = if report_text.trim().is_empty() {
+/// The 职务 and 类别 cells read: the category (类别 over the post's) and
+/// the post to keep, adding their problems to `kinds`.
+fn post(post: &str, category_text: &str, kinds: &mut Vec<K>) -> (Option<Role>, Option<String>) {
+    let post = match check_post(post) {
+        Ok(post) => Some(post),
+        Err(problem) => {
+            let column = Column::Role;
+            kinds.push(K::BadName { column, problem });
+            None
+        }
+    };
+    let given = category_text.trim();
+    let given = if given.is_empty() {
+        None
+    } else {
+        let role = category_word(given);
+        if role.is_none() {
+            let value = normalize_name(given);
+            kinds.push(K::UnknownCategory { value });
+        }
+        Some(role)
+    };
+    let role = match (given, post.as_deref()) {
+        (Some(role), _) => role,
+        (None, None) => None,
+        (None, Some("")) => {
+            kinds.push(K::EmptyRole);
+            None
+        }
+        (None, Some(post)) => match category(post) {
+            Ok(role) => Some(role),
+            Err(unplaced) => {
+                let value = post.to_string();
+                kinds.push(K::UnplacedTitle { value, unplaced });
+                None
+            }
+        },
+    };
+    let title = match (role, post) {
+        (Some(role), Some(post)) if !post.is_empty() => kept(&post, role),
+        _ => None,
+    };
+    (role, title)
+}
+
+/// The 述职方式 cell read (the role's default when empty), adding its
+/// problem to `kinds`.
+fn report(report_text: &str, role: Option<Role>, kinds: &mut Vec<K>) -> Option<ReportMode> {
+    if report_text.trim().is_empty() {
         role.map(default_report)
     } else {
         let report = parse_report(report_text);
@@ -274,8 +334,7 @@ fn role_and_report(
             });
         }
         report
-    };
-    (role, report)
+    }
 }
 
 /// Check `table` against `model`'s campaign.

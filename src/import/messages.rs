@@ -8,6 +8,7 @@ use super::{Column, ImportError, Imported, RowError, RowErrorKind};
 use crate::catalog::{ImportText, Msg, RosterText};
 use crate::domain::Role;
 use crate::domain::names::{NameProblem, printable};
+use crate::domain::titles::Unplaced;
 use crate::i18n::{Lang, lang};
 
 /// At most this many row errors are listed; the rest are counted.
@@ -36,7 +37,7 @@ fn name_fix(problem: &NameProblem) -> RosterText {
     }
 }
 
-/// The campaign's role words, for hints.
+/// The campaign's category words, for hints.
 fn roles(lang: Lang) -> String {
     let words = [
         Role::PartySecretary,
@@ -53,6 +54,29 @@ fn headers(lang: Lang) -> String {
     list(&Column::ALL.map(Column::zh), lang)
 }
 
+/// The columns that may be left out, listed.
+fn optional(lang: Lang) -> String {
+    let columns: Vec<&str> = Column::ALL
+        .into_iter()
+        .filter(|c| !c.required())
+        .map(Column::zh)
+        .collect();
+    list(&columns, lang)
+}
+
+/// A post the rules cannot place: why, and the categories to choose from.
+fn unplaced(value: &str, why: Unplaced, lang: Lang) -> String {
+    let text = match why {
+        Unplaced::FirstSecretary => RosterText::FirstSecretary,
+        Unplaced::WorkTeam => RosterText::WorkTeamUnplaced,
+    };
+    let choices: Vec<&str> = why.choices().iter().map(|r| r.label_zh()).collect();
+    text.fill_in(
+        lang,
+        &[&value, &Column::Category.zh(), &list(&choices, lang)],
+    )
+}
+
 impl RowErrorKind {
     /// The sentence for this problem; `units` are the campaign's units.
     /// What the user wrote (a cell) is quoted in many of them: a hidden
@@ -63,8 +87,9 @@ impl RowErrorKind {
         use RowErrorKind as K;
         let sentence = match self {
             K::NoHeader => T::NoHeader.fill_in(lang, &[&headers(lang)]),
-            K::MissingColumn { column } => T::MissingColumn
-                .fill_in(lang, &[&column.zh(), &headers(lang), &Column::Report.zh()]),
+            K::MissingColumn { column } => {
+                T::MissingColumn.fill_in(lang, &[&column.zh(), &headers(lang), &optional(lang)])
+            }
             K::DuplicateColumn {
                 column,
                 first,
@@ -83,8 +108,14 @@ impl RowErrorKind {
                     &name_fix(problem).text_in(lang),
                 ],
             ),
-            K::EmptyRole => T::EmptyRole.fill_in(lang, &[&roles(lang)]),
-            K::UnknownRole { value } => T::UnknownRole.fill_in(lang, &[value, &roles(lang)]),
+            K::EmptyRole => T::EmptyRole.fill_in(lang, &[&roles(lang), &Column::Category.zh()]),
+            K::UnplacedTitle {
+                value,
+                unplaced: why,
+            } => unplaced(value, *why, lang),
+            K::UnknownCategory { value } => {
+                T::UnknownCategory.fill_in(lang, &[value, &roles(lang)])
+            }
             K::UnknownReport { value } => T::UnknownReport.fill_in(lang, &[value, &ORAL, &WRITTEN]),
             K::DuplicatePerson {
                 unit,
@@ -92,7 +123,7 @@ impl RowErrorKind {
                 first_row,
             } => T::DuplicatePerson.fill_in(lang, &[unit, name, first_row, &TWIN_MARK]),
             K::TwoSecretaries { unit, first_row } => {
-                T::TwoSecretaries.fill_in(lang, &[unit, first_row])
+                T::TwoSecretaries.fill_in(lang, &[unit, first_row, &Column::Category.zh()])
             }
             K::UnitStarted { unit } => T::UnitStarted.fill_in(lang, &[unit]),
             K::NoSecretary { unit } => T::NoSecretary.fill_in(lang, &[unit]),
@@ -119,7 +150,9 @@ impl RowError {
 /// keep.
 fn too_large(file: &str, lang: Lang) -> String {
     let mib = crate::campaign_toml::MAX_INPUT_BYTES / (1024 * 1024);
-    let [unit, name, role, report] = Column::ALL.map(Column::zh);
+    // The columns that say who is reviewed how (类别 is rarely needed).
+    let [unit, name, role, report] =
+        [Column::Unit, Column::Name, Column::Role, Column::Report].map(Column::zh);
     ImportText::TooLarge.fill_in(lang, &[&file, &mib, &unit, &name, &role, &report])
 }
 

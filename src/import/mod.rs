@@ -2,9 +2,11 @@
 //! street board.
 //!
 //! A roster is a spreadsheet (.csv or .xlsx) with a header row naming the
-//! columns 单位, 姓名, 职务 and, optionally, 述职方式, in any order; other
-//! columns (序号, 性别, 备注 and so on) are ignored and named in the report. Each
-//! further row is one person. The file is read by [`read`] (which detects
+//! columns 单位, 姓名, 职务 and, optionally, 述职方式 and 类别, in any
+//! order; other columns (序号, 性别, 备注 and so on) are ignored and named in
+//! the report. Each further row is one person: 职务 is the post as the
+//! office writes it (kept and printed), 类别 the category word when the
+//! post does not tell it (see [`crate::domain::titles`]). The file is read by [`read`] (which detects
 //! the CSV's encoding), checked row by row against the campaign by
 //! [`check`], and, only if no row has any problem, recorded as ONE
 //! [`Event::RosterImported`] through [`Session::record`]: each unit listed
@@ -15,7 +17,9 @@
 //! [`MAX_INPUT_BYTES`](crate::campaign_toml::MAX_INPUT_BYTES) is refused
 //! unread; 姓名 and 单位 cells are checked by
 //! [`check_name`](crate::domain::names::check_name) (no hidden characters,
-//! not blank, at most 30 characters).
+//! not blank, at most 30 characters), 职务 by
+//! [`check_post`](crate::domain::names::check_post) (the same, its spaces
+//! kept).
 
 pub mod check;
 mod messages;
@@ -25,6 +29,7 @@ use std::path::Path;
 
 use crate::domain::Event;
 use crate::domain::names::NameProblem;
+use crate::domain::titles::Unplaced;
 use crate::i18n::{Lang, lang};
 use crate::store::{Session, StoreError};
 
@@ -97,9 +102,16 @@ pub enum RowErrorKind {
         column: Column,
         problem: NameProblem,
     },
+    /// No 职务, and no 类别 either.
     EmptyRole,
-    /// A role other than the campaign's role words.
-    UnknownRole {
+    /// A 职务 whose category the rules cannot tell (第一书记, a bare
+    /// 工作队), and no 类别 beside it.
+    UnplacedTitle {
+        value: String,
+        unplaced: Unplaced,
+    },
+    /// A 类别 other than the four category words.
+    UnknownCategory {
         value: String,
     },
     /// A 述职方式 other than 口头 / 书面.

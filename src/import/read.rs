@@ -4,8 +4,8 @@
 //! (Excel's "Unicode text"), else UTF-8 with or without a BOM, else
 //! GB18030, the superset of GBK that Chinese Excel and WPS write by
 //! default; GB18030 is accepted only if every byte sequence decodes (no
-//! replacement characters). A file that uses GB18030's four-byte sequences
-//! (characters outside GBK, such as rare surname characters) is labelled
+//! replacement characters). A file with a character GBK cannot write (a
+//! rare name character such as 䶮 or 𠀀, see `outside_gbk`) is labelled
 //! GB18030, any other GBK. Fields are separated by commas, or by tabs when
 //! the first line has more tabs than commas; quoting follows RFC 4180.
 //!
@@ -119,10 +119,40 @@ pub fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
     let text = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)?
         .into_owned();
-    // GBK's encoder refuses exactly the characters that need GB18030's
-    // four-byte sequences.
-    let (_, _, outside_gbk) = encoding_rs::GBK.encode(&text);
-    Some((text, if outside_gbk { "GB18030" } else { "GBK" }))
+    let label = if text.chars().any(outside_gbk) {
+        "GB18030"
+    } else {
+        "GBK"
+    };
+    Some((text, label))
+}
+
+/// A character GBK (Windows code page 936, what "GBK" means on the
+/// office's computers) cannot write: one GB18030 writes in four bytes
+/// (𠀀), or in two bytes where code page 936 has only a private-use
+/// character, because GB18030 gave those codes real characters later (䶮
+/// at FE9F, the ideographic description characters at A98A-A995, the
+/// vertical punctuation at A6D9-A6F3, ḿ and ǹ at A8BC and A8BF).
+/// encoding_rs's own GBK encoder follows the WHATWG table, which writes
+/// those in two bytes too, so it cannot tell. A private-use character
+/// itself is GBK's.
+fn outside_gbk(c: char) -> bool {
+    if c.is_ascii() || ('\u{E000}'..='\u{F8FF}').contains(&c) {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(c.encode_utf8(&mut buf));
+    match *bytes {
+        [_, _, _, _] => true,
+        [lead, trail] => match lead {
+            0xA6 => matches!(trail, 0xD9..=0xDF | 0xEC..=0xED | 0xF3),
+            0xA8 => matches!(trail, 0xBC | 0xBF),
+            0xA9 => matches!(trail, 0x89..=0x95),
+            0xFE => matches!(trail, 0x50..=0xA0),
+            _ => false,
+        },
+        _ => unmappable,
+    }
 }
 
 /// Split CSV text into non-empty records, each with its 1-based record
@@ -317,6 +347,13 @@ mod tests {
         assert_eq!(decode(&gbk).unwrap(), ("单位,姓名".to_string(), "GBK"));
         let (gb, _, _) = encoding_rs::GB18030.encode("𠀀明");
         assert_eq!(decode(&gb).unwrap(), ("𠀀明".to_string(), "GB18030"));
+        // 䶮 takes two bytes in GB18030, at a code GBK leaves private.
+        let (gb, _, _) = encoding_rs::GB18030.encode("刘䶮");
+        assert_eq!(gb.len(), 4);
+        assert_eq!(decode(&gb).unwrap(), ("刘䶮".to_string(), "GB18030"));
+        // Beside it in the same row, characters GBK has: still GBK.
+        let (gbk, _, _) = encoding_rs::GB18030.encode("兀︵﹢〇ɑ€");
+        assert_eq!(decode(&gbk).unwrap().1, "GBK");
         assert_eq!(
             decode(b"\xFF\xFE\x55\x53"),
             Some(("单".to_string(), "UTF-16"))

@@ -95,7 +95,12 @@ fn write_copy(src: &Path, tmp: &Path) -> Result<Copied, StoreError> {
     for p in [sidecar(tmp, "-wal"), sidecar(tmp, "-shm")] {
         let _ = std::fs::remove_file(p);
     }
-    std::fs::File::open(tmp)?.sync_all()?;
+    // Windows flushes (FlushFileBuffers) only through a handle opened for
+    // writing; a read-only handle fails with "access denied".
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(tmp)?
+        .sync_all()?;
     Ok(Copied {
         path: tmp.to_path_buf(),
         events: report.events,

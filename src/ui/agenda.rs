@@ -109,13 +109,13 @@ fn draw_detail(frame: &mut Frame, app: &App, view: &MeetingView, step: &AgendaSt
             .unwrap_or_default(),
         AgendaStep::Counting | AgendaStep::Close => {
             if let Some(r) = round {
-                draw_results(frame, app, key, r, area, false);
+                draw_results(frame, app, key, r, area, None);
             }
             Vec::new()
         }
         AgendaStep::Results => {
             if let Some(r) = round {
-                draw_results(frame, app, key, r, area, true);
+                draw_results(frame, app, key, r, area, Some(view.announce_from));
             }
             Vec::new()
         }
@@ -171,17 +171,23 @@ fn oral_report(app: &App, key: &MeetingKey, subject: &str, cells: u16) -> Vec<Li
     } else {
         countdown(remaining)
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::raw(subject.to_string()).bold(),
-            Span::raw(format!("  {role}")),
-        ]),
+    // The name and the post, wrapped by display width: a long post never
+    // leaves half of a Chinese character on the panel's border.
+    let mut lines: Vec<Line> = wrap_cells(
+        &format!("{subject}  {role}"),
+        usize::from(cells),
+        Breaks::Spaces,
+    )
+    .into_iter()
+    .map(|l| Line::from(l).bold())
+    .collect();
+    lines.extend([
         Line::default(),
         Line::from(Span::styled(
             format!("  {shown}  "),
             band_style(band).bold().reversed(),
         )),
-    ];
+    ]);
     // Wrapped here: see `wrap_cells` (ratatui's wrap can leave half of a
     // CJK character at the panel's edge).
     let state = format!(
@@ -246,7 +252,7 @@ fn draw_results(
     key: &MeetingKey,
     r: &Round,
     area: Rect,
-    announce: bool,
+    announce_from: Option<usize>,
 ) {
     let model = app.model();
     let cells = usize::from(area.width);
@@ -276,8 +282,8 @@ fn draw_results(
     let [note_area, results_area] =
         Layout::vertical([Constraint::Length(notes.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(notes), note_area);
-    if announce {
-        draw_announcement(frame, app, key, r, results_area);
+    if let Some(from) = announce_from {
+        draw_announcement(frame, app, key, r, from, results_area);
     } else {
         super::results::draw(frame, model, r, &scale(app, key), results_area);
     }
@@ -285,34 +291,82 @@ fn draw_results(
 
 /// 公布结果: the read-out line, then each person's counts and rates in
 /// ballot order, bold and spaced to be read aloud (a blank line between
-/// people when the room allows), the rates' legend last.
-fn draw_announcement(frame: &mut Frame, app: &App, key: &MeetingKey, r: &Round, area: Rect) {
+/// people when the room allows), the rates' legend last. When not everyone
+/// fits, the people scroll from `from` (Up / Down), with plain-text lines
+/// saying how many are above and below.
+fn draw_announcement(
+    frame: &mut Frame,
+    app: &App,
+    key: &MeetingKey,
+    r: &Round,
+    from: usize,
+    area: Rect,
+) {
     let model = app.model();
     let scale = scale(app, key);
     let cells = usize::from(area.width);
     let (read_out, people) = super::results::announcement(model, r, &scale);
     let wrapped = |text: &str| wrap_cells(text, cells, Breaks::Spaces);
-    let mut head: Vec<Line> = vec![Line::from(t(Msg::AnnouncementTitle)).dim()];
-    head.extend(
+    let mut lines: Vec<Line> = vec![Line::from(t(Msg::AnnouncementTitle)).dim()];
+    lines.extend(
         wrapped(&read_out)
             .into_iter()
             .map(|l| Line::from(l).bold().cyan()),
     );
     let legend = wrapped(&super::results::rate_legend(&model.campaign.rules, &scale));
     let body: Vec<Vec<String>> = people.iter().map(|p| wrapped(p)).collect();
-    let body_h: usize = body.iter().map(Vec::len).sum();
-    let room = usize::from(area.height).saturating_sub(head.len() + legend.len() + 1);
-    let spaced = body_h + body.len() <= room;
-    let mut lines = head;
-    for person in body {
+    let room = usize::from(area.height).saturating_sub(lines.len() + legend.len() + 1);
+    let (from, to, spaced) = announce_window(&body, from, room);
+    let more = |n: usize, msg: Msg| Line::from(msg.fill(&[&n])).yellow();
+    if from > 0 {
+        lines.push(more(from, Msg::AnnounceMoreAbove));
+    }
+    for person in &body[from..to] {
         if spaced {
             lines.push(Line::default());
         }
-        lines.extend(person.into_iter().map(|l| Line::from(l).bold()));
+        lines.extend(person.iter().map(|l| Line::from(l.clone()).bold()));
+    }
+    if to < body.len() {
+        lines.push(more(body.len() - to, Msg::AnnounceMoreBelow));
     }
     lines.push(Line::default());
     lines.extend(legend.into_iter().map(|l| Line::from(l).dim()));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Which people of the announcement fit `room` rows, starting at `from`
+/// (moved back so that the last page is full): `(from, to, spaced)`, with
+/// a blank line between people when everyone fits with one. A line
+/// saying how many are above or below takes a row of the room.
+fn announce_window(body: &[Vec<String>], from: usize, room: usize) -> (usize, usize, bool) {
+    let total: usize = body.iter().map(Vec::len).sum();
+    if total + body.len() <= room {
+        return (0, body.len(), true);
+    }
+    if total <= room {
+        return (0, body.len(), false);
+    }
+    // From the end backwards: the first person of the last full page.
+    let mut last_from = body.len();
+    let mut used = 1; // "N more above"
+    while last_from > 0 && used + body[last_from - 1].len() <= room {
+        used += body[last_from - 1].len();
+        last_from -= 1;
+    }
+    let from = from.min(last_from);
+    let mut to = from;
+    let mut used = usize::from(from > 0);
+    while to < body.len() {
+        let below = usize::from(to + 1 < body.len());
+        if used + body[to].len() + below > room {
+            break;
+        }
+        used += body[to].len();
+        to += 1;
+    }
+    // Always at least one person, even on a tiny screen.
+    (from, to.max(from + 1).min(body.len()), false)
 }
 
 /// What the step still needs: requirements under a red "必须" heading,

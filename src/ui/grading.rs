@@ -204,13 +204,14 @@ fn result_columns(model: &Model, rows: &[BoardRow]) -> Vec<Column> {
             col(label(g), 5, plain(counts))
         })
         .collect();
+    let [top_rate, top_two_rate] = crate::catalog::rate_names(&scale, crate::i18n::lang());
     cols.push(col(
-        Msg::TopRate.fill(&[&label(0)]),
+        top_rate,
         2,
         plain(rows.iter().map(|r| percent(r.top_rate))),
     ));
     cols.push(col(
-        Msg::TopTwoRate.fill(&[&label(1)]),
+        top_two_rate,
         3,
         plain(rows.iter().map(|r| percent(r.top_two_rate))),
     ));

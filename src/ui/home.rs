@@ -198,7 +198,7 @@ fn plan_lines(app: &App, k: &MeetingKey, rows: u16) -> Vec<Line<'static>> {
                 "{:>3}  {}  {}",
                 i + 1,
                 crate::text::pad_right(&s.name, name_w),
-                t(Msg::from(s.role))
+                crate::labels::post(s.title.as_deref(), s.role)
             ))
         })
         .collect();

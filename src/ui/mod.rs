@@ -11,6 +11,7 @@ mod help;
 mod home;
 pub mod results;
 mod sheet;
+pub mod start;
 pub mod widgets;
 
 use ratatui::Frame;

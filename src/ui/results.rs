@@ -50,7 +50,7 @@ pub fn warnings(model: &Model, round: &Round, scale: &[String], tally: &Tally) -
     out
 }
 
-/// The words of a person's flags ("称职以上不足 2/3"), empty when none:
+/// The words of a person's flags ("称职及以上不足 2/3"), empty when none:
 /// shown beside the row's colour, so a flag is never told by colour alone.
 pub fn flag_words(s: &SubjectTally, rules: &Rules, scale: &[String]) -> String {
     let second = scale.get(1).map(String::as_str).unwrap_or("");
@@ -108,7 +108,13 @@ pub fn announcement(model: &Model, round: &Round, scale: &[String]) -> (String, 
             if !flags.is_empty() {
                 text.push_str(&Msg::ReadOutFlag.fill(&[&flags]));
             }
-            Msg::ReadOutPerson.fill(&[&(i + 1), &line.name, &t(Msg::from(line.role)), &text])
+            let post = match crate::i18n::lang() {
+                crate::i18n::Lang::Zh => {
+                    model.campaign.post(&round.key.unit, &line.name, line.role)
+                }
+                crate::i18n::Lang::En => t(Msg::from(line.role)),
+            };
+            Msg::ReadOutPerson.fill(&[&(i + 1), &line.name, &post, &text])
         })
         .collect();
     (read_out, people)
@@ -179,11 +185,13 @@ enum Col {
 }
 
 fn top_label(scale: &[String]) -> String {
-    Msg::TopRate.fill(&[&scale.first().map(String::as_str).unwrap_or("")])
+    let [top, _] = crate::catalog::rate_names(scale, crate::i18n::lang());
+    top
 }
 
 fn top_two_label(scale: &[String]) -> String {
-    Msg::TopTwoRate.fill(&[&scale.get(1).map(String::as_str).unwrap_or("")])
+    let [_, top_two] = crate::catalog::rate_names(scale, crate::i18n::lang());
+    top_two
 }
 
 /// What the columns' widths and order depend on besides the scale.

@@ -97,6 +97,32 @@ fn draw_head(frame: &mut Frame, edit: &SheetEdit, round: &Round, valid: Option<u
     frame.render_widget(Paragraph::new(vec![Line::from(spans), rule]), area);
 }
 
+/// The rows of the sheet that fit `area` under its header, keeping the
+/// row being typed in sight; when not all fit, the last line of `area`
+/// says how many are above and below, and the rest is returned.
+fn sheet_window(edit: &SheetEdit, people: usize, area: Rect) -> (std::ops::Range<usize>, Rect) {
+    let room = usize::from(area.height.saturating_sub(1));
+    if people <= room {
+        return (0..people, area);
+    }
+    let room = room.saturating_sub(1).max(1);
+    let row = match edit.cell() {
+        Some(SheetCell::Count(r, _)) => r,
+        _ => 0,
+    };
+    let start = (row + 1)
+        .saturating_sub(room)
+        .min(people - room.min(people));
+    let shown = start..(start + room).min(people);
+    (
+        shown,
+        Rect {
+            height: area.height - 1,
+            ..area
+        },
+    )
+}
+
 /// A row per person: the counts per grade, blank and void, the row's
 /// total (green when it is the valid ballots) and what it must be.
 fn draw_grid(
@@ -128,30 +154,51 @@ fn draw_grid(
         .min(area.width.saturating_sub(fixed).max(4));
     let mut widths = vec![Constraint::Length(name_w)];
     widths.extend(counts.into_iter().map(Constraint::Length));
-    let rows = round.lines.iter().enumerate().map(|(r, line)| {
-        let name = super::widgets::shorten(&line.name, usize::from(name_w));
-        let mut cells = vec![Cell::from(name)];
-        for c in 0..scale.len() + 2 {
-            let (text, style) = cell_text(edit, round, SheetCell::Count(r, c));
-            cells.push(Cell::from(text).style(style));
-        }
-        let total = edit.sheet.rows.get(r).map_or(0, |row| row_total(row));
-        let ok = valid.is_some_and(|v| u64::from(v) == total);
-        let style = if ok {
-            Style::new().green()
-        } else {
-            Style::new().red().bold()
-        };
-        cells.push(Cell::from(total.to_string()).style(style));
-        cells.push(Cell::from(num(valid)).dim());
-        Row::new(cells)
-    });
+    let (shown, area) = sheet_window(edit, round.lines.len(), area);
+    let rows = round
+        .lines
+        .iter()
+        .enumerate()
+        .skip(shown.start)
+        .take(shown.len())
+        .map(|(r, line)| {
+            let name = super::widgets::shorten(&line.name, usize::from(name_w));
+            let mut cells = vec![Cell::from(name)];
+            for c in 0..scale.len() + 2 {
+                let (text, style) = cell_text(edit, round, SheetCell::Count(r, c));
+                cells.push(Cell::from(text).style(style));
+            }
+            let total = edit.sheet.rows.get(r).map_or(0, |row| row_total(row));
+            let ok = valid.is_some_and(|v| u64::from(v) == total);
+            let style = if ok {
+                Style::new().green()
+            } else {
+                Style::new().red().bold()
+            };
+            cells.push(Cell::from(total.to_string()).style(style));
+            cells.push(Cell::from(num(valid)).dim());
+            Row::new(cells)
+        });
     frame.render_widget(
         Table::new(rows, widths)
             .header(Row::new(header).bold())
             .column_spacing(1),
         area,
     );
+    let (above, below) = (shown.start, round.lines.len() - shown.end);
+    if above + below > 0 {
+        let more: Vec<String> = [(above, Msg::GridMoreAbove), (below, Msg::GridMoreBelow)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, m)| m.fill(&[&n]))
+            .collect();
+        let line = Rect {
+            y: area.bottom(),
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Line::from(more.join(" / ")).yellow().bold(), line);
+    }
 }
 
 /// Under the grid: the sheet accepted, or its first problems, one line

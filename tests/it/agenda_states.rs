@@ -49,7 +49,7 @@ fn a_mistaken_stop_is_taken_back_with_u() {
         assert_eq!(timer_action(&recorded(&mut app, "s")), TimerAction::Stop);
         let b = render(&app, 160, 45);
         assert!(
-            status_line(&b).contains(zh_en(l, "按 u 撤销", "u takes it back")),
+            status_line(&b).contains(zh_en(l, "按 u 撤回", "u takes it back")),
             "{}",
             status_line(&b)
         );
@@ -86,7 +86,7 @@ fn moving_on_stops_the_running_clock_as_a_recorded_stop() {
             &render(&app, 160, 45),
             zh_en(
                 l,
-                "已结束 龚晓峰 的计时，用时 00:45；再按 n 进入下一步（u 撤销结束）",
+                "已结束 龚晓峰 的计时，用时 00:45；再按 n 进入下一步（u 撤回结束）",
                 "Stopped 龚晓峰's timer at 00:45; n again moves on (u takes the stop back)",
             ),
             Color::Green,

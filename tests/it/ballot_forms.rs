@@ -123,14 +123,19 @@ fn entry_label(i: usize) -> String {
     label
 }
 
-/// 序号 and, beside it, the row's label in the entry grid ("3 c", "25 c+").
-fn expected_rows(lines: &[BallotLine]) -> Vec<(String, String, String)> {
+/// 序号 and, beside it, the row's label in the entry grid ("3 c", "25 c+");
+/// the name; the 职务 as the roster wrote it (else the category).
+fn expected_rows(m: &Model, unit: &str, lines: &[BallotLine]) -> Vec<(String, String, String)> {
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             let no = format!("{} {}", i + 1, entry_label(i));
-            (no, l.name.clone(), l.role.label_zh().into())
+            (
+                no,
+                l.name.clone(),
+                m.campaign.post(unit, &l.name, l.role).into(),
+            )
         })
         .collect()
 }
@@ -156,7 +161,11 @@ fn check(path: &Path, unit: &str, meeting: MeetingKind, n: u32) -> Vec<Copy> {
         assert_eq!(copy.title, m.campaign.title);
         assert_eq!(copy.unit_line, format!("单位：{unit}"));
         assert_eq!(copy.grades, scale, "the grade columns are the scale");
-        assert_eq!(copy.rows, expected_rows(&lines), "the entry grid's order");
+        assert_eq!(
+            copy.rows,
+            expected_rows(&m, unit, &lines),
+            "the entry grid's order"
+        );
         assert!(copy.instructions.contains("画“√”"), "{}", copy.instructions);
         assert!(copy.instructions.contains("不画视为弃权"));
         // The boxes are empty.

@@ -10,9 +10,10 @@
 //! `INSTA_UPDATE=always cargo test --test it ballot_grid::` (and read them).
 
 use crate::support::app::*;
+use crate::support::modes::{every_mode, reach};
 use crate::support::zh_en;
 use ceping::app::App;
-use ceping::app::keymap::{Action, Mode, SheetMode, StepKind, lookup};
+use ceping::app::keymap::{Action, Mode, SheetMode, lookup};
 use ceping::domain::{Mark, ReportMode, Role, Subject};
 use ceping::i18n::Lang;
 use ceping::labels::row_label;
@@ -59,6 +60,7 @@ fn long_ballot_app(people: usize) -> (tempfile::TempDir, App) {
                 name: name(i),
                 role,
                 report,
+                title: None,
             }
         })
         .collect();
@@ -319,80 +321,12 @@ fn the_current_mark_contrasts_at_least_4_5_to_1_for_every_grade() {
     });
 }
 
-/// Every mode, reached by keys from the demo: `C` is the counting step
-/// with 12 ballots returned, `K` twelve ballots keyed, `S` a tally-sheet
-/// pass of 12 with no blank or invalid ballot.
-fn modes() -> Vec<(Mode, &'static str)> {
-    vec![
-        (Mode::Home, ""),
-        (Mode::Prompt, "<Enter>"),
-        (Mode::ConfirmQuit, "<C-c>"),
-        (Mode::Agenda(StepKind::Numbers), "<Enter> <Enter>"),
-        (
-            Mode::Agenda(StepKind::Oral),
-            "<Enter> <Enter> e \"45 40\" <Enter> n",
-        ),
-        (
-            Mode::Agenda(StepKind::OralWithComment),
-            "<Down> <Enter> <Enter> e \"45 40\" <Enter> n",
-        ),
-        (
-            Mode::Agenda(StepKind::Written),
-            "<Enter> <Enter> e \"45 40\" <Enter> n n n",
-        ),
-        (
-            Mode::Agenda(StepKind::Handout),
-            "<Enter> <Enter> e \"45 40\" <Enter> n n n n",
-        ),
-        (Mode::Agenda(StepKind::Counting), "C"),
-        (Mode::Ballots, "C <Enter>"),
-        (Mode::Agenda(StepKind::Plain), "C K <Esc> n"),
-        (Mode::Agenda(StepKind::Close), "C K <Esc> n n"),
-        (
-            Mode::Agenda(StepKind::Closed),
-            "C K <Esc> n n <Enter> <Enter>",
-        ),
-        (Mode::Sheet(SheetMode::First), "C t <Enter>"),
-        (Mode::Sheet(SheetMode::Second), "C t <Enter> S s <Enter>"),
-        (Mode::Sheet(SheetMode::Done), "C t <Enter> S s <Enter> S s"),
-        (
-            Mode::Sheet(SheetMode::Resolve),
-            "C t <Enter> S s <Enter> S2 s",
-        ),
-        (Mode::Grading, "g"),
-    ]
-}
-
-fn reach(app: &mut App, script: &str) {
-    let row = |first: u32| {
-        format!(
-            " \"{first}\" <Enter> \"{}\" <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter>",
-            12 - first
-        )
-    };
-    let sheet = format!("0 <Enter> 0 <Enter>{}", row(12).repeat(7));
-    // Pass 2 differs in the first person's row: 11 优秀 and 1 称职.
-    let sheet2 = format!("0 <Enter> 0 <Enter>{}{}", row(11), row(12).repeat(6));
-    let script = script
-        .split(' ')
-        .map(|t| match t {
-            "C" => to_counting_script(12),
-            "K" => format!("<Enter> 1 <Enter>{}", " <Space>".repeat(11)),
-            "S" => sheet.clone(),
-            "S2" => sheet2.clone(),
-            t => t.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    press(app, &script);
-}
-
 #[test]
 fn every_footer_ends_with_more_at_every_width_from_60() {
     // A thread per mode (each sets its own language): reaching the modes
     // records many events, each committed to disk.
     std::thread::scope(|scope| {
-        for (mode, script) in modes() {
+        for (mode, script) in every_mode() {
             scope.spawn(move || footer_ends_with_more(mode, script));
         }
     });
@@ -526,4 +460,89 @@ fn the_results_table_shortens_a_long_name_rather_than_drop_its_counts() {
             assert!(long.contains(".."), "{w}: shortened with ..: {long}");
         }
     }
+}
+
+/// 公布结果 of a 25-person ballot at 80x24: the read-out line stays, the
+/// people scroll with Down and Up, a plain-text line says how many are
+/// above and below, and every person is read out on some screen.
+#[test]
+fn the_announcement_scrolls_to_everyone_at_80x24() {
+    each_lang(|l, tag| {
+        let (_dir, mut app) = entering(25, 40);
+        // To 公布结果 (the agenda's results step).
+        press(&mut app, "<Esc> a n");
+        assert_eq!(
+            app.current_step(),
+            Some(ceping::domain::AgendaStep::Results)
+        );
+        let read_out = zh_en(l, "应到 45 人，实到 40 人", "Expected 45, present 40");
+        let mut seen = std::collections::BTreeSet::new();
+        let mut first_below = None;
+        for step in 0..30 {
+            let b = render(&app, 80, 24);
+            let text = screen(&b);
+            assert!(text.contains(read_out), "{step}: {text}");
+            assert!(problems(b.buffer()).is_empty(), "{text}");
+            for i in 0..25 {
+                // A name cut by the wrap still starts its line "N. name".
+                if text.contains(&format!("{}. {}", i + 1, name(i))) {
+                    seen.insert(i);
+                }
+            }
+            let below = text.contains(zh_en(l, "下面还有", "more below"));
+            let above = text.contains(zh_en(l, "上面还有", "more above"));
+            assert_eq!(above, step > 0, "{step}: {text}");
+            if step == 0 {
+                first_below = Some(below);
+                insta::assert_snapshot!(format!("announcement_top_{tag}_80x24"), text);
+            }
+            if !below {
+                insta::assert_snapshot!(format!("announcement_end_{tag}_80x24"), text);
+                break;
+            }
+            press(&mut app, "<Down>");
+        }
+        assert_eq!(first_below, Some(true), "25 people do not fit 80x24");
+        assert_eq!(seen.len(), 25, "everyone read out: {seen:?}");
+        // Up goes back to the top.
+        press(&mut app, &"<Up> ".repeat(30));
+        let text = screen(&render(&app, 80, 24));
+        assert!(!text.contains(zh_en(l, "上面还有", "more above")), "{text}");
+        assert!(text.contains(&format!("1. {}", name(0))), "{text}");
+    });
+}
+
+/// The tally sheet of a 25-person ballot at 80x24 scrolls with the cell
+/// being typed: its person's row is always on screen, and a plain-text
+/// line says how many are above and below.
+#[test]
+fn the_tally_sheet_keeps_the_row_being_typed_in_sight() {
+    each_lang(|l, tag| {
+        let (_dir, mut app) = long_ballot_app(25);
+        press(&mut app, &to_counting_script(40));
+        press(&mut app, "t <Enter> 0 <Enter> 0 <Enter>");
+        for person in 0..25 {
+            for (w, h) in [(80, 24), (100, 30)] {
+                let b = render(&app, w, h);
+                let start: String =
+                    format!("│{}", name(person).chars().take(2).collect::<String>());
+                assert!(
+                    rows(b.buffer()).iter().any(|r| r.starts_with(&start)),
+                    "{person} at {w}x{h}\n{}",
+                    screen(&b)
+                );
+                if person == 12 && w == 80 {
+                    let text = screen(&b);
+                    assert!(text.contains(zh_en(l, "上面还有", "more above")), "{text}");
+                    assert!(text.contains(zh_en(l, "下面还有", "more below")), "{text}");
+                    insta::assert_snapshot!(format!("sheet_middle_{tag}_80x24"), text);
+                }
+            }
+            // The person's six cells: 40 优秀, then zeros.
+            press(
+                &mut app,
+                "\"40\" <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter>",
+            );
+        }
+    });
 }

@@ -465,7 +465,10 @@ fn toml_library_messages_are_translated() {
         "{zh}"
     );
     let e = expect_error(&edit(&[("role = \"committee_member\"\n", "")]));
-    assert!(e.message(Lang::Zh).starts_with("缺少必填项“role”"));
+    assert!(
+        e.message(Lang::Zh)
+            .starts_with("被测评人“周六”缺少 role（类别）和 title（职务）")
+    );
     let e = expect_error(&edit(&[("year = 2021", "year = \"2021\"")]));
     says_zh(&e, "整数");
     // Syntax errors: a Chinese lead, a gloss of the common ones, and the

@@ -212,7 +212,7 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
     let header_cells: Vec<String> = rows[header].iter().map(|d| text(Some(d))).collect();
     assert_eq!(
         header_cells[..7],
-        ["单位", "会议", "轮次", "票号", "计为", "已撤销", "轮次状态"]
+        ["单位", "会议", "轮次", "票号", "计为", "已剔除", "轮次状态"]
     );
     let ballots = &rows[header + 1..];
     let keyed: usize = model.rounds.values().map(|r| r.ballots.len()).sum();
@@ -224,7 +224,7 @@ fn xlsx_csv_and_json_carry_the_models_totals() {
         .filter(|r| text(r.get(5)) == "是")
         .map(|r| text(r.get(4)))
         .collect();
-    assert_eq!(withdrawn, ["已撤销"]);
+    assert_eq!(withdrawn, ["已剔除"]);
     let nantang = key("南塘村", MeetingKind::AnnualReview, 1);
     let scale = MeetingKind::AnnualReview.default_scale().grades;
     for (i, slot) in model.rounds[&nantang].ballots.iter().enumerate() {

@@ -216,7 +216,7 @@ const SHEET_ZH: &str = "空白票 2 张，占收回 40 张的 3% 或以上（未
 fn history_zh(first: &str) -> String {
     format!(
         "第 1 次结束：2022-01-10 10:30，指纹 {}；重新打开：2022-01-10 10:45，理由：{REASON}；\
-         重新打开后的改动：更正第 7 号；撤销第 12 号；收回由 36 改为 35",
+         重新打开后的改动：更正第 7 号；剔除第 12 号；收回由 36 改为 35",
         &first[..12]
     )
 }
@@ -373,7 +373,7 @@ fn xlsx_lists_them_under_the_table_and_marks_withdrawn_ballots() {
     let xitang = first_cells(&rows_of(&book.worksheet_range("西塘村").unwrap()));
     assert!(xitang.contains(&format!("结束时的提示：{SHEET_ZH}")));
 
-    // 原始选票: the withdrawn ballot reads 已撤销, the set-aside ones
+    // 原始选票: the withdrawn ballot reads 已剔除, the set-aside ones
     // 已作废（改用计票单）, the corrected one its new marks.
     let rows = rows_of(&book.worksheet_range("原始选票").unwrap());
     let header = rows.iter().position(|r| r[0] == "单位").unwrap();
@@ -384,7 +384,7 @@ fn xlsx_lists_them_under_the_table_and_marks_withdrawn_ballots() {
             .find(|r| r[0] == unit && r[3] == n.to_string())
             .unwrap_or_else(|| panic!("{unit} {n}"))
     };
-    assert_eq!(ballot("回龙村", 12)[4], "已撤销");
+    assert_eq!(ballot("回龙村", 12)[4], "已剔除");
     assert_eq!(ballot("回龙村", 12)[5], "是");
     assert_eq!(ballot("回龙村", 7)[4], "有效");
     assert!(
@@ -398,7 +398,7 @@ fn xlsx_lists_them_under_the_table_and_marks_withdrawn_ballots() {
     }
     let counted: Vec<&Vec<String>> = rows[header + 1..]
         .iter()
-        .filter(|r| r[0] == "回龙村" && r[4] != "已撤销")
+        .filter(|r| r[0] == "回龙村" && r[4] != "已剔除")
         .collect();
     assert_eq!(
         counted.len() as u64,

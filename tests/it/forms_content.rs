@@ -186,7 +186,7 @@ fn attachment9_counts_equal_the_rounds_tally() {
             .unwrap();
         assert_eq!(
             cells[at][..6],
-            ["好", "较好", "一般", "差", "好评率", "较好及以上率"]
+            ["好", "较好", "一般", "差", "好票率", "较好及以上率"]
         );
         let counts: Vec<u64> = (0..4)
             .map(|c| number(rows[at + 1].get(c)).unwrap())
@@ -332,13 +332,13 @@ fn the_register_sentences_match_the_tallies() {
             "南塘村",
             MeetingKind::PartyBuildingReview,
             "民主评议",
-            "好评率",
+            "好票率",
         ),
         (
             "回龙村",
             MeetingKind::PartyBuildingReview,
             "民主评议",
-            "好评率",
+            "好票率",
         ),
     ] {
         let round = model.current_round(unit, kind).unwrap();
@@ -484,7 +484,7 @@ fn the_csv_headers_name_each_meetings_grades() {
             "差",
             "弃权",
             "无效",
-            "好评率",
+            "好票率",
             "较好及以上率"
         ]
     );

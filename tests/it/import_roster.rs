@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::support::bin::{ceping_args as ceping, text};
 use crate::support::campaign::demo_file;
 use ceping::app::Status;
+use ceping::domain::titles::Unplaced;
 use ceping::domain::{MeetingKind, ReportMode, Role, Subject};
 use ceping::i18n::Lang;
 use ceping::import::{Column, ImportError, RowErrorKind as K, import, import_roster};
@@ -51,6 +52,7 @@ fn s(name: &str, role: Role, report: ReportMode) -> Subject {
         name: name.into(),
         role,
         report,
+        title: None,
     }
 }
 
@@ -74,7 +76,11 @@ fn huilong() -> Vec<Subject> {
         s("卜家豪", PartySecretary, Oral),
         s("薛宁", CommitteeMember, Written),
         s("屈红霞", CommitteeMember, Oral),
-        s("凌志", WorkTeamLeader, Oral),
+        // A post, not a category word: kept as written.
+        Subject {
+            title: Some("驻村工作队队长".into()),
+            ..s("凌志", WorkTeamLeader, Oral)
+        },
     ]
 }
 

@@ -174,7 +174,7 @@ fn the_street_summary_counts_each_grade_as_a_hand_count() {
         assert_eq!(header[5..5 + scale.len()], scale[..], "{kind:?}");
         let (top, top_two) = match kind {
             MeetingKind::AnnualReview => ("优秀率", "称职及以上率"),
-            MeetingKind::PartyBuildingReview => ("好评率", "较好及以上率"),
+            MeetingKind::PartyBuildingReview => ("好票率", "较好及以上率"),
         };
         assert_eq!(header[5 + scale.len() + 2..][..2], [top, top_two]);
         assert!(!header.iter().any(|h| h.contains("最高等次")));

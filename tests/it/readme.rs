@@ -6,9 +6,11 @@
 use ceping::app::keymap::{Mode, SheetMode, StepKind, bindings, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const MODES: [Mode; 19] = [
+const MODES: [Mode; 22] = [
     Mode::Home,
     Mode::Agenda(StepKind::Numbers),
+    Mode::Agenda(StepKind::Handout),
+    Mode::Agenda(StepKind::HandoutVoid),
     Mode::Agenda(StepKind::Oral),
     Mode::Agenda(StepKind::OralWithComment),
     Mode::Agenda(StepKind::Written),
@@ -26,6 +28,7 @@ const MODES: [Mode; 19] = [
     Mode::TextPrompt,
     Mode::FormPrompt,
     Mode::ConfirmQuit,
+    Mode::Start,
 ];
 
 /// The screens where an "everywhere" key must work in every mode: all
@@ -49,6 +52,7 @@ fn screen(mode: Mode) -> &'static str {
         Mode::Grading => "grading board",
         Mode::Prompt | Mode::TextPrompt | Mode::FormPrompt => "prompts",
         Mode::ConfirmQuit => "quit question",
+        Mode::Start => "start screen",
     }
 }
 

@@ -188,7 +188,7 @@ fn a_party_building_round_uses_its_meeting_name() {
     drop(s);
     let zh = verify_lines(dir.path(), "a.ceping", false);
     assert!(
-        zh[1].starts_with("南塘村 抓党建述职评议 第 1 轮：")
+        zh[1].starts_with("南塘村 抓基层党建述职评议 第 1 轮：")
             && zh[1].contains(&format!("（第 {seq} 条记录），指纹 {shown}，")),
         "{zh:?}"
     );

@@ -19,15 +19,34 @@ pub fn board_row(b: &TestBackend, name: &str) -> String {
 }
 
 /// The refusal when a quota is used up: `allowed` of `label` given, the
-/// quota being `percent` of `size`.
-pub fn quota_full(l: Lang, label: &str, allowed: usize, size: usize, percent: u32) -> String {
+/// quota being `percent` of the `size` members of `group` (named: "4 个单位
+/// 的 50%").
+pub fn quota_full(
+    l: Lang,
+    group: Group,
+    label: &str,
+    allowed: usize,
+    size: usize,
+    percent: u32,
+) -> String {
+    let (zh, en) = group_words(group);
     match l {
         Lang::Zh => format!(
-            "名额已满：{label}最多 {allowed} 个，已经评了 {allowed} 个（{size} 人的 {percent}%，向下取整）。请先改掉一个。"
+            "名额已满：{label}最多 {allowed} 个，已经评了 {allowed} 个（{size} {zh}的 {percent}%，向下取整）。请先改掉一个。"
         ),
         Lang::En => format!(
-            "Quota full: at most {allowed} {label}, {allowed} already given ({percent}% of {size}, rounded down). Change one first."
+            "Quota full: at most {allowed} {label}, {allowed} already given ({percent}% of {size} {en}, rounded down). Change one first."
         ),
+    }
+}
+
+/// How the quota sentences name a group's members, in Chinese and English.
+fn group_words(group: Group) -> (&'static str, &'static str) {
+    match group {
+        Group::Units => ("个单位", "units"),
+        Group::Secretaries => ("名党组织书记", "secretaries"),
+        Group::Cadres => ("名村（社区）干部", "cadres"),
+        Group::WorkTeams => ("个工作队", "work teams"),
     }
 }
 
@@ -43,12 +62,7 @@ pub fn counter(
     size: usize,
     percent: u32,
 ) -> String {
-    let (zh, en) = match group {
-        Group::Units => ("个单位", "units"),
-        Group::Secretaries => ("名党组织书记", "secretaries"),
-        Group::Cadres => ("名村（社区）干部", "cadres"),
-        Group::WorkTeams => ("个工作队", "work teams"),
-    };
+    let (zh, en) = group_words(group);
     match l {
         Lang::Zh => {
             format!("{label} {used} 个，最多 {allowed} 个（{size} {zh}的 {percent}%，向下取整）")

@@ -11,6 +11,7 @@ pub fn small_campaign() -> Campaign {
         name: name.into(),
         role,
         report,
+        title: None,
     };
     Campaign {
         title: "测试街道2021年度考核".into(),

@@ -89,23 +89,27 @@ pub fn large_campaign() -> Campaign {
                 name: names.next(),
                 role: Role::PartySecretary,
                 report: ReportMode::Oral,
+                title: None,
             }];
             for _ in 0..7 {
                 subjects.push(Subject {
                     name: names.next(),
                     role: Role::CommitteeMember,
                     report: ReportMode::Written,
+                    title: None,
                 });
             }
             subjects.push(Subject {
                 name: names.next(),
                 role: Role::WorkTeamLeader,
                 report: ReportMode::Oral,
+                title: None,
             });
             subjects.push(Subject {
                 name: names.next(),
                 role: Role::WorkTeamMember,
                 report: ReportMode::Written,
+                title: None,
             });
             Unit {
                 name: name.to_string(),

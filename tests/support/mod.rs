@@ -28,6 +28,7 @@ pub mod board;
 pub mod campaign;
 pub mod large;
 pub mod meeting;
+pub mod modes;
 pub mod recount;
 pub mod tmux;
 

@@ -5,7 +5,7 @@
 //!
 //! Labelled rows: unit, name, role, meeting and round, status; then
 //! 应到/实到/发出/收回/有效/废票, the count of each grade (好/较好/一般/差)
-//! with 好评率 and 较好及以上率; the superior's comment (一述一评, as the
+//! with 好票率 and 较好及以上率; the superior's comment (一述一评, as the
 //! liaison keyed it after the report); the fingerprint and the signature
 //! block. The numbers are those of the meeting's counted (latest) round;
 //! one not closed is marked 未结束（暂定）.
@@ -120,7 +120,9 @@ fn identity(
         (labels::NAME, sec.name.clone()),
         (
             labels::ROLE,
-            crate::domain::Role::PartySecretary.label_zh().to_string(),
+            sec.unit
+                .post(&sec.name, crate::domain::Role::PartySecretary)
+                .to_string(),
         ),
         (labels::MEETING, round_text),
         ("评议日期", date),

@@ -1,5 +1,5 @@
 //! 原始选票: every keyed ballot, anonymous: unit, meeting, round, the
-//! ballot's number, how it was counted (已撤销 for a withdrawn one,
+//! ballot's number, how it was counted (已剔除 for a withdrawn one,
 //! 已作废（改用计票单） for one set aside when the round switched to a tally
 //! sheet: neither counts in any total), whether it was withdrawn, and its
 //! round's status (未结束（暂定） while it is still open: its ballots may
@@ -29,7 +29,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         labels::ROUND,
         "票号",
         "计为",
-        "已撤销",
+        "已剔除",
         "轮次状态",
     ]
     .map(String::from)
@@ -43,7 +43,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         1,
         last,
         "每行一张选票，只有票号和所填内容。“第N位”是该轮选票上的第N人，顺序同各单位表的序号。\
-         已撤销的选票和改用计票单时作废的选票保留在此，不计入结果；按计票单计票的轮次没有逐张选票。",
+         已剔除的选票和改用计票单时作废的选票保留在此，不计入结果；按计票单计票的轮次没有逐张选票。",
     )?;
     s.headers(HEADER_ROW, &header)?;
     let mut row = HEADER_ROW + 1;

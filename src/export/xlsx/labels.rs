@@ -62,13 +62,11 @@ pub fn scale(model: &Model, kind: MeetingKind) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// 优秀率 (or 好评率 for a one-character top grade such as 好).
+/// 优秀率 (or 好票率 for a one-character top grade such as 好): the
+/// catalogue's one spelling, in Chinese (the forms are Chinese).
 pub fn top_rate(scale: &[String]) -> String {
-    match scale.first() {
-        Some(g) if g.chars().count() == 1 => format!("{g}评率"),
-        Some(g) => format!("{g}率"),
-        None => "最高等次率".into(),
-    }
+    let [top, _] = crate::catalog::rate_names(scale, crate::i18n::Lang::Zh);
+    top
 }
 
 /// The result columns of a person's row: each grade of the scale, 弃权,
@@ -84,12 +82,10 @@ pub fn result_columns(scale: &[String]) -> Vec<String> {
     columns
 }
 
-/// 称职及以上率 (or 较好及以上率).
+/// 称职及以上率 (or 较好及以上率), as [`top_rate`].
 pub fn top_two_rate(scale: &[String]) -> String {
-    match scale.get(1) {
-        Some(g) => format!("{g}及以上率"),
-        None => "前两等次率".into(),
-    }
+    let [_, top_two] = crate::catalog::rate_names(scale, crate::i18n::Lang::Zh);
+    top_two
 }
 
 /// A round's status in a word: 进行中, 已结束 or 作废.
@@ -143,13 +139,13 @@ pub fn mark<'a>(m: &Mark, scale: &'a [String]) -> &'a str {
 }
 
 /// How a keyed ballot was counted: 已作废（改用计票单） when it was set aside
-/// for a tally sheet, 已撤销 when withdrawn (neither counts), else as its
+/// for a tally sheet, 已剔除 when withdrawn (neither counts), else as its
 /// content says (see [`counted_content`]).
 pub fn counted_as(slot: &BallotSlot, rules: &Rules) -> &'static str {
     if slot.discarded {
         "已作废（改用计票单）"
     } else if slot.withdrawn {
-        "已撤销"
+        "已剔除"
     } else {
         counted_content(&slot.content, rules)
     }

@@ -365,12 +365,13 @@ fn speeches(f: &mut Form, mut row: u32, model: &Model, m: &Minutes) -> Result<u3
     Ok(row)
 }
 
-fn role(model: &Model, key: &MeetingKey, name: &str) -> &'static str {
+/// The 职务 of `name`: the post as written, else the category.
+fn role<'a>(model: &'a Model, key: &MeetingKey, name: &str) -> &'a str {
     model
         .campaign
         .unit(&key.unit)
         .and_then(|u| u.subjects.iter().find(|s| s.name == name))
-        .map_or("", |s| s.role.label_zh())
+        .map_or("", |s| s.post())
 }
 
 /// 三、书面述职: who handed in a written report and who did not.
@@ -441,7 +442,11 @@ fn counted(
     for (i, (line, t)) in round.lines.iter().zip(&tally.subjects).enumerate() {
         f.s.int(row, 0, Some(i as u64 + 1))?;
         f.s.text(row, 1, &line.name)?;
-        f.s.text(row, 2, line.role.label_zh())?;
+        f.s.text(
+            row,
+            2,
+            model.campaign.post(&round.key.unit, &line.name, line.role),
+        )?;
         let col = f.s.counts(row, 3, Some(&t.counts), scale.len())?;
         f.s.int(row, col, Some(t.abstain))?;
         f.s.pct(row, col + 1, t.top_rate())?;

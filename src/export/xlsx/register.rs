@@ -132,7 +132,7 @@ pub(super) fn sheet(model: &Model, name: &str) -> Result<Worksheet, XlsxError> {
         s.int(row, 0, Some(i as u64 + 1))?;
         s.text(row, 1, &l.unit)?;
         s.text(row, 2, &l.name)?;
-        s.text(row, 3, l.role.label_zh())?;
+        s.text(row, 3, model.campaign.post(&l.unit, &l.name, l.role))?;
         s.text(row, 4, l.meeting.label_zh())?;
         s.int(row, 5, Some(u64::from(l.round)))?;
         let status = if l.provisional {
@@ -177,7 +177,7 @@ mod tests {
         let t = tally(vec![20, 3, 0, 0], 1, 0);
         assert_eq!(
             sentence(MeetingKind::PartyBuildingReview, &scale, 24, &t),
-            "民主评议：参评 24 人，好 20 票、较好 3 票、一般 0 票、差 0 票、弃权 1 票，好评率 87.0%"
+            "民主评议：参评 24 人，好 20 票、较好 3 票、一般 0 票、差 0 票、弃权 1 票，好票率 87.0%"
         );
     }
 }

@@ -5,7 +5,7 @@
 //! The close step tells the liaison "请写入会议记录，由监票人签字": the
 //! fingerprint printed here is what the scrutineers sign under, so it
 //! stands right above their lines. A round that is not closed has no
-//! fingerprint yet and says so (未结束（暂定）): signing it would certify
+//! fingerprint yet and says so (未结束（暂定）): signing it would vouch for
 //! numbers that may still change.
 //!
 //! Every line spans the table's width (`0..=last`), so the block fits

@@ -7,7 +7,7 @@
 //! - [`people_sheet`]: every subject of the round that counts, a table per
 //!   meeting (each with its own grades): the count of each grade, 弃权,
 //!   无效, the rates named as on the screen (优秀率 and 称职及以上率, or
-//!   the Party-building review's 好评率 and 较好及以上率) and the flags.
+//!   the Party-building review's 好票率 and 较好及以上率) and the flags.
 //!
 //! A round not closed is marked 未结束（暂定） wherever it shows.
 
@@ -166,7 +166,7 @@ fn people(s: &mut Sheet, mut row: u32, model: &Model, kind: MeetingKind) -> Resu
             s.int(row, 0, Some(no))?;
             s.text(row, 1, &unit.name)?;
             s.text(row, 2, &line.name)?;
-            s.text(row, 3, line.role.label_zh())?;
+            s.text(row, 3, unit.post(&line.name, line.role))?;
             s.text(row, 4, status(round))?;
             let col = s.counts(row, 5, Some(&t.counts), scale.len())?;
             s.int(row, col, Some(t.abstain))?;

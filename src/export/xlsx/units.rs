@@ -148,7 +148,11 @@ fn subject_rows(
     for (i, (line, t)) in round.lines.iter().zip(&tally.subjects).enumerate() {
         s.int(row, 0, Some(i as u64 + 1))?;
         s.text(row, 1, &line.name)?;
-        s.text(row, 2, line.role.label_zh())?;
+        s.text(
+            row,
+            2,
+            model.campaign.post(&round.key.unit, &line.name, line.role),
+        )?;
         let col = s.counts(row, LEAD as u16, Some(&t.counts), t.counts.len())?;
         s.int(row, col, Some(t.abstain))?;
         s.int(row, col + 1, Some(t.void_marks))?;
@@ -215,7 +219,7 @@ fn status_line(status: &RoundStatus) -> String {
             "状态：作废（收回多于发出），保留在记录中，已重新投票；无指纹。".to_string()
         }
         RoundStatus::Closed { head } => format!(
-            "状态：已结束并认证。指纹（前 12 位，写入会议记录）：{}",
+            "状态：已结束。指纹（前 12 位，写入会议记录）：{}",
             crate::domain::round::short_fingerprint(head)
         ),
     }

@@ -4,6 +4,7 @@
 
 use ceping::campaign_toml::{self, CampaignError, CampaignErrorKind as K, NameField, ValueType};
 use ceping::domain::names::NameProblem;
+use ceping::domain::titles::Unplaced;
 use ceping::domain::{MeetingKind, ReportMode, Role, Rules, UnitKind, WarningThresholds};
 use ceping::i18n::Lang;
 
@@ -133,6 +134,7 @@ fn cases() -> Vec<Case> {
     let quorum = r#"quorum = "1/2""#;
     let secretary = r#"role = "party_secretary""#;
     let member = r#"role = "committee_member""#;
+    let long_title = format!("title = \"{}\"", "委".repeat(31));
     let work_group = "[units.work_group]\nlead = \"王一\"\nliaison = \"李二\"\nmembers = [\"张三\", \"赵四\"]\n";
     let unit_meetings_line = format!("{unit_meetings}\n");
     let no_meetings = [("[[meetings]]\nkind = \"annual_review\"\n", ""), (scale, ""), ("speaker_minutes = 10\n", ""), (pbr_block, "")];
@@ -145,14 +147,24 @@ fn cases() -> Vec<Case> {
         case("unknown top-level key", edit(&[("year = 2021", "year = 2021\nyaer = 2022")]), 3, 1,
             K::UnknownKey { key: s("yaer"), allowed: strings(&["title", "year", "meetings", "rules", "units"]) }),
         case("unknown key in a subject", edit(&[(r#"role = "work_team_leader""#, "role = \"work_team_leader\"\nrepot = \"oral\"")]), 39, 1,
-            K::UnknownKey { key: s("repot"), allowed: strings(&["name", "role", "report"]) }),
+            K::UnknownKey { key: s("repot"), allowed: strings(&["name", "role", "title", "report"]) }),
         case("unknown key in a quota", edit(&[("soft = true", "sofT = true")]), 16, 36,
             K::UnknownKey { key: s("sofT"), allowed: strings(&["percent", "soft"]) }),
         case("unknown key in a work group", edit(&[(r#"liaison = "李二""#, r#"liason = "李二""#)]), 25, 1,
             K::UnknownKey { key: s("liason"), allowed: strings(&["lead", "liaison", "members"]) }),
         case("unknown table in a unit", edit(&[("[units.work_group]", "[units.workgroup]")]), 23, 8,
             K::UnknownKey { key: s("workgroup"), allowed: strings(&["name", "kind", "meetings", "work_group", "subjects"]) }),
-        case("missing role", edit(&[("role = \"committee_member\"\n", "")]), 32, 1, K::MissingKey { key: s("role") }),
+        case("neither role nor title", edit(&[("role = \"committee_member\"\n", "")]), 32, 1, K::NoRole { name: s("周六") }),
+        case("a title that tells no category", edit(&[(member, r#"title = "第一书记""#)]), 34, 9,
+            K::UnplacedTitle { value: s("第一书记"), unplaced: Unplaced::FirstSecretary }),
+        case("a bare work team", edit(&[(member, "role = \"committee_member\"\nreport = \"written\"\n[[units.subjects]]\nname = \"郑九\"\ntitle = \" 驻村  工作队 \"")]), 38, 9,
+            K::UnplacedTitle { value: s("驻村 工作队"), unplaced: Unplaced::WorkTeam }),
+        case("a title with a hidden character", edit(&[(member, "title = \"村\u{202E}会计\"")]), 34, 9,
+            K::BadName { field: NameField::Post, problem: NameProblem::Control { ch: '\u{202E}' } }),
+        case("a title over 30 characters", edit(&[(member, &long_title)]), 34, 9,
+            K::BadName { field: NameField::Post, problem: NameProblem::TooLong { chars: 31 } }),
+        case("a second secretary by title", edit(&[(member, r#"title = "村党支部书记""#)]), 34, 9,
+            K::TwoSecretaries { unit: s("甲村"), first_line: 29 }),
         case("missing title", edit(&[("title = \"测试考核\"\n", "")]), 1, 1, K::MissingKey { key: s("title") }),
         case("missing work group", edit(&[(work_group, "")]), 18, 1, K::MissingKey { key: s("work_group") }),
         case("year as text", edit(&[("year = 2021", "year = \"2021\"")]), 2, 8,

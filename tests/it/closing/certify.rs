@@ -17,8 +17,8 @@ fn closing_certifies_the_round_with_the_chain_head() {
             &app,
             zh_en(
                 l,
-                "结束并认证第 1 轮？结束后只读。按 Enter 确认，Esc 取消",
-                "Close and certify round 1? It becomes read-only. Enter to confirm, Esc to cancel",
+                "结束第 1 轮？结束后只读。按 Enter 确认，Esc 取消",
+                "Close round 1? It becomes read-only. Enter to confirm, Esc to cancel",
             ),
         );
         // Esc cancels: still open, nothing recorded.
@@ -44,8 +44,8 @@ fn closing_certifies_the_round_with_the_chain_head() {
 
         // The status line and the agenda show the fingerprint.
         let closed_msg = match l {
-            Lang::Zh => format!("第 1 轮已结束并认证，指纹 {fingerprint}"),
-            Lang::En => format!("Round 1 closed and certified, fingerprint {fingerprint}"),
+            Lang::Zh => format!("第 1 轮已结束，指纹 {fingerprint}"),
+            Lang::En => format!("Round 1 closed, fingerprint {fingerprint}"),
         };
         assert_eq!(app.status, Some(Status::Info(closed_msg.clone())));
         let agenda_note = match l {

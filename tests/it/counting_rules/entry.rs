@@ -197,7 +197,7 @@ fn undo_never_reaches_into_another_round_or_a_closed_one() {
             "u",
             zh_en(
                 l,
-                "本轮已结束，不能撤销；要修改请先在散会这一步按 o 重新打开",
+                "本轮已结束，不能撤回；要修改请先在散会这一步按 o 重新打开",
                 "This round is closed; nothing can be undone. To change it, reopen it with o at the close step",
             ),
         );
@@ -208,7 +208,7 @@ fn undo_never_reaches_into_another_round_or_a_closed_one() {
         refused(
             &mut app,
             "u",
-            zh_en(l, "没有可以撤销的操作", "Nothing to undo"),
+            zh_en(l, "没有可以撤回的操作", "Nothing to undo"),
         );
         // Its own save is undone there, and 南塘村 is untouched.
         press(&mut app, "1 <Enter> u");
@@ -224,7 +224,7 @@ fn a_withdrawn_ballot_is_restored_and_marked_everywhere_on_screen() {
         press(&mut app, "<Enter> 1 <Enter> 2 <Enter> w \"1\" <Enter>");
         assert!(round(&app).ballots[0].withdrawn);
         let b = render(&app, 160, 45);
-        assert!(shows(&b, zh_en(l, "已撤销", "withdrawn")), "{}", screen(&b));
+        assert!(shows(&b, zh_en(l, "已剔除", "withdrawn")), "{}", screen(&b));
         press(&mut app, "w \"1\" <Enter>");
         assert!(!round(&app).ballots[0].withdrawn);
         assert_eq!(

@@ -40,7 +40,11 @@ fn units_first_class_quota_is_half_of_four() {
         );
 
         // The third is refused, naming the quota.
-        refused(&mut app, "<Down> 1", &quota_full(l, "一类", 2, 4, 50));
+        refused(
+            &mut app,
+            "<Down> 1",
+            &quota_full(l, Group::Units, "一类", 2, 4, 50),
+        );
         assert_eq!(grade(&app, &unit("西塘村")), None);
 
         // 回龙村 becomes 二类: the place is free for 西塘村.
@@ -114,7 +118,11 @@ fn secretaries_excellent_quota_is_the_floor_of_forty_percent_of_four() {
 
         // 汤建华, also 好, is refused: 40% of 4 is 1.6, rounded down to 1.
         recorded(&mut app, "<Down> c 1 <Enter> <Enter>");
-        refused(&mut app, "1", &quota_full(l, "优秀", 1, 4, 40));
+        refused(
+            &mut app,
+            "1",
+            &quota_full(l, Group::Secretaries, "优秀", 1, 4, 40),
+        );
         assert_eq!(grade(&app, &person("回龙村", "汤建华")), None);
         // 称职 is not capped.
         recorded(&mut app, "2 <Enter>");
@@ -140,7 +148,11 @@ fn work_teams_excellent_quota_is_the_floor_of_forty_percent_of_four() {
         assert!(shows(&b, zh_en(l, "驻村工作队", "Work teams")));
 
         recorded(&mut app, "1 <Enter>");
-        refused(&mut app, "<Down> 1", &quota_full(l, "优秀", 1, 4, 40));
+        refused(
+            &mut app,
+            "<Down> 1",
+            &quota_full(l, Group::WorkTeams, "优秀", 1, 4, 40),
+        );
         recorded(&mut app, "3 <Enter>");
         assert_eq!(grade(&app, &team("南塘村")), graded(0));
         assert_eq!(grade(&app, &team("回龙村")), graded(2));

@@ -64,7 +64,7 @@ fn once_the_meeting_closes_the_grade_is_final_and_nothing_is_asked() {
         // Party-building review.
         let party_only = zh_en(
             l,
-            "南塘村的抓党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
+            "南塘村的抓基层党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
             "南塘村 has not held its Party-building review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
         );
         press(&mut app, "<Tab> <Tab>");

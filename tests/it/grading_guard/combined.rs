@@ -14,7 +14,7 @@ fn a_combined_evaluation_waits_for_the_party_building_review() {
         };
         let question = zh_en(
             l,
-            "回龙村的抓党建述职评议还没有召开，综合评价将标为暂定。确认评价？按 Enter 确认，Esc 取消",
+            "回龙村的抓基层党建述职评议还没有召开，综合评价将标为暂定。确认评价？按 Enter 确认，Esc 取消",
             "回龙村 has not held its Party-building review; the combined evaluation will be marked provisional. Enter to confirm, Esc to cancel",
         );
         asks(&mut app, "c 1 <Enter>", combined.clone(), 0, question);

@@ -10,7 +10,7 @@ fn grading_a_unit_whose_meetings_were_never_held_asks_first() {
         assert_eq!(app.grading_group, Group::Units);
         let question = zh_en(
             l,
-            "南塘村的述职测评大会和抓党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
+            "南塘村的述职测评大会和抓基层党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
             "南塘村 has not held its annual review and Party-building review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
         );
         let decision = Decision::Grade(unit("南塘村"));
@@ -22,7 +22,7 @@ fn grading_a_unit_whose_meetings_were_never_held_asks_first() {
         let end: String = question
             .chars()
             .rev()
-            .take(6)
+            .take(2)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -101,7 +101,7 @@ fn the_question_names_an_open_round() {
             1,
             zh_en(
                 l,
-                "南塘村的述职测评大会第 1 轮还没有结束；南塘村的抓党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
+                "南塘村的述职测评大会第 1 轮还没有结束；南塘村的抓基层党建述职评议还没有召开，评定将标为暂定。确认评定？按 Enter 确认，Esc 取消",
                 "南塘村's annual review, round 1, is not closed; 南塘村 has not held its Party-building review; the grade will be marked provisional. Enter to confirm, Esc to cancel",
             ),
         );

@@ -11,7 +11,11 @@ fn quotas_still_hold_with_the_guard() {
         recorded(&mut app, "<Down> 1 <Enter>");
         // The third is refused at once with the quota's reason: no
         // question first, nothing recorded.
-        refused(&mut app, "<Down> 1", &quota_full(l, "一类", 2, 4, 50));
+        refused(
+            &mut app,
+            "<Down> 1",
+            &quota_full(l, Group::Units, "一类", 2, 4, 50),
+        );
         assert_eq!(app.prompt(), None);
         assert_eq!(grade(&app, &unit("西塘村")), None);
 

@@ -240,7 +240,7 @@ fn every_bad_row_is_listed_and_other_errors_still_show() {
         GOOD[0].to_string(),
         format!("南塘村,{},两委成员,", field("陶\u{0}立群")),
         format!("{},冉秀,工作队队员,", field(&long)),
-        "南塘村,柏云,村长,".to_string(),
+        "南塘村,柏云,第一书记,".to_string(),
         format!("南塘村,{},两委成员,", field("\u{200C}\u{200D}")),
     ];
     let err = refused(
@@ -268,8 +268,9 @@ fn every_bad_row_is_listed_and_other_errors_still_show() {
             ),
             (
                 5,
-                K::UnknownRole {
-                    value: "村长".into()
+                K::UnplacedTitle {
+                    value: "第一书记".into(),
+                    unplaced: ceping::domain::titles::Unplaced::FirstSecretary
                 }
             ),
             (

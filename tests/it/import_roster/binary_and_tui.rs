@@ -11,20 +11,21 @@ fn the_binary_refuses_a_bad_roster_and_imports_a_good_one() {
     let bad = write(
         &dir,
         "bad.csv",
-        csv(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,村长,"]).as_bytes(),
+        csv(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,第一书记,"]).as_bytes(),
     );
     let out = ceping(&[&"import", &path, &bad]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
         err.contains("名单 bad.csv 有 1 处错误，没有导入任何内容")
-            && err.contains("第 4 行：不认识的职务“村长”"),
+            && err.contains("第 4 行：职务“第一书记”看不出类别")
+            && err.contains("请在“类别”列填写 工作队队长、工作队队员、党组织书记 之一"),
         "{err}"
     );
     let out = ceping(&[&"--lang", &"en", &"import", &path, &bad]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("row 4: unknown role \"村长\""),
+        text(&out.stderr).contains("row 4: the post \"第一书记\" does not tell the category"),
         "{}",
         text(&out.stderr)
     );
@@ -60,7 +61,7 @@ fn the_street_board_imports_with_i() {
         csv(&[
             HEADER,
             SECRETARY,
-            "南塘村,冉秀,村长,",
+            "南塘村,冉秀,驻村工作队,",
             "南塘,薛宁,两委成员,",
         ])
         .as_bytes(),
@@ -80,7 +81,8 @@ fn the_street_board_imports_with_i() {
     app::render(&app, 100, 30);
     match &app.status {
         Some(Status::Error(e)) => assert!(
-            e.contains("共 2 处错误") && e.contains("第 3 行：不认识的职务“村长”"),
+            e.contains("共 2 处错误")
+                && e.contains("第 3 行：职务“驻村工作队”看不出是工作队队长还是队员"),
             "{e}"
         ),
         other => panic!("{other:?}"),

@@ -1,5 +1,6 @@
 //! Good rosters import in every encoding a liaison's file may come in:
-//! UTF-8 (with or without BOM), GBK, GB18030, Excel's tab-separated UTF-16
+//! UTF-8 (with or without BOM), GBK, GB18030 (named so whenever a character
+//! needed it), Excel's tab-separated UTF-16
 //! text and xlsx (columns in any order, extra columns ignored); padded
 //! names are normalised and the report column is optional.
 
@@ -44,6 +45,22 @@ fn gb18030_roster_with_a_character_outside_gbk() {
     let mut expected = huilong();
     expected[2].name = "𠀀红霞".into();
     assert_eq!(subjects(&session, "回龙村"), expected);
+    assert_eq!(roster_events(&session)[0]["encoding"], "GB18030");
+}
+
+#[test]
+fn gb18030_roster_whose_rare_character_takes_two_bytes() {
+    // 䶮 (U+4DAE) is written in two bytes (FE9F), where GBK has only a
+    // private-use character: the file is GB18030, not GBK.
+    let text = csv(GOOD).replace("屈红霞", "刘䶮");
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    assert!(bytes.windows(2).any(|w| w == [0xFE, 0x9F]));
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut session) = demo_file(dir.path());
+    let report = import_roster(&mut session, &write(&dir, "䶮.csv", &bytes)).unwrap();
+    assert!(report.contains("已按 GB18030 编码读取"), "{report}");
+    assert_eq!(subjects(&session, "回龙村")[2].name, "刘䶮");
     assert_eq!(roster_events(&session)[0]["encoding"], "GB18030");
 }
 

@@ -1,5 +1,6 @@
 //! Rows that are refused, each with its exact row error, and nothing
-//! imported: unknown units, roles and report modes, duplicate, empty,
+//! imported: unknown units, posts that tell no category, unknown
+//! categories and report modes, duplicate, empty,
 //! hidden-character and overlong names, two secretaries in one unit, a
 //! unit whose meeting has started.
 
@@ -19,13 +20,32 @@ fn unknown_unit() {
 }
 
 #[test]
-fn unknown_role() {
+fn a_post_that_tells_no_category() {
     assert_eq!(
-        refused(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,村长,"]),
+        refused(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,第一书记,"]),
         vec![(
             4,
-            K::UnknownRole {
-                value: nt("村长")
+            K::UnplacedTitle {
+                value: nt("第一书记"),
+                unplaced: Unplaced::FirstSecretary
+            }
+        )]
+    );
+}
+
+#[test]
+fn an_unknown_category() {
+    assert_eq!(
+        refused(&[
+            "单位,姓名,职务,类别",
+            SECRETARY,
+            MEMBER,
+            "南塘村,冉秀,村委会主任,村干部"
+        ]),
+        vec![(
+            4,
+            K::UnknownCategory {
+                value: nt("村干部")
             }
         )]
     );

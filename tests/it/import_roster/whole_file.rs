@@ -97,7 +97,7 @@ fn every_problem_of_every_row_in_row_order() {
             SECRETARY,
             ",冉秀,,",
             ",,,",
-            "回龙村,卜家豪,书记,口头",
+            "回龙村,卜家豪,驻村工作队,口头",
             MEMBER,
             "东马社区,,两委成员,笔头",
         ]),
@@ -106,8 +106,9 @@ fn every_problem_of_every_row_in_row_order() {
             (3, K::EmptyRole),
             (
                 5,
-                K::UnknownRole {
-                    value: nt("书记")
+                K::UnplacedTitle {
+                    value: nt("驻村工作队"),
+                    unplaced: Unplaced::WorkTeam
                 }
             ),
             (7, K::EmptyName),
@@ -123,15 +124,16 @@ fn every_problem_of_every_row_in_row_order() {
 
 #[test]
 fn gbk_errors_keep_their_row_numbers() {
-    let text = csv(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,村长,"]);
+    let text = csv(&[HEADER, SECRETARY, MEMBER, "南塘村,冉秀,第一书记,"]);
     let (bytes, _, _) = encoding_rs::GBK.encode(&text);
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(
         refused_in(&dir, |_| {}, &bytes),
         vec![(
             4,
-            K::UnknownRole {
-                value: nt("村长")
+            K::UnplacedTitle {
+                value: nt("第一书记"),
+                unplaced: Unplaced::FirstSecretary
             }
         )]
     );

@@ -34,49 +34,13 @@ fn help_rows(b: &TestBackend, title: &str) -> Vec<String> {
     panic!("help popup has no bottom border");
 }
 
-/// The app in each mode, reached by keys.
-fn modes() -> Vec<(Mode, &'static str)> {
-    vec![
-        (Mode::Home, ""),
-        (Mode::Prompt, "<Enter>"),
-        (Mode::Agenda(StepKind::Numbers), "<Enter> <Enter>"),
-        (
-            Mode::Agenda(StepKind::Oral),
-            "<Enter> <Enter> e \"45 40\" <Enter> n",
-        ),
-        (
-            Mode::Agenda(StepKind::OralWithComment),
-            "<Down> <Enter> <Enter> e \"45 40\" <Enter> n",
-        ),
-        (
-            Mode::Agenda(StepKind::Written),
-            "<Enter> <Enter> e \"45 40\" <Enter> n n n",
-        ),
-        (Mode::Agenda(StepKind::Counting), "COUNTING"),
-        (Mode::Ballots, "COUNTING <Enter>"),
-        (Mode::Sheet(SheetMode::First), "COUNTING t <Enter>"),
-        (
-            Mode::Sheet(SheetMode::Second),
-            "COUNTING t <Enter> SHEET s <Enter>",
-        ),
-        (
-            Mode::Sheet(SheetMode::Done),
-            "COUNTING t <Enter> SHEET s <Enter> SHEET s",
-        ),
-        (Mode::Agenda(StepKind::Plain), "COUNTING TWELVE <Esc> n"),
-        (Mode::Agenda(StepKind::Close), "COUNTING TWELVE <Esc> n n"),
-        (Mode::Grading, "g"),
-        (Mode::ConfirmQuit, "<C-c>"),
-    ]
-}
-
 #[test]
 fn footer_and_help_come_from_the_keymap() {
     each_lang(|l, _| {
         let mut helps = Vec::new();
-        for (mode, script) in modes() {
+        for (mode, script) in crate::support::modes::every_mode() {
             let (_dir, mut app) = demo_app();
-            reach(&mut app, script);
+            crate::support::modes::reach(&mut app, script);
             assert_eq!(app.mode(), mode, "{script}: {:?}", app.status);
             let bindings = keymap::bindings(mode);
 
@@ -150,7 +114,8 @@ fn footer_and_help_come_from_the_keymap() {
         }
         // Only the prompt and the quit question have no help of their own
         // (a `?` typed at a prompt is text).
-        let all = modes().len();
-        assert_eq!(helps.len(), all - 2, "{helps:?}");
+        // All but the questions (three kinds) and the quit question.
+        let all = crate::support::modes::every_mode().len();
+        assert_eq!(helps.len(), all - 4, "{helps:?}");
     });
 }

@@ -75,7 +75,7 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
         // The roll call keyed again: the prompt suggests what was keyed,
         // and typing replaces it.
         press(&mut app, "e");
-        assert_eq!(app.prompt().unwrap().input, "40 45");
+        assert_eq!(app.prompt().unwrap().input().text(), "40 45");
         // The timer: stop before start, resume after stop.
         press(&mut app, "\"45 40\" <Enter> n");
         refused(
@@ -135,7 +135,7 @@ fn refusals_change_nothing_and_say_why_in_both_languages() {
             "<Space>",
             s("还没有上一张选票", "There is no previous ballot yet"),
         );
-        refused(&mut app, "u", s("没有可以撤销的操作", "Nothing to undo"));
+        refused(&mut app, "u", s("没有可以撤回的操作", "Nothing to undo"));
         press(&mut app, "1 <Enter> 2 <Enter>");
         refused(
             &mut app,

@@ -121,7 +121,7 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
     assert_eq!(
         app.status,
         Some(Status::Info(
-            "已撤销刚保存的第 9 号选票（仍在记录中，标为已撤销；按 w 再输入 9 可恢复）".into()
+            "已撤回刚保存的第 9 号选票（仍在记录中，标为已剔除；按 w 再输入 9 可恢复）".into()
         ))
     );
 
@@ -140,7 +140,7 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
     // Withdraw ballot 8: w, its number, Enter.
     press(&mut app, "w \"8\" <Enter>");
     assert!(round(&app).ballots[7].withdrawn);
-    assert_eq!(app.status, Some(Status::Info("已撤销第 8 号选票".into())));
+    assert_eq!(app.status, Some(Status::Info("已剔除第 8 号选票".into())));
 
     key_ballot(&mut app, "1 <Enter>", all(0)); // 10
     key_ballot(&mut app, "<Space>", all(0)); // 11
@@ -219,7 +219,7 @@ fn a_whole_annual_review_meeting_of_nantang_from_the_keyboard() {
     let b = render(&app, 160, 45);
     assert_eq!(
         status_line(&b),
-        format!("第 1 轮已结束并认证，指纹 {}", &head[..12])
+        format!("第 1 轮已结束，指纹 {}", &head[..12])
     );
     assert!(shows(&b, &format!("本轮已结束。指纹 {}", &head[..12])));
     // A closed round takes no more ballots.

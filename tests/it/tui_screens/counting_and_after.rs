@@ -155,7 +155,7 @@ fn agenda_results() {
 #[test]
 fn agenda_close_prompt_and_closed_round() {
     snap("close_prompt", close_prompt, |l, _, b| {
-        assert!(status_line(b).starts_with(zh_en(l, "结束并认证第 1 轮？", "")));
+        assert!(status_line(b).starts_with(zh_en(l, "结束第 1 轮？", "")));
     });
     snap("closed", closed, |l, app, b| {
         let RoundStatus::Closed { head } = &app.current_round().unwrap().status else {
@@ -164,7 +164,7 @@ fn agenda_close_prompt_and_closed_round() {
         // The fingerprint to write in the minutes is on screen.
         assert!(shows(b, &head[..12]), "{}", screen(b));
         assert_eq!(fg_of(b, &head[..12]), Color::Green);
-        assert!(status_line(b).contains(zh_en(l, "第 1 轮已结束并认证", "Round 1 closed")));
+        assert!(status_line(b).contains(zh_en(l, "第 1 轮已结束", "Round 1 closed")));
     });
 }
 
