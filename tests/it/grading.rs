@@ -197,8 +197,8 @@ fn snapshots_of_the_grading_board() {
                     &b,
                     zh_en(
                         l,
-                        "存在问题：村务公开不及时；整改措施：每月公开一次；整改时限：2022-03-31",
-                        "Problems: 村务公开不及时; Measures: 每月公开一次; Deadline: 2022-03-31"
+                        "存在问题：村务公开不及时；整改措施：每月公开一次；",
+                        "Problems: 村务公开不及时; Measures: 每月公开一次; "
                     )
                 ),
                 "{}",

@@ -39,7 +39,7 @@ pub fn lang(_guard: &LangGuard, lang: Lang) {
 }
 
 pub const LANGS: [(Lang, &str); 2] = [(Lang::Zh, "zh"), (Lang::En, "en")];
-pub const SIZES: [(u16, u16); 2] = [(100, 30), (160, 45)];
+pub const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (160, 45)];
 
 /// Run `test` once in each language, Chinese then English, with this
 /// test's thread set to it (see [`lock`]); `test` is given the language

@@ -193,10 +193,17 @@ fn agenda_counting_with_results() {
             "已录入 7 / 收回 12   有效 6  废票 1  空白票 1",
             "Entered 7 / Returned 12   Valid 6  Invalid 1  Blank 1",
         );
+        let w = b.buffer().area.width;
+        // At 80 columns the English gauge is cut after the counts that
+        // matter (entered / returned, valid, invalid).
+        let gauge = if w < 100 {
+            zh_en(l, gauge, "Entered 7 / Returned 12   Valid 6  Invalid 1")
+        } else {
+            gauge
+        };
         assert!(shows(b, gauge), "{}", screen(b));
         // 7 of 12: the gauge is filled to 58 %.
         let (x, y) = find(b, gauge).unwrap();
-        let w = b.buffer().area.width;
         // A double-width character's covered cell carries no colour.
         let filled: usize = (x..w)
             .map(|cx| &b.buffer()[(cx, y)])
@@ -225,7 +232,13 @@ fn agenda_counting_with_results() {
         // names are longer: at 100 columns 无效 gives way).
         assert_eq!(cells[..5], ["罗志明", "2", "2", "1", "0"], "{row}");
         let rates: Vec<&str> = cells.iter().filter(|c| c.ends_with('%')).copied().collect();
-        assert_eq!(rates, ["40.0%", "80.0%"], "{row}");
+        // At 80 columns one rate gives way (the one whose name is wider;
+        // nobody here is flagged).
+        if w >= 100 {
+            assert_eq!(rates, ["40.0%", "80.0%"], "{row}");
+        } else {
+            assert_eq!(rates.len(), 1, "{row}");
+        }
         if cells.len() >= 9 {
             assert_eq!(cells[5..7], ["1", "0"], "{row}");
         }
