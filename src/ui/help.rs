@@ -15,7 +15,12 @@ use crate::catalog::{Msg, t};
 use crate::text::width;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let bindings = keymap::bindings(app.mode());
+    draw_mode(frame, app.mode(), area);
+}
+
+/// The help of `mode` (the meeting screen's or the start screen's).
+pub fn draw_mode(frame: &mut Frame, mode: Mode, area: Rect) {
+    let bindings = keymap::bindings(mode);
     let key_w = bindings.iter().map(|b| width(b.keys)).max().unwrap_or(4) as u16;
     let desc_w = bindings
         .iter()
@@ -26,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let w = (key_w + desc_w + 5)
         .max(width(t(Msg::HelpTitle)) as u16 + 2)
         .min(area.width);
-    let note: Vec<String> = match app.mode() {
+    let note: Vec<String> = match mode {
         Mode::Ballots => wrap_cells(
             t(Msg::HelpRowLabels),
             usize::from(w.saturating_sub(2)),

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
-    let footer_lines = footer_lines(app, area.width);
+    let footer_lines = footer_lines(app.mode(), area.width);
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -191,9 +191,8 @@ fn question(app: &App, kind: &PromptKind) -> String {
 
 /// The footer: the current mode's keys from the keymap (see
 /// `widgets::footer`), and `? 更多` wherever `?` opens the help.
-fn footer_lines(app: &App, cells: u16) -> Vec<Line<'static>> {
+pub(crate) fn footer_lines(mode: keymap::Mode, cells: u16) -> Vec<Line<'static>> {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mode = app.mode();
     let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
     let chips: Vec<widgets::Chip> = keymap::bindings(mode)
         .into_iter()

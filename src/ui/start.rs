@@ -9,10 +9,10 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
-use super::widgets::{self, Breaks, Chip, centered, clear_popup, shorten, too_small, wrap_cells};
+use super::widgets::{Breaks, shorten, too_small, wrap_cells};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::Status;
-use crate::app::keymap::{self, Action};
+
 use crate::app::start::{Ask, FolderKind, StartPrompt, StartScreen, Unreadable};
 use crate::catalog::{Msg, StartText, t};
 use crate::text::width;
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen) {
         too_small(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
-    let footer = footer_lines(screen, area.width);
+    let footer = super::footer_lines(screen.mode(), area.width);
     let status = status_lines(screen, area.width);
     let [header, body, status_area, footer_area] = Layout::vertical([
         Constraint::Length(1),
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen) {
     }
     frame.render_widget(Paragraph::new(footer), footer_area);
     if screen.help {
-        draw_help(frame, screen, body);
+        super::help::draw_mode(frame, screen.mode(), body);
     }
 }
 
@@ -203,54 +203,6 @@ fn draw_prompt(frame: &mut Frame, p: &StartPrompt, area: Rect) {
     editor.set_style(Style::new());
     editor.set_cursor_style(Style::new().reversed());
     frame.render_widget(&editor, input);
-}
-
-/// The footer: the mode's keys from the keymap, and `? 更多`.
-fn footer_lines(screen: &StartScreen, cells: u16) -> Vec<Line<'static>> {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mode = screen.mode();
-    let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
-    let chips: Vec<Chip> = keymap::bindings(mode)
-        .into_iter()
-        .filter(|b| b.footer && (b.matches)(&question) != Some(Action::Help))
-        .map(|b| Chip {
-            keys: b.keys.into(),
-            desc: b.desc.text().into(),
-        })
-        .collect();
-    let more = (keymap::lookup(mode, &question) == Some(Action::Help)).then(|| Chip {
-        keys: "?".into(),
-        desc: t(Msg::KeyMore).into(),
-    });
-    widgets::footer(&chips, more.as_ref(), cells)
-}
-
-/// The help: every key of the start screen, from the keymap.
-fn draw_help(frame: &mut Frame, screen: &StartScreen, area: Rect) {
-    let bindings = keymap::bindings(screen.mode());
-    let key_w = bindings.iter().map(|b| width(b.keys)).max().unwrap_or(4) as u16;
-    let desc_w = bindings
-        .iter()
-        .map(|b| width(b.desc.text()))
-        .max()
-        .unwrap_or(10) as u16;
-    let w = (key_w + desc_w + 5)
-        .max(width(t(Msg::HelpTitle)) as u16 + 2)
-        .min(area.width);
-    let popup = centered(area, w, bindings.len() as u16 + 2);
-    clear_popup(frame, popup);
-    let rows = bindings
-        .iter()
-        .map(|b| Row::new([b.keys.to_string(), b.desc.text().to_string()]));
-    let table = Table::new(rows, [Constraint::Length(key_w), Constraint::Fill(1)])
-        .column_spacing(2)
-        .style(Style::new().bold())
-        .block(
-            Block::bordered()
-                .title(t(Msg::HelpTitle))
-                .border_style(Style::new().cyan()),
-        );
-    frame.render_widget(table, popup);
 }
 
 fn file_stem(path: &std::path::Path) -> String {
