@@ -11,13 +11,6 @@ use crate::export::xlsx::labels;
 use crate::i18n::{Lang, lang};
 use crate::text::{pad_left, pad_right, width};
 
-fn role_label(role: crate::domain::Role) -> String {
-    match lang() {
-        Lang::Zh => role.label_zh().to_string(),
-        Lang::En => format!("{role:?}"),
-    }
-}
-
 /// The widest of `names`, in display cells.
 fn widest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
     names.map(width).max().unwrap_or(0)
@@ -26,7 +19,11 @@ fn widest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 pub fn summary(model: &Model) -> String {
     let c = &model.campaign;
     let mut out = String::new();
-    let _ = writeln!(out, "{}（{}）", c.title, c.year);
+    let _ = writeln!(
+        out,
+        "{}",
+        CliText::SummaryTitle.fill_in(lang(), &[&c.title, &c.year])
+    );
     let _ = writeln!(
         out,
         "{}",
@@ -65,7 +62,7 @@ fn write_unit(out: &mut String, unit: &Unit) {
             out,
             "  {}  {}",
             pad_right(&s.name, name_w),
-            role_label(s.role)
+            crate::labels::post(s.title.as_deref(), s.role)
         );
     }
 }

@@ -17,8 +17,12 @@ pub fn roster_path(input: &str) -> PathBuf {
         .iter()
         .find_map(|q| trimmed.strip_prefix(*q).and_then(|s| s.strip_suffix(*q)))
         .unwrap_or(trimmed);
-    if let Some(rest) = unquoted.strip_prefix("~/")
-        && let Some(home) = std::env::var_os("HOME")
+    // Windows has USERPROFILE where Unix has HOME, and `\` as well as `/`.
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    if let Some(rest) = unquoted
+        .strip_prefix("~/")
+        .or_else(|| unquoted.strip_prefix("~\\"))
+        && let Some(home) = home
     {
         return PathBuf::from(home).join(rest);
     }

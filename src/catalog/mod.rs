@@ -308,6 +308,7 @@ catalog! {
     ProjectorTimeLeft => "剩余时间", "Time left";
     ProjectorOvertime => "已超时", "Overtime";
     ProjectorWrittenIn => "书面述职已交 {0} 份，共 {1} 份", "Written reports in: {0} of {1}";
+    ProjectorPage => "第 {0}/{1} 页（每 {2} 秒翻页）", "page {0} of {1} (turns every {2} s)";
     ProjectorClosed => "本轮已结束，指纹 {0}", "Round closed, fingerprint {0}";
     ProjectorFingerprint => "指纹", "Fingerprint";
     ProjectorEnteredOfReturned => "已录入 / 收回", "Entered / returned";

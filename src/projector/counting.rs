@@ -181,10 +181,16 @@ pub fn draw(buf: &mut Buffer, model: &Model, round: &Round, hidden: bool, area: 
     }
 }
 
+/// Seconds a page of the announcement stays up when not everyone fits.
+pub const PAGE_SECONDS: i64 = 10;
+
 /// The announcement (公布结果) of `round`: its notes (the closing
 /// fingerprint), the read-out of its numbers, then each person's counts
 /// and rates in ballot order, bold and spaced out when the room allows.
-pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: Rect) {
+/// When not everyone fits, the people are shown a page at a time, the
+/// page turning every [`PAGE_SECONDS`] (`page` counts them), with a line
+/// saying which page: nobody at the back of the room waits for a key.
+pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: Rect, page: u64) {
     let (scale, tally, head) = facts(model, round);
     let cells = usize::from(area.width.saturating_sub(2));
     let wrap = |text: &str| {
@@ -201,7 +207,19 @@ pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: R
     let body_h: usize = body.iter().map(Vec::len).sum();
     let spaced = lines.len() + body_h + body.len() <= usize::from(area.height);
     let style = Style::new().fg(FG).bold();
-    for person in body {
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    if body_h > room {
+        // A page at a time; the last line says which.
+        let pages = pages(&body, room.saturating_sub(1));
+        let at = (page % pages.len() as u64) as usize;
+        for person in &body[pages[at].clone()] {
+            lines.extend(person.iter().map(|l| (l.clone(), style)));
+        }
+        let which = Msg::ProjectorPage.fill(&[&(at + 1), &pages.len(), &PAGE_SECONDS]);
+        let y = area.bottom().saturating_sub(1);
+        buf.set_stringn(area.x + 1, y, which, cells, Style::new().fg(DIM));
+    }
+    for person in body.into_iter().filter(|_| body_h <= room) {
         if spaced {
             lines.push((String::new(), style));
         }
@@ -215,6 +233,24 @@ pub fn draw_announcement(buf: &mut Buffer, model: &Model, round: &Round, area: R
         // Left-aligned after the read-out: a list read line by line.
         buf.set_stringn(area.x + 1, y, text, cells, *style);
     }
+}
+
+/// The people of each page: as many whole people as fit `room` rows (at
+/// least one a page, however tall).
+fn pages(body: &[Vec<String>], room: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < body.len() {
+        let mut end = start;
+        let mut used = 0;
+        while end < body.len() && (end == start || used + body[end].len() <= room) {
+            used += body[end].len();
+            end += 1;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
 }
 
 /// The lines over the gauge: earlier void rounds, the closing

@@ -119,6 +119,7 @@ pub fn run(path: &Path) -> Result<(), StoreError> {
 fn event_loop(terminal: &mut DefaultTerminal, p: &mut Projector) -> std::io::Result<()> {
     let mut dirty = true;
     let mut shown_timer = None;
+    let mut shown_page = None;
     loop {
         if p.tick() {
             dirty = true;
@@ -126,12 +127,16 @@ fn event_loop(terminal: &mut DefaultTerminal, p: &mut Projector) -> std::io::Res
         p.state.now = crate::terminal::now();
         // A running timer is redrawn when its second changes, not before.
         let timer = view::running_timer(&p.state);
-        if timer != shown_timer {
+        // The announcement's page turns every few seconds when not
+        // everyone fits; redrawing as often costs nothing otherwise.
+        let page = p.state.now.timestamp() / counting::PAGE_SECONDS;
+        if timer != shown_timer || Some(page) != shown_page {
             dirty = true;
         }
         if dirty {
             terminal.draw(|frame| draw(frame, &p.state))?;
             shown_timer = timer;
+            shown_page = Some(page);
             dirty = false;
         }
         if event::poll(p.until_next_poll())? {

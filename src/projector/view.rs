@@ -184,7 +184,8 @@ fn draw_step(
             // while nothing is hidden: the same text the laptop reads out.
             let closed = matches!(r.status, crate::domain::RoundStatus::Closed { .. });
             if closed || (*step == AgendaStep::Results && !state.hidden) {
-                super::counting::draw_announcement(buf, model, r, body);
+                let page = state.now.timestamp() / super::counting::PAGE_SECONDS;
+                super::counting::draw_announcement(buf, model, r, body, page as u64);
             } else {
                 super::counting::draw(buf, model, r, state.hidden, body);
             }

@@ -525,3 +525,77 @@ fn a_replaced_file_is_reported_until_reloaded() {
         Some("另一份考核")
     );
 }
+
+/// A closed round whose announcement does not fit the window is shown a
+/// page at a time, the page turning every ten seconds by itself: on a
+/// small window (80x16) every person is read out on some page, each page
+/// says which it is; where everyone fits (80x24, 200x60) there is one page
+/// and no page line.
+#[test]
+fn a_long_announcement_turns_its_pages_by_itself() {
+    app::each_lang(|l, _| {
+        let names = [
+            "龚晓峰",
+            "蒋丽",
+            "罗志明",
+            "田秀英",
+            "万宏",
+            "贺文斌",
+            "严立新",
+        ];
+        let page_word = zh_en(l, "页（每 10 秒翻页）", "(turns every 10 s)");
+        let mut seen = std::collections::BTreeSet::new();
+        let mut pages = None;
+        for k in 0..8 {
+            let mut s = state(closed(), false);
+            s.now = t0() + Duration::seconds(10 * k);
+            let shown = text(&render(&s, 80, 16));
+            assert!(shown.contains(page_word), "{k}:\n{shown}");
+            if k == 1 {
+                insta::assert_snapshot!(
+                    format!(
+                        "announcement_page_{}_80x16",
+                        if l == Lang::Zh { "zh" } else { "en" }
+                    ),
+                    shown
+                );
+            }
+            let n: usize = match l {
+                Lang::Zh => shown
+                    .split_once("页（")
+                    .unwrap()
+                    .0
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .trim()
+                    .parse()
+                    .unwrap(),
+                Lang::En => shown
+                    .split_once(" (turns")
+                    .unwrap()
+                    .0
+                    .rsplit(' ')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap(),
+            };
+            pages = Some(n);
+            for (i, name) in names.iter().enumerate() {
+                if shown.contains(&format!("{}. {name}", i + 1)) {
+                    seen.insert(i);
+                }
+            }
+        }
+        assert!(pages.unwrap() > 1);
+        assert_eq!(seen.len(), names.len(), "everyone on some page: {seen:?}");
+        for (w, h) in [(80, 24), (200, 60)] {
+            let big = text(&render(&state(closed(), false), w, h));
+            assert!(!big.contains(page_word), "{big}");
+            for (i, name) in names.iter().enumerate() {
+                assert!(big.contains(&format!("{}. {name}", i + 1)), "{big}");
+            }
+        }
+    });
+}
