@@ -308,6 +308,8 @@ catalog! {
     ProjectorTimeLeft => "剩余时间", "Time left";
     ProjectorOvertime => "已超时", "Overtime";
     ProjectorWrittenIn => "书面述职已交 {0} 份，共 {1} 份", "Written reports in: {0} of {1}";
+    ResultsMore => "另有 {0} 人未显示（公布结果可看全部）", "{0} more not shown (see Results)";
+    ResultsMoreFlagged => "另有 {0} 人未显示，{1} 人有提示（见下方）", "{0} more not shown, {1} flagged (see below)";
     ProjectorPage => "第 {0}/{1} 页（每 {2} 秒翻页）", "page {0} of {1} (turns every {2} s)";
     ProjectorClosed => "本轮已结束，指纹 {0}", "Round closed, fingerprint {0}";
     ProjectorFingerprint => "指纹", "Fingerprint";

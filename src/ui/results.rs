@@ -340,6 +340,34 @@ fn draw_gauge(frame: &mut Frame, round: &Round, tally: &Tally, area: Rect) {
     );
 }
 
+/// More people than rows under the header: the last row says how many are
+/// not shown (and how many of them are flagged: the warnings below name
+/// them). Returns how many people the table shows.
+fn draw_more(frame: &mut Frame, flags: &[String], people: usize, area: Rect) -> usize {
+    let room = usize::from(area.height.saturating_sub(1));
+    // With no row for a person beside the line, the table is clipped as
+    // it is (a window this small shows only the header anyway).
+    if people <= room || room < 2 {
+        return people;
+    }
+    let shown = room.saturating_sub(1);
+    let hidden_flags = flags[shown..].iter().filter(|f| !f.is_empty()).count();
+    let text = if hidden_flags > 0 {
+        Msg::ResultsMoreFlagged.fill(&[&(people - shown), &hidden_flags])
+    } else {
+        Msg::ResultsMore.fill(&[&(people - shown)])
+    };
+    let text = super::widgets::shorten(&text, usize::from(area.width));
+    let line = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    frame.render_widget(Line::from(Span::styled(text, style)), line);
+    shown
+}
+
 /// A row per person, the columns that fit; a flagged person in yellow.
 fn draw_table(
     frame: &mut Frame,
@@ -391,25 +419,32 @@ fn draw_table(
         .iter()
         .map(|c| Constraint::Length(c.width(&fit, scale)))
         .collect();
-    let rows = (round.lines.iter().zip(&tally.subjects).zip(&flags)).map(|((line, s), flag)| {
-        let right = |text: String| Cell::from(Line::from(text).right_aligned());
-        let cells = cols.iter().map(|c| match c {
-            Col::Name => Cell::from(super::widgets::shorten(&line.name, fit.name_w)),
-            Col::Grade(i) => right(s.counts.get(*i).copied().unwrap_or(0).to_string()),
-            Col::Abstain => right(s.abstain.to_string()),
-            Col::Void => right(s.void_marks.to_string()),
-            Col::Top => right(pad_left(&percent(s.top_rate()), 6)),
-            Col::TopTwo => right(pad_left(&percent(s.top_two_rate()), 6)),
-            Col::Flag => Cell::from(flag.clone()),
-            Col::Bar(w) => Cell::from(bar(&s.counts, *w)),
+    let shown = draw_more(frame, &flags, round.lines.len(), area);
+    let area = Rect {
+        height: (shown as u16 + 1).min(area.height),
+        ..area
+    };
+    let rows = (round.lines.iter().zip(&tally.subjects).zip(&flags))
+        .take(shown)
+        .map(|((line, s), flag)| {
+            let right = |text: String| Cell::from(Line::from(text).right_aligned());
+            let cells = cols.iter().map(|c| match c {
+                Col::Name => Cell::from(super::widgets::shorten(&line.name, fit.name_w)),
+                Col::Grade(i) => right(s.counts.get(*i).copied().unwrap_or(0).to_string()),
+                Col::Abstain => right(s.abstain.to_string()),
+                Col::Void => right(s.void_marks.to_string()),
+                Col::Top => right(pad_left(&percent(s.top_rate()), 6)),
+                Col::TopTwo => right(pad_left(&percent(s.top_two_rate()), 6)),
+                Col::Flag => Cell::from(flag.clone()),
+                Col::Bar(w) => Cell::from(bar(&s.counts, *w)),
+            });
+            let flagged = !flag.is_empty();
+            Row::new(cells.collect::<Vec<_>>()).style(if flagged {
+                Style::new().yellow()
+            } else {
+                Style::default()
+            })
         });
-        let flagged = !flag.is_empty();
-        Row::new(cells.collect::<Vec<_>>()).style(if flagged {
-            Style::new().yellow()
-        } else {
-            Style::default()
-        })
-    });
     frame.render_widget(
         Table::new(rows, widths)
             .header(Row::new(header.collect::<Vec<_>>()).style(Style::new().bold()))

@@ -546,3 +546,51 @@ fn the_tally_sheet_keeps_the_row_being_typed_in_sight() {
         }
     });
 }
+
+/// The other screens a long ballot changes, with the 25-person ballot
+/// (names of 2, 3, 4 and 12 characters) at 80x24, 100x30 and 160x45 in
+/// both languages: the running results at 唱票计票, the announcement at
+/// 公布结果, and the tally sheet being typed. Each draws cleanly (nothing
+/// under half a CJK character, every row the screen's width).
+#[test]
+fn the_long_ballots_other_screens_at_three_sizes() {
+    each_lang(|_, tag| {
+        let (_dir, mut app) = entering(25, 40);
+        press(&mut app, "<Esc>");
+        let counting = app.current_step();
+        let mut shots = vec![("long_counting", render_all(&app))];
+        // Who does not fit the running results is counted, not dropped
+        // silently.
+        for (_, text) in &shots[0].1 {
+            let last = format!("│{} ", name(24));
+            assert!(
+                text.contains(&last) || text.contains("另有") || text.contains("more not shown"),
+                "{text}"
+            );
+        }
+        press(&mut app, "a n");
+        assert_ne!(app.current_step(), counting, "{:?}", app.status);
+        shots.push(("long_announcement", render_all(&app)));
+        let (_dir2, mut sheet) = long_ballot_app(25);
+        press(&mut sheet, &to_counting_script(40));
+        press(&mut sheet, "t <Enter> 0 <Enter> 0 <Enter>");
+        press(
+            &mut sheet,
+            &"\"40\" <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter> 0 <Enter> ".repeat(6),
+        );
+        shots.push(("long_sheet", render_all(&sheet)));
+        for (name, screens) in shots {
+            for ((w, h), text) in screens {
+                insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+            }
+        }
+    });
+}
+
+/// `app` drawn at 80x24, 100x30 and 160x45: (size, screen text).
+fn render_all(app: &App) -> Vec<((u16, u16), String)> {
+    [(80, 24), (100, 30), (160, 45)]
+        .into_iter()
+        .map(|(w, h)| ((w, h), screen(&render(app, w, h))))
+        .collect()
+}
