@@ -148,3 +148,45 @@ fn english_screens_have_no_chinese_punctuation() {
         found.join("\n")
     );
 }
+
+/// What the command line says in English mode, for a demo file: creating
+/// it, verifying it, backing it up, the plain summary, the JSON export and
+/// a few refusals. Chinese punctuation only inside the data (the demo's
+/// title and names).
+#[test]
+fn english_command_line_output_has_no_chinese_punctuation() {
+    use crate::support::bin::{ceping, stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["--lang", "en", "init", "a.ceping"],
+        vec!["--lang", "en", "verify", "a.ceping"],
+        vec!["--lang", "en", "backup", "a.ceping", "copy.ceping"],
+        vec!["--lang", "en", "open", "a.ceping"],
+        vec!["--lang", "en", "export", "a.ceping", "--format", "json"],
+        vec!["--lang", "en", "init", "a.ceping"],
+        vec!["--lang", "en", "verify", "missing.ceping"],
+        vec![
+            "--lang", "en", "ballots", "a.ceping", "--unit", "南塘", "-o", "b.xlsx",
+        ],
+        vec!["--lang", "en", "export", "a.ceping", "--format", "nope"],
+    ];
+    let mut found = Vec::new();
+    for args in &runs {
+        let out = ceping(d, args);
+        for line in stdout(&out).lines().chain(stderr(&out).lines()) {
+            let mut rest = line.to_string();
+            for data in DATA {
+                rest = rest.replace(data, "");
+            }
+            if rest.contains(CJK_PUNCTUATION) {
+                found.push(format!("{args:?}: {line}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Chinese punctuation in English:\n{}",
+        found.join("\n")
+    );
+}
