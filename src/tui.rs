@@ -21,12 +21,23 @@ pub use crate::terminal::{now, restore_on_signals};
 /// mirror copy if asked.
 pub fn run(session: Session, mirror: Option<crate::app::mirror::Mirror>) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    // Pasted text arrives whole (a comment copied from a document, with
+    // its line breaks) instead of as keys, where a line break would be
+    // Enter and save half of it. A terminal without it pastes as keys.
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
     // Notes on stderr would land in the middle of the screen.
     crate::store::quiet_notices(true);
     restore_on_signals(Some(session.store.path().to_path_buf()));
     let mut app = App::new(session, now());
     app.mirror = mirror;
     let result = event_loop(&mut terminal, &mut app);
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     // The file is folded and marked closed when the session drops
     // (`Store`'s Drop): a copy of just the file is then the whole campaign.
@@ -73,6 +84,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
                 app.last_input = std::time::Instant::now();
                 app.on_key(key);
                 app.tick();
+                dirty = true;
+            }
+            Some(Event::Paste(text)) => {
+                app.last_input = std::time::Instant::now();
+                app.on_paste(&text);
                 dirty = true;
             }
             Some(Event::Resize(..)) => dirty = true,

@@ -49,6 +49,29 @@ impl App {
         }
     }
 
+    /// Text pasted into the terminal: typed into the open question at the
+    /// cursor, line breaks kept in a text and made spaces in a one-line
+    /// answer; with no question open it is ignored (a paste is never a
+    /// key: it must not grade, save or move on).
+    pub fn on_paste(&mut self, text: &str) {
+        let Some(prompt) = self.prompt_mut() else {
+            return;
+        };
+        if std::mem::take(&mut prompt.suggested) {
+            prompt.input_mut().set_text("");
+        }
+        let input = prompt.input_mut();
+        let multiline = input.multiline();
+        for c in text.chars().filter(|&c| c != '\r') {
+            match c {
+                '\n' if multiline => input.edit(crate::app::TextEdit::Newline),
+                '\n' | '\t' => input.insert(' '),
+                c if c.is_control() => {}
+                c => input.insert(c),
+            }
+        }
+    }
+
     /// Act on an answer; the question closes when it is answered.
     fn answer(&mut self, kind: PromptKind, input: &str) {
         let done = match kind {

@@ -254,3 +254,42 @@ fn the_rectification_form_at_every_size() {
         }
     });
 }
+
+/// Pasted text (the terminal's bracketed paste) goes into the open
+/// question whole: a comment keeps its line breaks (CRLF from Windows
+/// too) instead of a break saving half of it; a one-line answer gets
+/// spaces; with nothing open a paste does nothing at all.
+#[test]
+fn pasted_text_goes_into_the_question_whole() {
+    each_lang(|_, _| {
+        let (_dir, mut app) = at_party_comment();
+        press(&mut app, "c \"开头：\"");
+        app.on_paste("第一段，有实招。\r\n第二段，要细化。");
+        assert_eq!(app.mode(), Mode::TextPrompt, "a line break is not Enter");
+        let e = recorded(&mut app, "<Enter>");
+        assert_eq!(comment(&e), "开头：第一段，有实招。\n第二段，要细化。");
+
+        // Nothing open: a paste changes nothing.
+        let model = app.model().clone();
+        let seq = app.session.store.last_seq();
+        app.on_paste("1\n1\n");
+        assert_eq!(app.model(), &model);
+        assert_eq!(app.session.store.last_seq(), seq);
+        assert!(app.prompt().is_none());
+    });
+}
+
+/// A one-line answer: a pasted line break becomes a space, so two numbers
+/// copied one per line are read as two numbers.
+#[test]
+fn a_pasted_line_break_in_a_one_line_answer_is_a_space() {
+    each_lang(|_, _| {
+        let (_dir, mut app) = demo_app();
+        press(&mut app, "<Enter> <Enter> e");
+        app.on_paste("45\r\n40\n");
+        assert_eq!(app.prompt().unwrap().input().text(), "45 40 ");
+        press(&mut app, "<Enter>");
+        let round = app.current_round().unwrap();
+        assert_eq!((round.expected, round.present), (Some(45), Some(40)));
+    });
+}
