@@ -326,3 +326,52 @@ fn a_file_that_will_not_open_brings_the_start_screen_back_with_why() {
     meeting.press(&["y"]);
     meeting.assert_ended("0");
 }
+
+/// A comment pasted in a real terminal (tmux's bracketed paste, as a
+/// terminal sends Ctrl-Shift-V; like xterm, tmux sends a line break as a
+/// carriage return) arrives whole: its line break does not save half of
+/// it; Enter then saves both lines.
+#[test]
+fn a_pasted_comment_keeps_its_line_break() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let o = ceping(dir, &["init", "m.ceping"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let term = Term::start(dir, "paste", "", "open m.ceping", (100, 30));
+    term.wait_for(&["街道总览", "东马社区"]);
+    // Row 2: 南塘村's Party-building review; start it, roll call, on to
+    // the secretary's oral report, start and stop the timer.
+    term.press(&["Down", "Enter"]);
+    term.wait_for(&["开始 南塘村"]);
+    term.press(&["Enter"]);
+    term.wait_for(&["> 点名（应到/实到）"]);
+    term.press(&["e"]);
+    term.type_text("30 28");
+    term.press(&["Enter"]);
+    term.wait_for(&["应到 30"]);
+    term.press(&["n", "Space", "s", "c"]);
+    term.wait_for(&["的点评："]);
+    let o = term.tmux(&["set-buffer", "-b", "p", "第一段有实招\n第二段要细化"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = term.tmux(&["paste-buffer", "-p", "-b", "p", "-t", "t"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = term.wait_for(&["第一段有实招", "第二段要细化"]);
+    assert!(shown.contains("的点评："), "still typing:\n{shown}");
+    term.press(&["Enter"]);
+    let saved = term.wait_for(&["第二段要细化", "点评"]);
+    // Shown as it was written: two lines.
+    assert!(
+        !saved.lines().any(|l| l.contains("第一段有实招第二段")),
+        "{saved}"
+    );
+    term.press(&["C-c"]);
+    term.wait_for(&["确定退出吗"]);
+    term.press(&["y"]);
+    term.assert_ended("0");
+    let results = json(dir);
+    let text = results.to_string();
+    assert!(
+        text.contains("第一段有实招\\n第二段要细化"),
+        "the comment with its line break: {text}"
+    );
+}

@@ -62,7 +62,9 @@ impl App {
         }
         let input = prompt.input_mut();
         let multiline = input.multiline();
-        for c in text.chars().filter(|&c| c != '\r') {
+        // Terminals paste a line break as CR (xterm, tmux), CRLF or LF.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        for c in text.chars() {
             match c {
                 '\n' if multiline => input.edit(crate::app::TextEdit::Newline),
                 '\n' | '\t' => input.insert(' '),

@@ -52,6 +52,16 @@ pub enum Breaks {
 /// that cell is the block's border or beyond the screen, and a terminal
 /// shows garbage.
 pub fn wrap_cells(s: &str, cells: usize, breaks: Breaks) -> Vec<String> {
+    // A line break typed or pasted into a text (a comment) starts a new
+    // line: never a control character in a cell.
+    s.trim()
+        .split('\n')
+        .flat_map(|line| wrap_line(line.trim_end_matches('\r'), cells, breaks))
+        .collect()
+}
+
+/// [`wrap_cells`] of one line of text.
+fn wrap_line(s: &str, cells: usize, breaks: Breaks) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = s.trim();
     while !rest.is_empty() {
@@ -466,5 +476,16 @@ mod tests {
     fn a_character_wider_than_the_area_ends_the_wrap() {
         assert!(wrap_cells("测", 1, Breaks::Spaces).is_empty());
         assert!(wrap_cells("测", 1, Breaks::Anywhere).is_empty());
+    }
+
+    #[test]
+    fn a_line_break_starts_a_new_line_and_never_reaches_a_cell() {
+        assert_eq!(
+            wrap_cells("第一段有实招\r\n第二段", 40, Breaks::Spaces),
+            ["第一段有实招", "第二段"]
+        );
+        let long = wrap_cells("一二三四五\n六", 6, Breaks::Anywhere);
+        assert_eq!(long, ["一二三", "四五", "六"]);
+        assert!(long.iter().all(|l| !l.contains(['\n', '\r'])));
     }
 }
