@@ -87,7 +87,9 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let c = &app.model().campaign;
     let mut spans = vec![Span::styled(
         format!(" {} ", t(Msg::AppTitle)),
-        Style::new().black().on_cyan().bold(),
+        // Not bold: many terminals draw bold black as grey, unreadable on
+        // cyan.
+        Style::new().black().on_cyan(),
     )];
     spans.push(Span::raw(format!(" {} ", c.title)));
     if let Some(k) = app.meeting_key() {

@@ -56,7 +56,9 @@ fn draw_header(frame: &mut Frame, area: Rect) {
     let spans = vec![
         Span::styled(
             format!(" {} ", t(Msg::AppTitle)),
-            Style::new().black().on_cyan().bold(),
+            // Not bold: many terminals draw bold black as grey, unreadable
+            // on cyan.
+            Style::new().black().on_cyan(),
         ),
         Span::raw(format!(" {} ", StartText::Title.text())),
     ];
