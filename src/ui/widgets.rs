@@ -472,6 +472,21 @@ mod tests {
         }
     }
 
+    /// The contrast formula against WCAG's own reference points, so that
+    /// the contrast tests that rely on it check the colours, not a slip
+    /// in the formula.
+    #[test]
+    fn contrast_meets_the_wcag_reference_values() {
+        let black = (0, 0, 0);
+        let white = (255, 255, 255);
+        assert!((contrast(black, white) - 21.0).abs() < 1e-9);
+        assert!((contrast(white, black) - 21.0).abs() < 1e-9);
+        assert!((contrast(white, white) - 1.0).abs() < 1e-9);
+        // #777777 on white is WCAG's well-known 4.48:1, just short of AA.
+        let grey = contrast((0x77, 0x77, 0x77), white);
+        assert!((grey - 4.48).abs() < 0.01, "{grey}");
+    }
+
     #[test]
     fn a_character_wider_than_the_area_ends_the_wrap() {
         assert!(wrap_cells("测", 1, Breaks::Spaces).is_empty());

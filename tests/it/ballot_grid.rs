@@ -268,23 +268,6 @@ fn xterm(c: Color) -> (u8, u8, u8) {
         .unwrap_or_else(|| panic!("{c:?}: a colour the terminal's theme decides"))
 }
 
-/// WCAG 2 contrast ratio of two sRGB colours.
-fn wcag(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
-    let lum = |(r, g, b): (u8, u8, u8)| {
-        let lin = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.040_45 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-    };
-    let (la, lb) = (lum(a), lum(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 #[test]
 fn the_current_mark_contrasts_at_least_4_5_to_1_for_every_grade() {
     each_lang(|l, _| {
@@ -310,7 +293,7 @@ fn the_current_mark_contrasts_at_least_4_5_to_1_for_every_grade() {
             // decides neither.
             assert_ne!(cell.fg, Color::Reset, "{shown}");
             assert_ne!(cell.bg, Color::Reset, "{shown}");
-            let ratio = wcag(xterm(cell.fg), xterm(cell.bg));
+            let ratio = ceping::ui::widgets::contrast(xterm(cell.fg), xterm(cell.bg));
             assert!(
                 ratio >= 4.5,
                 "{shown}: {:?} on {:?} is {ratio:.2}:1",

@@ -534,15 +534,7 @@ fn a_replaced_file_is_reported_until_reloaded() {
 #[test]
 fn a_long_announcement_turns_its_pages_by_itself() {
     app::each_lang(|l, _| {
-        let names = [
-            "龚晓峰",
-            "蒋丽",
-            "罗志明",
-            "田秀英",
-            "万宏",
-            "贺文斌",
-            "严立新",
-        ];
+        let names = crate::support::campaign::NANTANG;
         let page_word = zh_en(l, "页（每 10 秒翻页）", "(turns every 10 s)");
         let mut seen = std::collections::BTreeSet::new();
         let mut pages = None;

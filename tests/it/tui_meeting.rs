@@ -22,15 +22,7 @@ mod refusals;
 mod tally_sheet;
 mod whole_meeting;
 
-const NANTANG: [&str; 7] = [
-    "龚晓峰",
-    "蒋丽",
-    "罗志明",
-    "田秀英",
-    "万宏",
-    "贺文斌",
-    "严立新",
-];
+use crate::support::campaign::NANTANG;
 
 fn nantang_review() -> MeetingKey {
     MeetingKey {

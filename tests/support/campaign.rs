@@ -102,3 +102,14 @@ pub fn person(unit: &str, name: &str) -> grading::Target {
 pub fn team(unit: &str) -> grading::Target {
     grading::Target::WorkTeam { unit: unit.into() }
 }
+
+/// 南塘村's people in the demo, in ballot (roster) order.
+pub const NANTANG: [&str; 7] = [
+    "龚晓峰",
+    "蒋丽",
+    "罗志明",
+    "田秀英",
+    "万宏",
+    "贺文斌",
+    "严立新",
+];
