@@ -37,13 +37,7 @@ impl App {
             Action::Confirm => {
                 let prompt = prompt.clone();
                 let answers = prompt.answers();
-                if let PromptKind::Rectification(unit, secretary) = prompt.kind {
-                    if self.answer_rectification(unit, secretary, &answers) {
-                        self.close_prompt();
-                    }
-                } else {
-                    self.answer(prompt.kind, &answers[0]);
-                }
+                self.answer(prompt.kind, &answers);
             }
             _ => {}
         }
@@ -75,7 +69,10 @@ impl App {
     }
 
     /// Act on an answer; the question closes when it is answered.
-    fn answer(&mut self, kind: PromptKind, input: &str) {
+    /// `answers`: each field's text, trimmed (one for a question, the
+    /// form's fields in order for a form).
+    fn answer(&mut self, kind: PromptKind, answers: &[String]) {
+        let input = answers.first().map_or("", String::as_str);
         let done = match kind {
             PromptKind::StartMeeting(key) => self.start_meeting(key),
             PromptKind::RollCall => self.answer_roll_call(input),
@@ -99,8 +96,9 @@ impl App {
                 self.answer_investigation(unit, secretary, input)
             }
             PromptKind::Combined(unit, secretary) => self.answer_combined(unit, secretary, input),
-            // A form: answered whole in `on_prompt`.
-            PromptKind::Rectification(..) => false,
+            PromptKind::Rectification(unit, secretary) => {
+                self.answer_rectification(unit, secretary, answers)
+            }
             PromptKind::Score(unit, secretary) => self.answer_score(unit, secretary, input),
             PromptKind::Material(unit, secretary) => self.answer_material(unit, secretary, input),
             PromptKind::AbsenteeName => self.answer_absentee_name(input),
